@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ServiceContext, TokenAuth } from '@ai-interviewer/core';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import authPlugin from './plugins/auth.ts';
+import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { restApi } from './rest/index.ts';
+import { type AppRouter, appRouter } from './router.ts';
+import type { Context } from './trpc.ts';
+
+export interface ServerOptions {
+  services: ServiceContext;
+  auth: TokenAuth;
+  secureCookie?: boolean;
+  trustedOrigins?: string[];
+  authRateLimit?: { limit: number; windowMs: number };
+  /** The built SPA; when absent a placeholder page is served at /. */
+  webDist?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  bodyLimit?: number;
+}
+
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The app factory: everything but `listen`, so tests drive it with inject(). */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    // tRPC batches put several procedure names in one path
+    routerOptions: { maxParamLength: 5000 },
+    disableRequestLogging: false,
+  });
+  const secureCookie = opts.secureCookie ?? false;
+  const limiter = new RateLimiter(opts.authRateLimit?.limit ?? 10, opts.authRateLimit?.windowMs ?? 60_000);
+
+  app.setErrorHandler((error, req, reply) => {
+    const domain = domainErrorOfFastify(error as Error);
+    if (domain.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, domain);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(authPlugin, { auth: opts.auth, trustedOrigins: opts.trustedOrigins ?? [], secureCookie });
+
+  const createContext = ({ req, res }: { req: Context['req']; res: Context['reply'] }): Context => ({
+    services: opts.services,
+    auth: opts.auth,
+    limiter,
+    actor: req.actor,
+    user: req.authUser,
+    token: req.authToken,
+    req,
+    reply: res,
+    secureCookie,
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext,
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  await app.register(restApi, { prefix: '/api', createContext, services: opts.services });
+  await registerSpa(app, opts.webDist ?? defaultWebDist);
+  return app;
+}
+
+/** The built SPA at /, with client-side routes falling back to index.html; JSON 404s for the APIs. */
+async function registerSpa(app: FastifyInstance, webDist: string) {
+  const hasSpa = existsSync(resolve(webDist, 'index.html'));
+  if (hasSpa) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api') || req.url.startsWith('/trpc');
+    if (req.method === 'GET' && !isApi && hasSpa) return reply.sendFile('index.html');
+    if (req.method === 'GET' && !isApi) {
+      return reply.type('text/html').send('<!doctype html><title>AI Interviewer</title><p>AI Interviewer API is running. Build the web app with <code>pnpm build</code>. API docs: <a href="/api/docs">/api/docs</a></p>');
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, issues: [] } });
+  });
+}

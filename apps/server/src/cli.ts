@@ -1,0 +1,51 @@
+import { jobs, migrateToLatest, users } from '@ai-interviewer/core';
+import { openDatabase } from './bootstrap.ts';
+import { EnvError, loadEnv } from './env.ts';
+import { catalogue } from './seed/catalogue.ts';
+
+const usage = `Usage:
+  pnpm db:migrate                          apply the migrations
+  pnpm db:seed                             add the public catalogue (skips titles that exist)
+  pnpm create-admin <email> <password>     create or promote an admin`;
+
+async function main(argv: string[]) {
+  const [command, ...args] = argv;
+  const env = loadEnv();
+  const handle = await openDatabase(env);
+  try {
+    if (command === 'migrate') {
+      const applied = await migrateToLatest(handle.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date');
+    } else if (command === 'seed') {
+      await migrateToLatest(handle.db);
+      const admin = await users.ensureAdmin(handle.db, {
+        email: env.ADMIN_EMAIL ?? 'catalogue@ai-interviewer.local',
+        password: env.ADMIN_PASSWORD ?? crypto.randomUUID(),
+      });
+      const actor = { id: admin.id, roles: admin.roles };
+      const existing = await jobs.listJobs(handle.db, actor, { limit: 100, offset: 0, visibility: 'public' });
+      const titles = new Set(existing.items.map((j) => j.title));
+      let added = 0;
+      for (const job of catalogue) {
+        if (titles.has(job.title)) continue;
+        await jobs.createJob(handle.db, actor, { ...job, visibility: 'public' });
+        added += 1;
+      }
+      console.log(`Catalogue: ${added} added, ${catalogue.length - added} already there`);
+    } else if (command === 'create-admin') {
+      const [email, password] = args;
+      if (!email || !password) throw new EnvError(usage);
+      const admin = await users.ensureAdmin(handle.db, { email, password });
+      console.log(`Admin ready: ${admin.email} (${admin.roles.join(', ')})`);
+    } else {
+      throw new EnvError(usage);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof EnvError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/** The one place that reads process.env. Every variable is listed in .env.example. */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: int(0, 65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+    DATA_DIR: z.string().min(1).default('./data/pglite'),
+    DB_POOL_MAX: int(1, 500).default(20),
+    DB_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(3000),
+    DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
+    MIGRATE_ON_START: bool.default(true),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
+    AI_PROVIDER: z.enum(['offline', 'openai']).optional(),
+    AI_FALLBACK: z.enum(['offline', 'none']).default('none'),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z.url().optional(),
+    OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    OPENAI_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    OPENAI_MAX_RETRIES: int(0, 5).default(2),
+    AI_HOURLY_QUOTA: int(0, 100_000).default(120),
+    MAX_ANSWERS_PER_SESSION: int(1, 200).default(40),
+    SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
+    SESSION_ABSOLUTE_DAYS: int(1, 365).default(30),
+    TRUSTED_ORIGINS: z.string().default('').describe('extra origins allowed to send cookie-authenticated writes'),
+    AUTH_RATE_LIMIT: int(1, 100_000).default(10).describe('login/register attempts per IP and per account per window'),
+    AUTH_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
+    WEB_DIST: z.string().optional(),
+    SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+    if (env.AI_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when AI_PROVIDER=openai' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses the environment (and a .env file, if there is one). A bad value names its variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env, envFile = '.env'): Env {
+  if (source === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  // Empty strings mean "unset" (a blank line in .env).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The provider: openai when asked for, or when a key is set and nothing was asked; offline otherwise. */
+export const aiProviderOf = (env: Env): 'offline' | 'openai' =>
+  env.AI_PROVIDER ?? (env.OPENAI_API_KEY ? 'openai' : 'offline');

@@ -1,0 +1,18 @@
+import { authRouter } from './routers/auth.ts';
+import { feedbackRouter } from './routers/feedback.ts';
+import { jobsRouter } from './routers/jobs.ts';
+import { sessionsRouter } from './routers/sessions.ts';
+import { usersRouter } from './routers/users.ts';
+import { createCallerFactory, router } from './trpc.ts';
+
+/** The one API surface: the SPA calls it over /trpc, the REST adapter calls it in-process. */
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  jobs: jobsRouter,
+  sessions: sessionsRouter,
+  feedback: feedbackRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,41 @@
+import { loginInput, loginResult, registerInput, userSchema, users } from '@ai-interviewer/core';
+import { z } from 'zod';
+import { clearSessionCookie, setSessionCookie } from '../plugins/auth.ts';
+import { authedProcedure, publicProcedure, router } from '../trpc.ts';
+
+export const authRouter = router({
+  register: publicProcedure
+    .input(registerInput)
+    .output(userSchema)
+    .mutation(({ ctx, input }) => {
+      ctx.limiter.hit(`register:ip:${ctx.req.ip}`);
+      return users.register(ctx.services.db, input);
+    }),
+
+  /** Returns a bearer token for programs and sets the HttpOnly cookie for the SPA: one session behind both. */
+  login: publicProcedure
+    .input(loginInput)
+    .output(loginResult)
+    .mutation(async ({ ctx, input }) => {
+      const login = (input.email ?? input.username ?? '').trim();
+      ctx.limiter.hit(`login:ip:${ctx.req.ip}`, `login:account:${login.toLowerCase()}`);
+      const user = await users.verifyCredentials(ctx.services.db, login, input.password);
+      const issued = await ctx.auth.issue(user.id);
+      setSessionCookie(ctx, issued.token, issued.expiresAt);
+      return { token: issued.token, expires_at: issued.expiresAt.toISOString(), user };
+    }),
+
+  logout: publicProcedure
+    .input(z.void())
+    .output(z.null())
+    .mutation(async ({ ctx }) => {
+      if (ctx.token) await ctx.auth.revoke(ctx.token);
+      clearSessionCookie(ctx);
+      return null;
+    }),
+
+  me: authedProcedure
+    .input(z.void())
+    .output(userSchema)
+    .query(({ ctx }) => ctx.user),
+});

@@ -1,0 +1,103 @@
+import {
+  type Actor,
+  DomainError,
+  errorCodeFromTrpc,
+  errorCodeTable,
+  type FieldIssue,
+  type ServiceContext,
+  type TokenAuth,
+  translateDbError,
+  type User,
+} from '@ai-interviewer/core';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import type { RateLimiter } from './rate-limiter.ts';
+
+/** Everything a procedure may use. The actor is resolved once per request by the auth plugin. */
+export interface Context {
+  services: ServiceContext;
+  auth: TokenAuth;
+  limiter: RateLimiter;
+  actor: Actor | null;
+  user: User | null;
+  token: string | null;
+  req: FastifyRequest;
+  reply: FastifyReply;
+  secureCookie: boolean;
+}
+
+export interface Meta {
+  /** Mutations that must not be rate-limited by IP alone etc. are marked here if needed later. */
+  description?: string;
+}
+
+/** Turns anything a procedure threw into a DomainError, so tRPC and REST report it the same way. */
+export function toDomainError(error: unknown): DomainError {
+  const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
+  if (cause instanceof DomainError) return cause;
+  if (cause instanceof ZodError) {
+    const issues: FieldIssue[] = cause.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    }));
+    const first = issues[0];
+    const msg = first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'Invalid input';
+    return new DomainError('VALIDATION', msg, issues);
+  }
+  const translated = translateDbError(cause);
+  if (translated instanceof DomainError) return translated;
+  if (error instanceof TRPCError) {
+    const code = errorCodeFromTrpc(error.code);
+    if (code !== 'INTERNAL') return new DomainError(code, error.message);
+  }
+  return new DomainError('INTERNAL', 'Something went wrong on our side');
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const domain = toDomainError(error);
+      return {
+        ...shape,
+        message: domain.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: errorCodeTable[domain.code].http,
+          domainCode: domain.code,
+          issues: domain.issues,
+          // never a stack trace to the client
+          path: shape.data.path,
+        },
+      };
+    },
+  });
+
+/** Rethrows whatever a procedure threw with the tRPC code from the one table (a DomainError would otherwise be a 500). */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const domain = toDomainError(result.error);
+  const cause = domain.code === 'INTERNAL' ? result.error : domain; // keep the real cause for the logs
+  return { ...result, error: new TRPCError({ code: errorCodeTable[domain.code].trpc, message: domain.message, cause }) };
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone, logged in or not. */
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A logged-in user: ctx.actor is narrowed to non-null. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor || !ctx.user) throw new DomainError('UNAUTHORIZED', 'Authentication required');
+  return next({ ctx: { ...ctx, actor: ctx.actor, user: ctx.user } });
+});
+
+/** Admins only. Core checks again; this tier makes the router's intent visible. */
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.roles.includes('admin')) throw new DomainError('FORBIDDEN', 'Admins only');
+  return next({ ctx });
+});

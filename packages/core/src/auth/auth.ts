@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { Lucia, TimeSpan } from 'lucia';
+import { withDbErrors } from '../db/errors.ts';
+import type { Database } from '../db/types.ts';
+import type { User } from '../schemas/users.ts';
+import type { Actor } from '../services/actor.ts';
+import { iso } from '../services/mappers.ts';
+import { type AuthSessionAttributes, type AuthUserAttributes, KyselyLuciaAdapter } from './lucia-adapter.ts';
+
+export interface AuthOptions {
+  /** Idle lifetime; each use past its half slides it forward (lucia's rule). */
+  sessionTtl?: TimeSpan;
+  /** Hard cap from login, however active the session. */
+  absoluteTtlMs?: number;
+  /** Secure cookie (production). */
+  secureCookie?: boolean;
+  cookieName?: string;
+}
+
+/** 32 random bytes (256 bits) as base64url: the token the client holds. */
+export const newToken = () => randomBytes(32).toString('base64url');
+/** What the database stores and lucia sees as the session id: a leaked table holds no usable token. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createLucia(db: Kysely<Database>, opts: AuthOptions = {}) {
+  return new Lucia(new KyselyLuciaAdapter(db), {
+    sessionExpiresIn: opts.sessionTtl ?? new TimeSpan(7, 'd'),
+    sessionCookie: {
+      name: opts.cookieName ?? 'ai_session',
+      expires: true,
+      attributes: { secure: opts.secureCookie ?? false, sameSite: 'lax' },
+    },
+    getUserAttributes: (a) => a,
+    getSessionAttributes: (a) => a,
+  });
+}
+export type AppLucia = ReturnType<typeof createLucia>;
+
+declare module 'lucia' {
+  interface Register {
+    Lucia: AppLucia;
+    DatabaseUserAttributes: AuthUserAttributes;
+    DatabaseSessionAttributes: AuthSessionAttributes;
+  }
+}
+
+export interface IssuedToken {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/** Token auth on top of lucia: issue, validate (one query), revoke. */
+export class TokenAuth {
+  readonly lucia: AppLucia;
+  private readonly absoluteTtlMs: number;
+
+  constructor(db: Kysely<Database>, opts: AuthOptions = {}) {
+    this.lucia = createLucia(db, opts);
+    this.absoluteTtlMs = opts.absoluteTtlMs ?? 30 * 24 * 3600 * 1000;
+  }
+
+  async issue(userId: string): Promise<IssuedToken> {
+    const token = newToken();
+    const session = await withDbErrors(() =>
+      this.lucia.createSession(
+        userId,
+        { absolute_expires_at: new Date(Date.now() + this.absoluteTtlMs) },
+        { sessionId: hashToken(token) },
+      ),
+    );
+    return { token, sessionId: session.id, expiresAt: session.expiresAt };
+  }
+
+  /** The actor behind a token, or null (unknown, expired, past its absolute cap, deactivated user). */
+  async validate(token: string): Promise<{ actor: Actor; user: User; expiresAt: Date; refreshed: boolean } | null> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+    const { session, user } = await withDbErrors(() => this.lucia.validateSession(hashToken(token)));
+    if (!session || !user) return null;
+    if (session.absolute_expires_at.getTime() <= Date.now() || !user.active) {
+      await this.lucia.invalidateSession(session.id);
+      return null;
+    }
+    return {
+      actor: { id: user.id, roles: user.roles, sessionId: session.id },
+      user: {
+        id: user.id,
+        email: user.email,
+        username: user.username,
+        active: user.active,
+        roles: user.roles,
+        created_at: iso(user.created_at),
+      },
+      expiresAt: session.expiresAt,
+      refreshed: session.fresh,
+    };
+  }
+
+  revoke(token: string): Promise<void> {
+    return withDbErrors(() => this.lucia.invalidateSession(hashToken(token)));
+  }
+}

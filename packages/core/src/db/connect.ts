@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './types.ts';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL. Unset: embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite data folder, or `memory://` for a throwaway in-memory database. */
+  dataDir?: string | undefined;
+  /** pg pool size. */
+  poolMax?: number | undefined;
+  /** How long a request may wait for a pooled connection before it fails (→ 503). */
+  connectionTimeoutMs?: number | undefined;
+  /** Server-side cap on one statement. */
+  statementTimeoutMs?: number | undefined;
+  /** search_path for every connection (tests isolate themselves in a schema). */
+  searchPath?: string | undefined;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export async function createDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const options: string[] = [];
+    if (opts.searchPath) options.push(`-c search_path=${opts.searchPath}`);
+    if (opts.statementTimeoutMs) options.push(`-c statement_timeout=${opts.statementTimeoutMs}`);
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolMax ?? 10,
+      connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+      ...(options.length ? { options: options.join(' ') } : {}),
+    });
+    // An idle client that loses its server (restart) must not crash the process.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  const dataDir = opts.dataDir ?? './data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  if (opts.searchPath) await pglite.exec(`SET search_path TO ${opts.searchPath}`);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

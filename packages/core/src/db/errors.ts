@@ -1,0 +1,60 @@
+import { DomainError } from '../errors.ts';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+  message?: string;
+}
+
+const isPgError = (e: unknown): e is PgError =>
+  typeof e === 'object' && e !== null && typeof (e as PgError).code === 'string';
+
+/**
+ * Translate what PostgreSQL refuses into domain errors, so a client mistake the schema missed
+ * is still a 4xx, and an outage is a 503, never a 500.
+ */
+export function translateDbError(e: unknown, uniqueMessages: Record<string, string> = {}): unknown {
+  if (e instanceof DomainError || !isPgError(e)) return connectionFailure(e) ?? e;
+  const code = e.code ?? '';
+  if (code === '23505') {
+    const msg = (e.constraint && uniqueMessages[e.constraint]) ?? 'This already exists';
+    return new DomainError('CONFLICT', msg);
+  }
+  if (code === '23503') return new DomainError('NOT_FOUND', 'A referenced record does not exist');
+  // 22xxx data exceptions (bad number, out of range, NUL byte), 23514 check violation
+  if (code.startsWith('22') || code === '23514' || code === '23502') {
+    return new DomainError('VALIDATION', `Invalid value: ${e.message ?? code}`);
+  }
+  // 57P01 admin shutdown, 57P03 cannot connect now, 08xxx connection exceptions, 53300 too many connections
+  if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') {
+    return new DomainError('UNAVAILABLE', 'The database is unavailable, please retry shortly');
+  }
+  if (code === '57014') return new DomainError('UNAVAILABLE', 'The database took too long to answer');
+  return e;
+}
+
+function connectionFailure(e: unknown): DomainError | null {
+  if (!(e instanceof Error)) return null;
+  const msg = e.message;
+  const errno = (e as { code?: string }).code;
+  if (
+    errno === 'ECONNREFUSED' ||
+    errno === 'ECONNRESET' ||
+    errno === 'EPIPE' ||
+    /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|connect ECONNREFUSED/i.test(
+      msg,
+    )
+  ) {
+    return new DomainError('UNAVAILABLE', 'The database is unavailable, please retry shortly');
+  }
+  return null;
+}
+
+/** Run a database call and translate what it throws. */
+export async function withDbErrors<T>(fn: () => Promise<T>, uniqueMessages?: Record<string, string>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw translateDbError(e, uniqueMessages);
+  }
+}

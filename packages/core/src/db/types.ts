@@ -1,0 +1,139 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps come back as Date from both pg and PGlite; we write them as Date or let defaults fill them. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface RolesTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  username: string;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role_id: number;
+}
+
+/** Login sessions. `id` is the SHA-256 of the bearer token: the token itself is never stored. */
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface JobDescriptionsTable {
+  id: Generated<string>;
+  title: string;
+  description: string;
+  skills: string;
+  experience: string;
+  created_by: string | null;
+  visibility: 'public' | 'private';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InterviewSessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  job_description_id: string | null;
+  /** A copy of the job at creation: the interview keeps its context if the job is edited or deleted. */
+  job_title: string;
+  job_description: string;
+  job_skills: string;
+  job_experience: string;
+  status: Generated<'pending' | 'ongoing' | 'completed' | 'cancelled'>;
+  question_count: number;
+  focus: 'technical' | 'behavioural' | 'situational' | 'mixed';
+  started_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
+  transcript: string | null;
+  score: number | null;
+  summary: string | null;
+  skill_notes: ColumnType<{ skill: string; note: string }[] | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionQuestionsTable {
+  id: Generated<string>;
+  session_id: string;
+  /** 1-based index in the plan; a follow-up shares its parent's plan_index. */
+  plan_index: number;
+  is_follow_up: boolean;
+  category: 'technical' | 'behavioural' | 'situational';
+  skill: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface FeedbackTable {
+  id: Generated<string>;
+  session_id: string;
+  user_id: string;
+  question_id: string | null;
+  question: string;
+  answer: string;
+  ai_feedback: string | null;
+  score: number | null;
+  category: 'technical' | 'behavioural' | 'situational';
+  strengths: TextArray;
+  improvements: TextArray;
+  skills_shown: TextArray;
+  follow_up: string | null;
+  grading_status: Generated<'pending' | 'graded' | 'failed'>;
+  grading_error: string | null;
+  grading_attempts: Generated<number>;
+  evaluator: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One row per model call, for the per-user hourly quota. */
+export interface AiUsageTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  roles: RolesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  auth_sessions: AuthSessionsTable;
+  job_descriptions: JobDescriptionsTable;
+  interview_sessions: InterviewSessionsTable;
+  session_questions: SessionQuestionsTable;
+  feedback: FeedbackTable;
+  ai_usage: AiUsageTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type JobRow = Selectable<JobDescriptionsTable>;
+export type NewJobRow = Insertable<JobDescriptionsTable>;
+export type JobUpdate = Updateable<JobDescriptionsTable>;
+export type SessionRow = Selectable<InterviewSessionsTable>;
+export type NewSessionRow = Insertable<InterviewSessionsTable>;
+export type QuestionRow = Selectable<SessionQuestionsTable>;
+export type NewQuestionRow = Insertable<SessionQuestionsTable>;
+export type FeedbackRow = Selectable<FeedbackTable>;
+export type NewFeedbackRow = Insertable<FeedbackTable>;
+export type FeedbackUpdate = Updateable<FeedbackTable>;
+export type AuthSessionRow = Selectable<AuthSessionsTable>;

@@ -1,0 +1,21 @@
+// The public surface of the domain: schemas, errors, services, database, auth, engine.
+export * from './errors.ts';
+export * from './schemas/common.ts';
+export * from './schemas/users.ts';
+export * from './schemas/jobs.ts';
+export * from './schemas/sessions.ts';
+export * from './schemas/feedback.ts';
+export type { Database } from './db/types.ts';
+export { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.ts';
+export { migrateToLatest } from './db/migrate.ts';
+export { pingDatabase } from './db/health.ts';
+export { translateDbError } from './db/errors.ts';
+export { type Actor, type MaybeActor, isAdmin } from './services/actor.ts';
+export { type Interviewer, type InterviewLimits, type ServiceContext, defaultLimits } from './services/context.ts';
+export * as users from './services/users.ts';
+export * as jobs from './services/jobs.ts';
+export * as sessions from './services/sessions.ts';
+export * as feedback from './services/feedback.ts';
+export { TokenAuth, hashToken, type AuthOptions, type IssuedToken } from './auth/auth.ts';
+export { hashPassword, verifyPassword } from './auth/password.ts';
+export * from './engine/index.ts';

@@ -1,0 +1,90 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, NewQuestionRow, NewSessionRow, QuestionRow, SessionRow } from '../db/types.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type SessionStatus = SessionRow['status'];
+
+export const insertSession = (db: Db, row: NewSessionRow) =>
+  db.insertInto('interview_sessions').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const findSession = (db: Db, id: string) =>
+  db.selectFrom('interview_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Locks the session row for the rest of the transaction (answers are serialised per session). */
+export const findSessionForUpdate = (trx: Transaction<Database>, id: string) =>
+  trx.selectFrom('interview_sessions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export async function listSessions(
+  db: Db,
+  f: { limit: number; offset: number; userId?: string | undefined; status?: SessionStatus | undefined },
+): Promise<{ items: SessionRow[]; total: number }> {
+  let base = db.selectFrom('interview_sessions');
+  if (f.userId) base = base.where('user_id', '=', f.userId);
+  if (f.status) base = base.where('status', '=', f.status);
+  const [items, count] = await Promise.all([
+    base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: count.n };
+}
+
+/**
+ * A lifecycle step as one conditional update: it only happens if the session is still in one
+ * of the `from` states, so of two concurrent calls exactly one succeeds.
+ */
+export const transitionSession = (
+  db: Db,
+  id: string,
+  from: SessionStatus[],
+  set: Partial<Omit<SessionRow, 'id' | 'created_at' | 'updated_at' | 'skill_notes'>> & { skill_notes?: string | null },
+) =>
+  db
+    .updateTable('interview_sessions')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .returningAll()
+    .executeTakeFirst();
+
+export const updateSessionRow = (
+  db: Db,
+  id: string,
+  set: { score?: number; summary?: string; skill_notes?: string | null },
+) =>
+  db
+    .updateTable('interview_sessions')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export const deleteSessionRow = (db: Db, id: string) =>
+  db.deleteFrom('interview_sessions').where('id', '=', id).execute();
+
+export type QuestionWithAnswer = QuestionRow & { answered: boolean };
+
+/** The session's questions in asking order: each planned question, then its follow-up. */
+export const listQuestions = (db: Db, sessionId: string): Promise<QuestionWithAnswer[]> =>
+  db
+    .selectFrom('session_questions as q')
+    .selectAll('q')
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('feedback as f').select('f.id').whereRef('f.question_id', '=', 'q.id'))
+        .$castTo<boolean>()
+        .as('answered'),
+    )
+    .where('q.session_id', '=', sessionId)
+    .orderBy('q.plan_index')
+    .orderBy('q.is_follow_up')
+    .execute();
+
+export const insertQuestions = (db: Db, rows: NewQuestionRow[]) =>
+  db.insertInto('session_questions').values(rows).execute();
+
+/** At most one follow-up per planned question: a second insert is a no-op. */
+export const insertFollowUp = (db: Db, row: Omit<NewQuestionRow, 'is_follow_up'>) =>
+  db
+    .insertInto('session_questions')
+    .values({ ...row, is_follow_up: true })
+    .onConflict((oc) => oc.columns(['session_id', 'plan_index', 'is_follow_up']).doNothing())
+    .execute();

@@ -1,0 +1,89 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, NewUserRow, UserRow, UserUpdate } from '../db/types.ts';
+import type { RoleName } from '../schemas/users.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type UserWithRoles = UserRow & { roles: RoleName[] };
+
+/** Roles as an array in the same row: one round trip per user read. */
+const rolesOf = sql<RoleName[]>`array(
+  SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+  WHERE ur.user_id = users.id ORDER BY r.name)`;
+
+const selectUsers = (db: Db) => db.selectFrom('users').selectAll('users').select(rolesOf.as('roles'));
+
+export const findUserById = (db: Db, id: string): Promise<UserWithRoles | undefined> =>
+  selectUsers(db).where('users.id', '=', id).executeTakeFirst();
+
+/** Login accepts an email or a username, both case-insensitively. */
+export const findUserByLogin = (db: Db, login: string): Promise<UserWithRoles | undefined> =>
+  selectUsers(db)
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(users.email)`, '=', login.toLowerCase()),
+        eb(sql`lower(users.username)`, '=', login.toLowerCase()),
+      ]),
+    )
+    .executeTakeFirst();
+
+export async function listUsers(
+  db: Db,
+  opts: { limit: number; offset: number; q?: string | undefined },
+): Promise<{ items: UserWithRoles[]; total: number }> {
+  let base = db.selectFrom('users');
+  if (opts.q) {
+    const pattern = `%${escapeLike(opts.q)}%`;
+    base = base.where((eb) => eb.or([eb('users.email', 'ilike', pattern), eb('users.username', 'ilike', pattern)]));
+  }
+  const [items, count] = await Promise.all([
+    base
+      .selectAll('users')
+      .select(rolesOf.as('roles'))
+      .orderBy('users.created_at', 'desc')
+      .orderBy('users.id')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: count.n };
+}
+
+export const insertUser = (db: Db, row: NewUserRow) =>
+  db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
+
+export const updateUserRow = (db: Db, id: string, patch: UserUpdate) =>
+  db
+    .updateTable('users')
+    .set({ ...patch, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export async function setUserRoles(db: Db, userId: string, roles: RoleName[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length === 0) return;
+  await db
+    .insertInto('user_roles')
+    .columns(['user_id', 'role_id'])
+    .expression((eb) =>
+      eb.selectFrom('roles').select([eb.val(userId).as('user_id'), 'roles.id']).where('roles.name', 'in', roles),
+    )
+    .execute();
+}
+
+export const deleteUserRow = (db: Db, id: string) => db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+    .where('roles.name', '=', 'admin')
+    .where('users.active', '=', true)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Escape LIKE wildcards so a search for "50%" means the text "50%". */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

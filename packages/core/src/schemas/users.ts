@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { idSchema, pageInput, text, timestampSchema } from './common.ts';
+
+export const roleName = z.enum(['admin', 'candidate']);
+export type RoleName = z.infer<typeof roleName>;
+
+export const emailSchema = z
+  .email({ error: 'must be a valid email address' })
+  .max(254, { error: 'must be at most 254 characters' });
+export const usernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { error: 'must be 3-32 letters, digits, dots, dashes or underscores' });
+/** Never trimmed, never truncated: what the user typed is what is hashed. */
+export const passwordSchema = z
+  .string()
+  .min(8, { error: 'must be at least 8 characters' })
+  .max(256, { error: 'must be at most 256 characters' });
+
+export const userSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  username: z.string(),
+  active: z.boolean(),
+  roles: z.array(roleName),
+  created_at: timestampSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const registerInput = z.strictObject({
+  email: emailSchema,
+  username: usernameSchema,
+  password: passwordSchema,
+});
+
+export const loginInput = z
+  .strictObject({
+    email: z.string().max(254).optional().describe('email or username'),
+    username: z.string().max(254).optional(),
+    password: z.string().min(1, { error: 'is required' }).max(256, { error: 'must be at most 256 characters' }),
+  })
+  .refine((v) => Boolean(v.email || v.username), { error: 'email or username is required', path: ['email'] });
+
+export const createUserInput = z.strictObject({
+  email: emailSchema,
+  username: usernameSchema,
+  password: passwordSchema,
+  roles: z.array(roleName).min(1).max(2).optional(),
+  active: z.boolean().optional(),
+});
+
+/** PATCH: every field optional. Candidates may only set their own email, username and password. */
+export const updateUserInput = z.strictObject({
+  email: emailSchema.optional(),
+  username: usernameSchema.optional(),
+  password: passwordSchema.optional(),
+  current_password: z.string().max(256).optional().describe('required when changing your own password'),
+  roles: z.array(roleName).min(1).max(2).optional().describe('admin only'),
+  active: z.boolean().optional().describe('admin only'),
+});
+/** PUT: the profile fields are replaced, so they are required. */
+export const replaceUserInput = updateUserInput.extend({ email: emailSchema, username: usernameSchema });
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const listUsersInput = pageInput.extend({
+  q: z.string().trim().max(100).optional().describe('search in email and username'),
+});
+
+export const loginResult = z.object({
+  token: z.string(),
+  expires_at: timestampSchema,
+  user: userSchema,
+});

@@ -1,0 +1,226 @@
+import type { Kysely } from 'kysely';
+import { withDbErrors } from '../db/errors.ts';
+import type { Database, FeedbackRow, SessionRow } from '../db/types.ts';
+import type { QuestionContext } from '../engine/index.ts';
+import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
+import * as fq from '../queries/feedback.ts';
+import * as sq from '../queries/sessions.ts';
+import type { Page } from '../schemas/common.ts';
+import type { Feedback, ListFeedbackInput, SubmitAnswerInput, UpdateFeedbackInput } from '../schemas/feedback.ts';
+import type { Question } from '../schemas/sessions.ts';
+import { type MaybeActor, canSee, isAdmin, requireActor, requireAdmin } from './actor.ts';
+import type { ServiceContext } from './context.ts';
+import { toFeedback, toQuestion } from './mappers.ts';
+import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
+import { deriveProgress, loadOwnSession, rescoreIfCompleted } from './sessions.ts';
+
+type Db = Kysely<Database>;
+
+export interface SubmitAnswerResult {
+  feedback: Feedback;
+  next_question: Question | null;
+  done: boolean;
+}
+
+/**
+ * Answers the current question. The answer is stored (grading "pending") before the model
+ * is called, so a slow or failing model never loses it; then it is graded and, when the
+ * evaluator asks for one, a follow-up question is added.
+ */
+export async function submitAnswer(
+  ctx: ServiceContext,
+  actor: MaybeActor,
+  input: SubmitAnswerInput,
+  onDelta?: (feedbackTextSoFar: string) => void,
+): Promise<SubmitAnswerResult> {
+  const session = await loadOwnSession(ctx.db, actor, input.session_id);
+  if (session.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${session.status}`);
+  await checkModelQuota(ctx, session.user_id);
+
+  const stored = await withDbErrors(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      // Serialise answers per session: two tabs cannot answer the same question twice.
+      const locked = await sq.findSessionForUpdate(trx, session.id);
+      if (locked?.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${locked?.status ?? 'gone'}`);
+      const questions = await sq.listQuestions(trx, session.id);
+      const current = deriveProgress(locked, questions).current;
+      if (!current) throw conflict('Every question has been answered: end the session to get your score');
+      if (input.question_id && input.question_id !== current.id) {
+        throw conflict('question_id is not the current question');
+      }
+      if (input.question !== undefined && input.question.trim() !== current.text.trim()) {
+        throw conflict('question does not match the current question');
+      }
+      if ((await fq.countFeedbackOfSession(trx, session.id)) >= ctx.interviewer.limits.maxAnswersPerSession) {
+        throw conflict(`A session accepts at most ${ctx.interviewer.limits.maxAnswersPerSession} answers`);
+      }
+      const row = await fq.insertFeedback(trx, {
+        session_id: session.id,
+        user_id: session.user_id,
+        question_id: current.id,
+        question: current.text,
+        answer: input.answer,
+        category: current.category,
+      });
+      return { row, question: current };
+    }),
+  );
+
+  const graded = await grade(ctx, session, stored.row, stored.question, onDelta);
+  const questions = await withDbErrors(() => sq.listQuestions(ctx.db, session.id));
+  const { current, progress } = deriveProgress(session, questions);
+  return {
+    feedback: toFeedback(graded),
+    next_question: current ? toQuestion(current, false) : null,
+    done: progress.done,
+  };
+}
+
+/** Grades a stored answer and records the outcome; never throws for a model failure. */
+async function grade(
+  ctx: ServiceContext,
+  session: SessionRow,
+  feedback: FeedbackRow,
+  question: QuestionContext & { plan_index: number },
+  onDelta?: (text: string) => void,
+): Promise<FeedbackRow> {
+  const attempts = feedback.grading_attempts + 1;
+  try {
+    const { result, evaluator, primaryError } = await callInterviewer(ctx, session.user_id, 'grade', (p) =>
+      p.evaluateAnswer({ job: jobContextOf(session), question, answer: feedback.answer, ...(onDelta && { onDelta }) }),
+    );
+    const updated = await fq.updateFeedbackRow(ctx.db, feedback.id, {
+      grading_status: 'graded',
+      grading_attempts: attempts,
+      evaluator,
+      grading_error: primaryError ? `The configured model failed (${primaryError}); graded by the fallback` : null,
+      score: Math.max(0, Math.min(10, Math.round(result.score))),
+      ai_feedback: result.feedback,
+      strengths: result.strengths,
+      improvements: result.improvements,
+      skills_shown: result.skills_shown,
+      follow_up: result.follow_up,
+    });
+    if (result.follow_up && !question.is_follow_up) {
+      await sq.insertFollowUp(ctx.db, {
+        session_id: session.id,
+        plan_index: question.plan_index,
+        category: question.category,
+        skill: question.skill,
+        text: result.follow_up.slice(0, 2000),
+      });
+    }
+    return updated;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'UNAVAILABLE') throw e;
+    return fq.updateFeedbackRow(ctx.db, feedback.id, {
+      grading_status: 'failed',
+      grading_attempts: attempts,
+      grading_error: `Grading failed: ${e instanceof Error ? e.message : String(e)}. Your answer is saved; retry grading.`,
+    });
+  }
+}
+
+async function loadOwnFeedback(db: Db, actor: MaybeActor, id: string): Promise<FeedbackRow> {
+  requireActor(actor);
+  const row = await withDbErrors(() => fq.findFeedback(db, id));
+  if (!row || !canSee(actor, row.user_id)) throw notFound('Feedback');
+  return row;
+}
+
+/** Grades again an answer whose grading failed (or, for admins, any answer). */
+export async function regradeFeedback(ctx: ServiceContext, actor: MaybeActor, id: string): Promise<Feedback> {
+  const row = await loadOwnFeedback(ctx.db, actor, id);
+  if (row.grading_status === 'graded' && !isAdmin(actor)) throw conflict('This answer is already graded');
+  await checkModelQuota(ctx, row.user_id);
+  const session = (await sq.findSession(ctx.db, row.session_id))!;
+  const graded = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)));
+  await rescoreIfCompleted(ctx.db, row.session_id);
+  return toFeedback(graded);
+}
+
+const questionRow = (db: Db, row: FeedbackRow) =>
+  row.question_id
+    ? db.selectFrom('session_questions').selectAll().where('id', '=', row.question_id).executeTakeFirst()
+    : Promise.resolve(undefined);
+
+function questionOf(
+  row: FeedbackRow,
+  q: { plan_index: number; is_follow_up: boolean; skill: string } | undefined,
+): QuestionContext & { plan_index: number } {
+  return {
+    text: row.question,
+    category: row.category,
+    skill: q?.skill ?? '',
+    is_follow_up: q?.is_follow_up ?? true,
+    plan_index: q?.plan_index ?? 1,
+  };
+}
+
+export const getFeedback = async (db: Db, actor: MaybeActor, id: string): Promise<Feedback> =>
+  toFeedback(await loadOwnFeedback(db, actor, id));
+
+export async function listFeedback(db: Db, actor: MaybeActor, input: ListFeedbackInput): Promise<Page<Feedback>> {
+  requireAdmin(actor);
+  const { items, total } = await withDbErrors(() =>
+    fq.listFeedback(db, { ...input, sessionId: input.session_id, userId: input.user_id }),
+  );
+  return { items: items.map(toFeedback), total, limit: input.limit, offset: input.offset };
+}
+
+export async function listSessionFeedback(
+  db: Db,
+  actor: MaybeActor,
+  sessionId: string,
+  input: { limit: number; offset: number },
+): Promise<Page<Feedback>> {
+  await loadOwnSession(db, actor, sessionId);
+  const { items, total } = await withDbErrors(() => fq.listFeedback(db, { ...input, sessionId }));
+  return { items: items.map(toFeedback), total, limit: input.limit, offset: input.offset };
+}
+
+/**
+ * Owners may rewrite their answer while the session is ongoing (it is graded again);
+ * admins may also correct the grade by hand, which is then labelled as theirs.
+ */
+export async function updateFeedback(
+  ctx: ServiceContext,
+  actor: MaybeActor,
+  id: string,
+  input: UpdateFeedbackInput,
+): Promise<Feedback> {
+  const row = await loadOwnFeedback(ctx.db, actor, id);
+  const admin = isAdmin(actor);
+  if (!admin && input.score !== undefined) throw forbidden('score: only the interviewer or an admin sets a score');
+  if (!admin && input.ai_feedback !== undefined) throw forbidden('ai_feedback: only the interviewer or an admin writes feedback');
+  const session = (await sq.findSession(ctx.db, row.session_id))!;
+
+  let updated = row;
+  if (input.answer !== undefined && input.answer !== row.answer) {
+    if (session.status !== 'ongoing') throw conflict(`Cannot change an answer: the session is ${session.status}`);
+    await checkModelQuota(ctx, row.user_id);
+    updated = await withDbErrors(() =>
+      fq.updateFeedbackRow(ctx.db, id, { answer: input.answer, grading_status: 'pending', grading_attempts: 0 }),
+    );
+    updated = await grade(ctx, session, updated, questionOf(updated, await questionRow(ctx.db, updated)));
+  }
+  if (input.score !== undefined || input.ai_feedback !== undefined) {
+    updated = await withDbErrors(() =>
+      fq.updateFeedbackRow(ctx.db, id, {
+        ...(input.score !== undefined && { score: input.score }),
+        ...(input.ai_feedback !== undefined && { ai_feedback: input.ai_feedback }),
+        grading_status: 'graded',
+        evaluator: 'admin',
+        grading_error: null,
+      }),
+    );
+  }
+  await rescoreIfCompleted(ctx.db, row.session_id);
+  return toFeedback(updated);
+}
+
+export async function deleteFeedback(db: Db, actor: MaybeActor, id: string): Promise<void> {
+  const row = await loadOwnFeedback(db, actor, id);
+  await withDbErrors(() => fq.deleteFeedbackRow(db, id));
+  await rescoreIfCompleted(db, row.session_id);
+}

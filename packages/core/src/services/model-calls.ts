@@ -1,0 +1,49 @@
+import type { SessionRow } from '../db/types.ts';
+import type { InterviewerProvider, JobContext } from '../engine/index.ts';
+import { DomainError } from '../errors.ts';
+import { countAiUsageSince, recordAiUsage } from '../queries/feedback.ts';
+import type { ServiceContext } from './context.ts';
+
+export const jobContextOf = (s: SessionRow): JobContext => ({
+  title: s.job_title,
+  description: s.job_description,
+  skills: s.job_skills,
+  experience: s.job_experience,
+});
+
+/** The offline rubric costs nothing; only real model calls count against the hourly quota. */
+const isMetered = (p: InterviewerProvider) => !p.evaluator.startsWith('offline:');
+
+/** Refuses (429, the model not called) when the user has used their hourly model calls. */
+export async function checkModelQuota(ctx: ServiceContext, userId: string): Promise<void> {
+  const { provider, limits } = ctx.interviewer;
+  if (!isMetered(provider) || limits.hourlyModelCalls <= 0) return;
+  const used = await countAiUsageSince(ctx.db, userId, new Date(Date.now() - 3_600_000));
+  if (used >= limits.hourlyModelCalls) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      `You have used your ${limits.hourlyModelCalls} interviewer calls for this hour; try again later`,
+    );
+  }
+}
+
+/**
+ * Runs one engine call with the configured provider, falling back to the offline one if
+ * configured. Returns which evaluator produced the result, or throws the provider's error.
+ */
+export async function callInterviewer<T>(
+  ctx: ServiceContext,
+  userId: string,
+  kind: 'plan' | 'grade' | 'summary',
+  call: (p: InterviewerProvider) => Promise<T>,
+): Promise<{ result: T; evaluator: string; primaryError: string | null }> {
+  const { provider, fallback } = ctx.interviewer;
+  if (isMetered(provider)) await recordAiUsage(ctx.db, userId, kind);
+  try {
+    return { result: await call(provider), evaluator: provider.evaluator, primaryError: null };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (!fallback) throw e;
+    return { result: await call(fallback), evaluator: fallback.evaluator, primaryError: message };
+  }
+}

@@ -1,0 +1,158 @@
+import type { Kysely } from 'kysely';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
+import { withDbErrors } from '../db/errors.ts';
+import type { Database } from '../db/types.ts';
+import { DomainError, forbidden, invalidField, notFound, unauthorized } from '../errors.ts';
+import { deleteAuthSessionsOfUser } from '../queries/auth-sessions.ts';
+import * as q from '../queries/users.ts';
+import type { Page } from '../schemas/common.ts';
+import type { RoleName, UpdateUserInput, User } from '../schemas/users.ts';
+import { type MaybeActor, canSee, isAdmin, requireActor, requireAdmin } from './actor.ts';
+import { toUser } from './mappers.ts';
+
+type Db = Kysely<Database>;
+
+const uniqueMessages = {
+  users_email_lower_key: 'An account with this email already exists',
+  users_username_lower_key: 'This username is taken',
+};
+
+async function createAccount(
+  db: Db,
+  input: { email: string; username: string; password: string; roles?: RoleName[]; active?: boolean },
+): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  return withDbErrors(
+    () =>
+      db.transaction().execute(async (trx) => {
+        const { id } = await q.insertUser(trx, {
+          email: input.email,
+          username: input.username,
+          password_hash: passwordHash,
+          active: input.active ?? true,
+        });
+        await q.setUserRoles(trx, id, input.roles ?? ['candidate']);
+        return toUser((await q.findUserById(trx, id))!);
+      }),
+    uniqueMessages,
+  );
+}
+
+/** Anyone may register; a new account is always a candidate. */
+export const register = (db: Db, input: { email: string; username: string; password: string }) =>
+  createAccount(db, input);
+
+export async function createUser(
+  db: Db,
+  actor: MaybeActor,
+  input: { email: string; username: string; password: string; roles?: RoleName[] | undefined; active?: boolean | undefined },
+): Promise<User> {
+  requireAdmin(actor);
+  return createAccount(db, { ...input, roles: input.roles ?? ['candidate'], active: input.active ?? true });
+}
+
+/**
+ * Checks a login. The same error for an unknown account and a wrong password, and one
+ * argon2 verification in both cases.
+ */
+export async function verifyCredentials(db: Db, login: string, password: string): Promise<User> {
+  const row = await withDbErrors(() => q.findUserByLogin(db, login));
+  const ok = row ? await verifyPassword(row.password_hash, password) : await verifyAgainstDummy(password);
+  if (!row || !ok) throw unauthorized('Invalid email/username or password');
+  if (!row.active) throw forbidden('This account is deactivated');
+  return toUser(row);
+}
+
+export async function getUser(db: Db, actor: MaybeActor, id: string): Promise<User> {
+  requireActor(actor);
+  const row = canSee(actor, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
+  if (!row) throw notFound('User');
+  return toUser(row);
+}
+
+export async function listUsers(
+  db: Db,
+  actor: MaybeActor,
+  input: { limit: number; offset: number; q?: string | undefined },
+): Promise<Page<User>> {
+  requireAdmin(actor);
+  const { items, total } = await withDbErrors(() => q.listUsers(db, input));
+  return { items: items.map(toUser), total, limit: input.limit, offset: input.offset };
+}
+
+export async function updateUser(db: Db, actor: MaybeActor, id: string, input: UpdateUserInput): Promise<User> {
+  const me = requireActor(actor);
+  const admin = isAdmin(me);
+  const existing = canSee(me, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
+  if (!existing) throw notFound('User');
+  if (!admin && input.roles !== undefined) throw forbidden('roles: only an admin can change roles');
+  if (!admin && input.active !== undefined) throw forbidden('active: only an admin can (de)activate an account');
+
+  const changingOwnPassword = input.password !== undefined && me.id === id;
+  if (changingOwnPassword) {
+    if (!input.current_password) throw invalidField('current_password', 'is required to change your password');
+    if (!(await verifyPassword(existing.password_hash, input.current_password))) {
+      throw invalidField('current_password', 'is not your current password');
+    }
+  }
+  const losesAdmin =
+    existing.roles.includes('admin') &&
+    ((input.roles !== undefined && !input.roles.includes('admin')) || input.active === false);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
+
+  await withDbErrors(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await q.updateUserRow(trx, id, {
+          ...(input.email !== undefined && { email: input.email }),
+          ...(input.username !== undefined && { username: input.username }),
+          ...(passwordHash !== undefined && { password_hash: passwordHash }),
+          ...(input.active !== undefined && { active: input.active }),
+        });
+        if (input.roles !== undefined) await q.setUserRoles(trx, id, input.roles);
+        // Checked inside the transaction so two admins cannot demote each other at once.
+        if (losesAdmin && (await q.countActiveAdmins(trx)) === 0) {
+          throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
+        }
+      }),
+    uniqueMessages,
+  );
+  // A new password or a deactivation ends the affected logins at once; your own current one survives a password change.
+  if (passwordHash !== undefined) await deleteAuthSessionsOfUser(db, id, me.id === id ? me.sessionId : undefined);
+  if (input.active === false) await deleteAuthSessionsOfUser(db, id);
+  return toUser((await q.findUserById(db, id))!);
+}
+
+/** Deleting a user removes their data: sessions, feedback, logins (cascades) and their private jobs. */
+export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise<void> {
+  const me = requireActor(actor);
+  const existing = canSee(me, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
+  if (!existing) throw notFound('User');
+  await withDbErrors(() =>
+    db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('job_descriptions').where('created_by', '=', id).where('visibility', '=', 'private').execute();
+      await q.deleteUserRow(trx, id);
+      if (existing.roles.includes('admin') && (await q.countActiveAdmins(trx)) === 0) {
+        throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
+      }
+    }),
+  );
+}
+
+/** Create or promote the bootstrap admin (idempotent): used by ADMIN_EMAIL/ADMIN_PASSWORD and the CLI. */
+export async function ensureAdmin(db: Db, input: { email: string; password: string; username?: string }): Promise<User> {
+  const existing = await q.findUserByLogin(db, input.email);
+  if (!existing) {
+    const username = input.username ?? deriveUsername(input.email);
+    return createAccount(db, { email: input.email, username, password: input.password, roles: ['admin', 'candidate'] });
+  }
+  const roles = Array.from(new Set<RoleName>([...existing.roles, 'admin']));
+  await db.transaction().execute(async (trx) => {
+    await q.setUserRoles(trx, existing.id, roles);
+    await q.updateUserRow(trx, existing.id, { active: true });
+  });
+  return toUser((await q.findUserById(db, existing.id))!);
+}
+
+const deriveUsername = (email: string) =>
+  (email.split('@')[0] ?? 'admin').replace(/[^A-Za-z0-9_.-]/g, '').padEnd(3, '_').slice(0, 32);

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const a = await PGlite.create('memory://');
+await a.exec('create table x(id int)');
+console.log('create', Date.now() - t); t = Date.now();
+const b = await (a as any).clone();
+console.log('clone', Date.now() - t, await b.query('select count(*) from x'));
+t = Date.now();
+const c = await PGlite.create('memory://');
+console.log('create2', Date.now() - t);
