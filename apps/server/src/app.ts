@@ -34,7 +34,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
-    disableRequestLogging: false,
   });
   const secureCookie = opts.secureCookie ?? false;
   const limiter = new RateLimiter(opts.authRateLimit?.limit ?? 10, opts.authRateLimit?.windowMs ?? 60_000);

@@ -1,16 +1,73 @@
 import { pingDatabase, type ServiceContext } from '@ai-interviewer/core';
-import type { FastifyPluginAsync } from 'fastify';
-import type { Context } from '../trpc.ts';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+
+type OpenAPIV3Document = NonNullable<Extract<Parameters<typeof fastifySwagger>[1], { mode?: 'static' }>['specification']> extends { document: infer D } ? D : never;
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { sendError } from '../plugins/errors.ts';
+import { createCaller } from '../router.ts';
+import { type Context, toDomainError } from '../trpc.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { type RestRoute, restRoutes } from './routes.ts';
 
 export interface RestOptions {
   createContext: (o: { req: Context['req']; res: Context['reply'] }) => Context;
   services: ServiceContext;
 }
 
+type Caller = ReturnType<typeof createCaller>;
+type ProcedureFn = (input: unknown) => Promise<unknown>;
+
+/** Finds `caller.sessions.start` from "sessions.start". */
+function procedureOf(caller: Caller, path: string): ProcedureFn {
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  if (typeof fn !== 'function') throw new Error(`REST table names an unknown procedure: ${path}`);
+  return fn as ProcedureFn;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Path parameters win over the same names in the body or query: the URL says which object. */
+function inputOf(route: RestRoute, req: FastifyRequest): unknown {
+  const params = (req.params ?? {}) as Record<string, string>;
+  const source = route.method === 'GET' || route.method === 'DELETE' ? req.query : req.body;
+  if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
+  const merged = { ...(source ?? {}), ...params };
+  return Object.keys(merged).length === 0 ? undefined : merged;
+}
+
 /** The documented REST endpoints (SPEC §6) on top of the tRPC procedures. */
 export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
+  for (const route of restRoutes) {
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: async (req, reply) => {
+        try {
+          const caller = createCaller(opts.createContext({ req, res: reply }));
+          const result = await procedureOf(caller, route.procedure)(inputOf(route, req));
+          if (route.status === 204) return reply.status(204).send();
+          return reply.status(route.status).send(result);
+        } catch (error) {
+          const domain = toDomainError(error);
+          if (domain.code === 'INTERNAL') req.log.error({ err: error }, 'REST error');
+          return sendError(reply, domain);
+        }
+      },
+    });
+  }
+
   app.get('/health', async (_req, reply) => {
     if (await pingDatabase(opts.services.db)) return { status: 'ok', database: 'ok' };
     return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
   });
+
+  const document = buildOpenApiDocument(restRoutes);
+  app.get('/openapi.json', async () => document);
+  // swagger-ui reads the same document; its OpenAPI typings are stricter than what we build, hence the cast
+  await app.register(fastifySwagger, {
+    mode: 'static',
+    specification: { document: document as unknown as OpenAPIV3Document },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 };

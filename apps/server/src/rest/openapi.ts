@@ -1,0 +1,151 @@
+import { errorCodeTable } from '@ai-interviewer/core';
+import { z } from 'zod';
+import { appRouter } from '../router.ts';
+import type { RestRoute } from './routes.ts';
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
+
+interface ProcedureDef {
+  inputs: z.ZodType[];
+  output?: z.ZodType;
+}
+
+const procedureDef = (path: string): ProcedureDef => {
+  const proc = (appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>)[path];
+  if (!proc) throw new Error(`REST table names an unknown procedure: ${path}`);
+  return proc._def;
+};
+
+function toJsonSchema(schema: z.ZodType | undefined, io: 'input' | 'output'): JsonSchema | null {
+  if (!schema || schema instanceof z.ZodVoid || schema instanceof z.ZodNull) return null;
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+const errorSchema: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'issues'],
+      properties: {
+        code: { type: 'string', enum: Object.keys(errorCodeTable) },
+        message: { type: 'string' },
+        issues: {
+          type: 'array',
+          description: 'one entry per bad field',
+          items: {
+            type: 'object',
+            properties: { path: { type: 'array', items: { type: ['string', 'number'] } }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+function errorResponsesFor(route: RestRoute): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    '400': errorResponse('Invalid input: every bad field is named in `issues`'),
+    '429': errorResponse('Rate limited'),
+    '503': errorResponse('A dependency (database, model) is unavailable'),
+  };
+  if (route.access !== 'public') out['401'] = errorResponse('No valid credentials');
+  if (route.access !== 'public' && route.access !== 'private') out['403'] = errorResponse('Not allowed for your role');
+  if (route.path.includes(':')) out['404'] = errorResponse('Not found (or not yours)');
+  if (route.method !== 'GET') out['409'] = errorResponse('Conflict: a lifecycle step not allowed from the current status, or a duplicate');
+  return out;
+}
+
+/** OpenAPI 3.1 from the REST table and the procedures' zod schemas: never written by hand. */
+export function buildOpenApiDocument(routes: RestRoute[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const def = procedureDef(route.procedure);
+    const input = toJsonSchema(def.inputs[0], 'input');
+    const output = toJsonSchema(def.output, 'output');
+    const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const pathParams = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
+
+    const props = { ...(input?.properties ?? {}) };
+    const required = new Set(input?.required ?? []);
+    const parameters: unknown[] = pathParams.map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: props[name] ?? { type: 'string' },
+    }));
+    for (const name of pathParams) {
+      delete props[name];
+      required.delete(name);
+    }
+
+    const operation: Record<string, unknown> = {
+      operationId: route.procedure.replace('.', '_'),
+      summary: route.summary,
+      description: `Access: ${route.access}. tRPC procedure: \`${route.procedure}\`.`,
+      tags: [route.tag],
+      ...(route.access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
+    };
+    if (route.method === 'GET' || route.method === 'DELETE') {
+      for (const [name, schema] of Object.entries(props)) {
+        parameters.push({ name, in: 'query', required: required.has(name), schema });
+      }
+    } else if (Object.keys(props).length > 0) {
+      operation.requestBody = {
+        required: required.size > 0,
+        content: {
+          'application/json': {
+            schema: { ...input, properties: props, required: [...required] },
+          },
+        },
+      };
+    }
+    if (parameters.length) operation.parameters = parameters;
+    operation.responses = {
+      [String(route.status)]:
+        route.status === 204 || !output
+          ? { description: 'Done, no content' }
+          : { description: 'OK', content: { 'application/json': { schema: output } } },
+      ...errorResponsesFor(route),
+    };
+    paths[openApiPath] ??= {};
+    paths[openApiPath][route.method.toLowerCase()] = operation;
+  }
+
+  paths['/health'] = {
+    get: {
+      operationId: 'health',
+      summary: 'Is the database reachable?',
+      tags: ['Health'],
+      responses: { '200': { description: 'Healthy' }, '503': { description: 'The database is unreachable' } },
+    },
+  };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'AI Interviewer API',
+      version: '1.0.0',
+      description:
+        'Practise job interviews with an AI interviewer. Log in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`. Lists take `limit` (1-100, default 20) and `offset`. Errors are `{"error": {"code", "message", "issues"}}`.',
+    },
+    servers: [{ url: '/api' }],
+    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Health'].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Error: errorSchema },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/login' },
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'ai_session' },
+      },
+    },
+  };
+}

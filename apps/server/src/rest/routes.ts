@@ -1,0 +1,58 @@
+/**
+ * The REST API of SPEC §6 as a table: each documented endpoint names the tRPC procedure that
+ * does the work. No rule lives here; the adapter only moves path, query and body into the
+ * procedure's input, and the OpenAPI document is generated from this table and the
+ * procedures' own zod schemas.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Access = 'public' | 'private' | 'owner or admin' | 'admin' | 'admin, or the owner of a private one';
+
+export interface RestRoute {
+  method: HttpMethod;
+  /** Fastify syntax; path parameters are fields of the procedure's input with the same name. */
+  path: string;
+  procedure: string;
+  status: 200 | 201 | 204;
+  summary: string;
+  tag: 'Auth' | 'Users' | 'Job descriptions' | 'Sessions' | 'Feedback';
+  access: Access;
+}
+
+export const restRoutes: RestRoute[] = [
+  { method: 'POST', path: '/auth/register', procedure: 'auth.register', status: 201, tag: 'Auth', access: 'public', summary: 'Create a candidate account' },
+  { method: 'POST', path: '/auth/login', procedure: 'auth.login', status: 200, tag: 'Auth', access: 'public', summary: 'Log in with email (or username) and password: returns a bearer token and sets the session cookie' },
+  { method: 'POST', path: '/auth/logout', procedure: 'auth.logout', status: 204, tag: 'Auth', access: 'public', summary: 'End the current session, if any' },
+  { method: 'GET', path: '/auth/me', procedure: 'auth.me', status: 200, tag: 'Auth', access: 'private', summary: 'The current user with roles' },
+
+  { method: 'GET', path: '/users', procedure: 'users.list', status: 200, tag: 'Users', access: 'admin', summary: 'List users' },
+  { method: 'POST', path: '/users', procedure: 'users.create', status: 201, tag: 'Users', access: 'admin', summary: 'Create a user (any roles)' },
+  { method: 'GET', path: '/users/:id', procedure: 'users.get', status: 200, tag: 'Users', access: 'owner or admin', summary: 'Get a user' },
+  { method: 'PUT', path: '/users/:id', procedure: 'users.replace', status: 200, tag: 'Users', access: 'owner or admin', summary: 'Replace a user\'s profile (email and username required)' },
+  { method: 'PATCH', path: '/users/:id', procedure: 'users.update', status: 200, tag: 'Users', access: 'owner or admin', summary: 'Update a user; changing your own password needs current_password; roles and active are admin-only' },
+  { method: 'DELETE', path: '/users/:id', procedure: 'users.delete', status: 204, tag: 'Users', access: 'owner or admin', summary: 'Delete a user and all their data' },
+  { method: 'GET', path: '/users/:user_id/sessions', procedure: 'users.sessions', status: 200, tag: 'Users', access: 'owner or admin', summary: 'A user\'s interview sessions, newest first' },
+
+  { method: 'GET', path: '/jobs', procedure: 'jobs.list', status: 200, tag: 'Job descriptions', access: 'public', summary: 'The public catalogue, plus your own private job descriptions when logged in' },
+  { method: 'POST', path: '/jobs', procedure: 'jobs.create', status: 201, tag: 'Job descriptions', access: 'private', summary: 'Create a job description: public for admins, private (yours) for candidates' },
+  { method: 'GET', path: '/jobs/:id', procedure: 'jobs.get', status: 200, tag: 'Job descriptions', access: 'public', summary: 'Get a job description (private ones: owner or admin)' },
+  { method: 'PUT', path: '/jobs/:id', procedure: 'jobs.replace', status: 200, tag: 'Job descriptions', access: 'admin, or the owner of a private one', summary: 'Replace a job description' },
+  { method: 'PATCH', path: '/jobs/:id', procedure: 'jobs.update', status: 200, tag: 'Job descriptions', access: 'admin, or the owner of a private one', summary: 'Update a job description' },
+  { method: 'DELETE', path: '/jobs/:id', procedure: 'jobs.delete', status: 204, tag: 'Job descriptions', access: 'admin, or the owner of a private one', summary: 'Delete a job description (sessions keep their copy of it)' },
+
+  { method: 'GET', path: '/sessions', procedure: 'sessions.list', status: 200, tag: 'Sessions', access: 'admin', summary: 'List every interview session' },
+  { method: 'POST', path: '/sessions', procedure: 'sessions.create', status: 201, tag: 'Sessions', access: 'private', summary: 'Create a pending interview session for yourself' },
+  { method: 'GET', path: '/sessions/:id', procedure: 'sessions.get', status: 200, tag: 'Sessions', access: 'owner or admin', summary: 'A session with its questions, the current question and progress' },
+  { method: 'PATCH', path: '/sessions/:id', procedure: 'sessions.patch', status: 200, tag: 'Sessions', access: 'owner or admin', summary: 'Cancel a pending or ongoing session ({"status": "cancelled"})' },
+  { method: 'DELETE', path: '/sessions/:id', procedure: 'sessions.delete', status: 204, tag: 'Sessions', access: 'admin', summary: 'Delete a session and its feedback' },
+  { method: 'POST', path: '/sessions/:id/start', procedure: 'sessions.start', status: 200, tag: 'Sessions', access: 'owner or admin', summary: 'pending → ongoing: plan the questions and make the first one current' },
+  { method: 'POST', path: '/sessions/:id/end', procedure: 'sessions.end', status: 200, tag: 'Sessions', access: 'owner or admin', summary: 'ongoing → completed: overall score (0-100), transcript and summary' },
+  { method: 'GET', path: '/sessions/:session_id/feedbacks', procedure: 'sessions.feedbacks', status: 200, tag: 'Sessions', access: 'owner or admin', summary: 'A session\'s feedback, in answer order' },
+
+  { method: 'GET', path: '/feedbacks', procedure: 'feedback.list', status: 200, tag: 'Feedback', access: 'admin', summary: 'List every feedback record' },
+  { method: 'POST', path: '/feedbacks', procedure: 'feedback.submit', status: 201, tag: 'Feedback', access: 'private', summary: 'Answer the current question of your ongoing session: the answer is stored, graded, and returned with the next question' },
+  { method: 'GET', path: '/feedbacks/:id', procedure: 'feedback.get', status: 200, tag: 'Feedback', access: 'owner or admin', summary: 'Get one feedback record' },
+  { method: 'PUT', path: '/feedbacks/:id', procedure: 'feedback.replace', status: 200, tag: 'Feedback', access: 'owner or admin', summary: 'Replace your answer while the session is ongoing (graded again); admins may also set score and ai_feedback' },
+  { method: 'PATCH', path: '/feedbacks/:id', procedure: 'feedback.update', status: 200, tag: 'Feedback', access: 'owner or admin', summary: 'Update your answer (graded again) or, as admin, correct the grade' },
+  { method: 'DELETE', path: '/feedbacks/:id', procedure: 'feedback.delete', status: 204, tag: 'Feedback', access: 'owner or admin', summary: 'Delete a feedback record' },
+  { method: 'POST', path: '/feedbacks/:id/regrade', procedure: 'feedback.regrade', status: 200, tag: 'Feedback', access: 'owner or admin', summary: 'Grade again an answer whose grading failed' },
+];
