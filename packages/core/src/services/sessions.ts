@@ -159,7 +159,8 @@ export function scoreOf(questions: q.QuestionWithAnswer[], feedback: FeedbackRow
   return computeOverallScore({
     planned_count: plannedCount,
     items: questions.map((x) => ({
-      plan_index: x.plan_index,
+      // stored 1-based (session_questions.plan_index); computeOverallScore counts from 0
+      plan_index: x.plan_index - 1,
       is_follow_up: x.is_follow_up,
       score: byQuestion.get(x.id)?.score ?? null,
     })),
