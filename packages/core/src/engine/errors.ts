@@ -1,0 +1,45 @@
+/**
+ * The one error type a provider throws. A provider never invents a score to hide a failure:
+ * it throws an EngineError, and the caller (the feedback service) keeps the stored answer and
+ * shows a "grading failed / retry" state.
+ */
+
+export type EngineErrorKind =
+  | 'timeout' // the model did not answer (or stalled) within the configured time
+  | 'refusal' // the model refused (message.refusal or a content filter)
+  | 'truncated' // the reply hit the token limit (finish_reason "length"), so it is incomplete
+  | 'invalid_reply' // not JSON, or JSON that does not match the schema
+  | 'http' // the server answered with an error status (after the SDK's retries)
+  | 'network' // no connection / connection dropped
+  | 'aborted'; // the caller aborted (AbortSignal)
+
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  readonly kind: EngineErrorKind;
+  /** HTTP status for kind "http", when known. */
+  readonly status: number | undefined;
+
+  constructor(kind: EngineErrorKind, message: string, options?: { status?: number; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.status = options?.status;
+  }
+
+  /**
+   * Whether trying the same request later may succeed. The engine itself does not retry beyond
+   * the SDK's own retries; this is a hint for the service that re-queues grading.
+   */
+  get retryable(): boolean {
+    if (this.kind === 'refusal' || this.kind === 'aborted') return false;
+    if (this.kind === 'http') {
+      const s = this.status;
+      return s === undefined || s === 408 || s === 429 || s >= 500;
+    }
+    // timeout, network, truncated, invalid_reply: a later attempt may well succeed
+    return true;
+  }
+}
+
+export function isEngineError(e: unknown): e is EngineError {
+  return e instanceof EngineError;
+}

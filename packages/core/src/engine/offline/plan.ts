@@ -1,0 +1,168 @@
+/**
+ * Offline question planning: picks templates from the bank, fills them with the job's skills and
+ * title, and adapts difficulty to the experience text. Deterministic for a given job + seed.
+ */
+import { parseSkills } from '../skills.ts';
+import { escapeRegExp, normalizeKey } from '../text.ts';
+import type { Focus, JobContext, PlannedQuestion, QuestionCategory } from '../types.ts';
+import { MAX_QUESTIONS, MIN_QUESTIONS } from '../types.ts';
+import { type Level, parseLevel } from './level.ts';
+import { CONCRETE_TERMS, detectDomain, isSoftSkill } from './lexicon.ts';
+import { createRng, shuffle } from './prng.ts';
+import { type Domain, QUESTION_BANK, type QuestionTemplate } from './question-bank.ts';
+
+/**
+ * The categories of a plan, in order. "mixed" interleaves: technical on every other slot, and the
+ * slots between alternate behavioural and situational (T, B, T, S, T, B, …), so half (rounded up)
+ * is technical.
+ */
+export function categorySequence(count: number, focus: Focus): QuestionCategory[] {
+  const out: QuestionCategory[] = [];
+  for (let i = 0; i < count; i++) {
+    if (focus !== 'mixed') out.push(focus);
+    else if (i % 2 === 0) out.push('technical');
+    else out.push(i % 4 === 1 ? 'behavioural' : 'situational');
+  }
+  return out;
+}
+
+/** Count clamped to the allowed range (a bad count is the caller's bug, but never a crash here). */
+export function clampCount(count: number): number {
+  if (!Number.isFinite(count)) return MIN_QUESTIONS;
+  return Math.min(MAX_QUESTIONS, Math.max(MIN_QUESTIONS, Math.round(count)));
+}
+
+/**
+ * The skills to ask about: the job's own list; if the author left it empty, the tools named in
+ * the description; failing that, the job title itself.
+ */
+export function planSkills(job: JobContext): string[] {
+  const listed = parseSkills(job.skills);
+  if (listed.length > 0) return listed;
+  const desc = job.description.toLowerCase();
+  const found = CONCRETE_TERMS.filter((t) =>
+    new RegExp(`(^|[^a-z0-9])${escapeRegExp(t)}([^a-z0-9+#]|$)`).test(desc),
+  );
+  if (found.length > 0) return found.slice(0, 8);
+  return [job.title.trim() || 'this role'];
+}
+
+export function planOffline(input: {
+  job: JobContext;
+  count: number;
+  focus: Focus;
+  seed: string;
+}): PlannedQuestion[] {
+  const { job, focus } = input;
+  const count = clampCount(input.count);
+  const level = parseLevel(job.experience, job.title);
+  const domain = detectDomain(job.title, job.description);
+  const skills = planSkills(job);
+  const title = job.title.trim() || 'candidate';
+  // The job's content is part of the seed, so two jobs never walk the bank in the same order.
+  const rng = createRng(
+    [input.seed, job.title, job.skills, job.experience, job.description].map((s) => s.trim()).join('\u241f'),
+  );
+
+  const hard = skills.filter((s) => !isSoftSkill(s));
+  const soft = skills.filter((s) => isSoftSkill(s));
+  // Technical questions go through the hard skills; behavioural ones start with the soft skills
+  // (they are about how you work), then the rest; situational ones take any skill.
+  const cycles: Record<QuestionCategory, string[]> = {
+    technical: shuffle(hard.length > 0 ? hard : skills, rng),
+    behavioural: [...shuffle(soft, rng), ...shuffle(hard, rng)],
+    situational: shuffle(skills, rng),
+  };
+  const cursor: Record<QuestionCategory, number> = { technical: 0, behavioural: 0, situational: 0 };
+  const orders: Record<QuestionCategory, QuestionTemplate[]> = {
+    technical: orderTemplates('technical', level, domain, rng),
+    behavioural: orderTemplates('behavioural', level, domain, rng),
+    situational: orderTemplates('situational', level, domain, rng),
+  };
+
+  const usedTemplates = new Set<string>();
+  const usedTexts = new Set<string>();
+  const plan: PlannedQuestion[] = [];
+
+  for (const category of categorySequence(count, focus)) {
+    const cycle = cycles[category];
+    const start = cursor[category]++;
+    // Try the next skill in this category's rotation first, then the others.
+    const skillOrder = cycle.map((_, k) => cycle[(start + k) % cycle.length]!);
+    const pick =
+      choose(orders[category], skillOrder, (t) => !usedTemplates.has(t.id)) ??
+      // Every template already used (only with tiny banks): reuse one with a different skill.
+      choose(orders[category], skillOrder, () => true);
+    if (!pick) break; // the bank cannot produce another distinct question; a shorter plan beats a repeat
+    usedTemplates.add(pick.template.id);
+    usedTexts.add(normalizeKey(pick.text));
+    plan.push({ text: pick.text, category, skill: pick.skill });
+  }
+  return plan;
+
+  function choose(
+    templates: QuestionTemplate[],
+    skillOrder: string[],
+    allowed: (t: QuestionTemplate) => boolean,
+  ): { template: QuestionTemplate; skill: string; text: string } | null {
+    for (const template of templates) {
+      if (!allowed(template)) continue;
+      for (const skill of skillOrder) {
+        const text = fill(template, level, skill, title, hard.length > 0 ? hard : skills);
+        if (text && !usedTexts.has(normalizeKey(text))) return { template, skill, text };
+      }
+    }
+    return null;
+  }
+}
+
+/**
+ * Templates in the order they will be tried: those that suit the level and the kind of role first
+ * (shuffled by the seed), then the rest (also shuffled) so a long plan never runs dry.
+ */
+function orderTemplates(category: QuestionCategory, level: Level, domain: Domain, rng: () => number) {
+  const all = QUESTION_BANK.filter((t) => t.category === category);
+  const fits = (t: QuestionTemplate) =>
+    (t.level === undefined || t.level === level) && (t.domains === undefined || t.domains.includes(domain));
+  return [
+    ...shuffle(all.filter(fits), rng),
+    ...shuffle(
+      all.filter((t) => !fits(t)),
+      rng,
+    ),
+  ];
+}
+
+/** Fills a template; null when it needs a second skill ({other}) that the job does not have. */
+function fill(
+  t: QuestionTemplate,
+  level: Level,
+  skill: string,
+  title: string,
+  others: string[],
+): string | null {
+  const text = (level === 'senior' ? t.senior : level === 'junior' ? t.junior : undefined) ?? t.text;
+  let other: string | undefined;
+  if (text.includes('{other}')) {
+    other = others.find((o) => normalizeKey(o) !== normalizeKey(skill));
+    if (!other) return null;
+  }
+  return text
+    .replaceAll('{skill}', inSentence(skill))
+    .replaceAll('{other}', inSentence(other ?? ''))
+    .replaceAll('{title}', title);
+}
+
+/**
+ * A skill as it reads mid-sentence: common nouns are lower-cased ("User research" → "user
+ * research", "Prioritisation" → "prioritisation"); names keep their capitals ("PostgreSQL",
+ * "Python", "Jira", "Product Designer" as a title).
+ */
+function inSentence(name: string): string {
+  const n = name.trim();
+  if (!/^[A-Z][a-z]+(?:[\s-][a-z]+)*$/.test(n)) return n; // acronyms, CamelCase, Title Case: a name
+  if (CONCRETE_TERMS.includes(n.toLowerCase())) return n;
+  const multiWord = /\s/.test(n);
+  const commonNoun = /(?:ing|tion|sion|ment|ity|ities|ness|ship|ance|ence|ysis|ics)$/.test(n);
+  return multiWord || commonNoun || isSoftSkill(n) ? n.toLowerCase() : n;
+}

@@ -1,0 +1,78 @@
+/**
+ * The interviewer engine's contract. Other packages (services, router, SPA types) are written
+ * against these shapes, so change them only together with their users.
+ */
+
+export type QuestionCategory = 'technical' | 'behavioural' | 'situational';
+export type Focus = QuestionCategory | 'mixed';
+
+/** The job as the candidate sees it. `skills` is raw text exactly as the author wrote it. */
+export interface JobContext {
+  title: string;
+  description: string;
+  skills: string;
+  experience: string;
+}
+
+export interface PlannedQuestion {
+  text: string;
+  category: QuestionCategory;
+  skill: string;
+}
+
+export interface QuestionContext {
+  text: string;
+  category: QuestionCategory;
+  skill: string;
+  is_follow_up: boolean;
+}
+
+export interface Evaluation {
+  /** integer 0–10 */
+  score: number;
+  feedback: string;
+  strengths: string[];
+  improvements: string[];
+  skills_shown: string[];
+  follow_up: string | null;
+}
+
+export interface SummaryItem {
+  question: string;
+  category: QuestionCategory;
+  skill: string;
+  answer: string;
+  score: number | null;
+  is_follow_up: boolean;
+}
+
+export interface SessionSummary {
+  summary: string;
+  skill_notes: { skill: string; note: string }[];
+}
+
+export interface InterviewerProvider {
+  /** e.g. "offline:rubric-v1" or "openai:gpt-4o-mini" — stored with every feedback so users can tell who graded it */
+  readonly evaluator: string;
+  planQuestions(input: {
+    job: JobContext;
+    count: number;
+    focus: Focus;
+    seed: string;
+  }): Promise<PlannedQuestion[]>;
+  evaluateAnswer(input: {
+    job: JobContext;
+    question: QuestionContext;
+    answer: string;
+    onDelta?: (feedbackTextSoFar: string) => void;
+    signal?: AbortSignal;
+  }): Promise<Evaluation>;
+  summarise(input: { job: JobContext; items: SummaryItem[]; overall_score: number }): Promise<SessionSummary>;
+}
+
+export const QUESTION_CATEGORIES: readonly QuestionCategory[] = ['technical', 'behavioural', 'situational'];
+export const FOCUSES: readonly Focus[] = ['technical', 'behavioural', 'situational', 'mixed'];
+
+/** Bounds of a plan; the service validates user input against the same numbers. */
+export const MIN_QUESTIONS = 1;
+export const MAX_QUESTIONS = 20;
