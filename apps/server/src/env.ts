@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The one place that reads process.env. Every variable is listed in .env.example. */
@@ -7,6 +8,9 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** The repository root: `.env` and the default data folder live here, whatever the working directory. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,7 +18,7 @@ const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
-    DATA_DIR: z.string().min(1).default('./data/pglite'),
+    DATA_DIR: z.string().min(1).default(`${repoRoot}data/pglite`),
     DB_POOL_MAX: int(1, 500).default(20),
     DB_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(3000),
     DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
@@ -52,7 +56,7 @@ export type Env = z.infer<typeof envSchema>;
 export class EnvError extends Error {}
 
 /** Parses the environment (and a .env file, if there is one). A bad value names its variable. */
-export function loadEnv(source: Record<string, string | undefined> = process.env, envFile = '.env'): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env, envFile = `${repoRoot}.env`): Env {
   if (source === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   // Empty strings mean "unset" (a blank line in .env).
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));

@@ -14,7 +14,11 @@ const isPgError = (e: unknown): e is PgError =>
  * is still a 4xx, and an outage is a 503, never a 500.
  */
 export function translateDbError(e: unknown, uniqueMessages: Record<string, string> = {}): unknown {
-  if (e instanceof DomainError || !isPgError(e)) return connectionFailure(e) ?? e;
+  if (e instanceof DomainError) return e;
+  // Checked first: a socket error (ECONNREFUSED, …) also carries a string `code`.
+  const down = connectionFailure(e);
+  if (down) return down;
+  if (!isPgError(e)) return e;
   const code = e.code ?? '';
   if (code === '23505') {
     const msg = (e.constraint && uniqueMessages[e.constraint]) ?? 'This already exists';
