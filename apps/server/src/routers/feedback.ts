@@ -11,6 +11,7 @@ import {
 } from '@ai-interviewer/core';
 import { z } from 'zod';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
+import { latestValueStream } from './callback-stream.ts';
 
 const byId = z.strictObject({ id: idSchema });
 
@@ -26,6 +27,18 @@ export const feedbackRouter = router({
     .output(submitAnswerResult)
     .mutation(({ ctx, input }) => feedback.submitAnswer(ctx.services, ctx.actor, input)),
 
+  /**
+   * The same as submit, for the SPA with httpBatchStreamLink: yields the feedback text as the
+   * model writes it (`{ type: 'delta' }`), then the finished result (`{ type: 'result' }`).
+   */
+  submitStream: authedProcedure.input(submitAnswerInput).mutation(async function* ({ ctx, input }) {
+    const deltas = latestValueStream<string>();
+    const done = feedback.submitAnswer(ctx.services, ctx.actor, input, (text) => deltas.push(text));
+    done.then(deltas.end, deltas.end);
+    for await (const text of deltas) yield { type: 'delta' as const, text };
+    yield { type: 'result' as const, result: submitAnswerResult.parse(await done) };
+  }),
+
   get: authedProcedure
     .input(byId)
     .output(feedbackSchema)
@@ -34,12 +47,16 @@ export const feedbackRouter = router({
   update: authedProcedure
     .input(updateFeedbackInput.extend(byId.shape))
     .output(feedbackSchema)
-    .mutation(({ ctx, input: { id, ...patch } }) => feedback.updateFeedback(ctx.services, ctx.actor, id, patch)),
+    .mutation(({ ctx, input: { id, ...patch } }) =>
+      feedback.updateFeedback(ctx.services, ctx.actor, id, patch),
+    ),
 
   replace: authedProcedure
     .input(replaceFeedbackInput.extend(byId.shape))
     .output(feedbackSchema)
-    .mutation(({ ctx, input: { id, ...patch } }) => feedback.updateFeedback(ctx.services, ctx.actor, id, patch)),
+    .mutation(({ ctx, input: { id, ...patch } }) =>
+      feedback.updateFeedback(ctx.services, ctx.actor, id, patch),
+    ),
 
   delete: authedProcedure
     .input(byId)
