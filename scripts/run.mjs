@@ -11,7 +11,11 @@ const PNPM_VERSION = '12.4.2';
 
 function hasPnpm() {
   try {
-    return execSync('pnpm --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() === PNPM_VERSION;
+    return (
+      execSync('pnpm --version', { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() === PNPM_VERSION
+    );
   } catch {
     return false;
   }

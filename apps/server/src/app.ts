@@ -45,7 +45,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   await app.register(fastifyCookie);
-  await app.register(authPlugin, { auth: opts.auth, trustedOrigins: opts.trustedOrigins ?? [], secureCookie });
+  await app.register(authPlugin, {
+    auth: opts.auth,
+    trustedOrigins: opts.trustedOrigins ?? [],
+    secureCookie,
+  });
 
   const createContext = ({ req, res }: { req: Context['req']; res: Context['reply'] }): Context => ({
     services: opts.services,
@@ -65,7 +69,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       router: appRouter,
       createContext,
       onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
@@ -85,8 +90,16 @@ async function registerSpa(app: FastifyInstance, webDist: string) {
     const isApi = req.url.startsWith('/api') || req.url.startsWith('/trpc');
     if (req.method === 'GET' && !isApi && hasSpa) return reply.sendFile('index.html');
     if (req.method === 'GET' && !isApi) {
-      return reply.type('text/html').send('<!doctype html><title>AI Interviewer</title><p>AI Interviewer API is running. Build the web app with <code>pnpm build</code>. API docs: <a href="/api/docs">/api/docs</a></p>');
+      return reply
+        .type('text/html')
+        .send(
+          '<!doctype html><title>AI Interviewer</title><p>AI Interviewer API is running. Build the web app with <code>pnpm build</code>. API docs: <a href="/api/docs">/api/docs</a></p>',
+        );
     }
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, issues: [] } });
+    return reply
+      .status(404)
+      .send({
+        error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, issues: [] },
+      });
   });
 }

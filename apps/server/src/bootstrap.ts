@@ -1,7 +1,7 @@
 import {
   createDatabase,
-  createProvider,
   createOfflineProvider,
+  createProvider,
   type DatabaseHandle,
   type Interviewer,
   migrateToLatest,
@@ -38,7 +38,10 @@ export function interviewerFromEnv(env: Env): Interviewer {
       : createOfflineProvider();
   return {
     provider,
-    fallback: env.AI_FALLBACK === 'offline' && provider.evaluator !== createOfflineProvider().evaluator ? createOfflineProvider() : null,
+    fallback:
+      env.AI_FALLBACK === 'offline' && provider.evaluator !== createOfflineProvider().evaluator
+        ? createOfflineProvider()
+        : null,
     limits: { maxAnswersPerSession: env.MAX_ANSWERS_PER_SESSION, hourlyModelCalls: env.AI_HOURLY_QUOTA },
   };
 }

@@ -36,18 +36,31 @@ const envSchema = z
     MAX_ANSWERS_PER_SESSION: int(1, 200).default(40),
     SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
     SESSION_ABSOLUTE_DAYS: int(1, 365).default(30),
-    TRUSTED_ORIGINS: z.string().default('').describe('extra origins allowed to send cookie-authenticated writes'),
-    AUTH_RATE_LIMIT: int(1, 100_000).default(10).describe('login/register attempts per IP and per account per window'),
+    TRUSTED_ORIGINS: z
+      .string()
+      .default('')
+      .describe('extra origins allowed to send cookie-authenticated writes'),
+    AUTH_RATE_LIMIT: int(1, 100_000)
+      .default(10)
+      .describe('login/register attempts per IP and per account per window'),
     AUTH_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
     WEB_DIST: z.string().optional(),
     SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PASSWORD'],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+      });
     }
     if (env.AI_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when AI_PROVIDER=openai' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'is required when AI_PROVIDER=openai',
+      });
     }
   });
 
@@ -56,7 +69,10 @@ export type Env = z.infer<typeof envSchema>;
 export class EnvError extends Error {}
 
 /** Parses the environment (and a .env file, if there is one). A bad value names its variable. */
-export function loadEnv(source: Record<string, string | undefined> = process.env, envFile = `${repoRoot}.env`): Env {
+export function loadEnv(
+  source: Record<string, string | undefined> = process.env,
+  envFile = `${repoRoot}.env`,
+): Env {
   if (source === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
   // Empty strings mean "unset" (a blank line in .env).
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));

@@ -10,7 +10,9 @@ async function main() {
     services: { db: handle.db, interviewer: interviewerFromEnv(env) },
     auth: authFromEnv(env, handle),
     secureCookie: env.NODE_ENV === 'production',
-    trustedOrigins: env.TRUSTED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    trustedOrigins: env.TRUSTED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     authRateLimit: { limit: env.AUTH_RATE_LIMIT, windowMs: env.AUTH_RATE_WINDOW_SECONDS * 1000 },
     webDist: env.WEB_DIST,
     logger: { level: env.LOG_LEVEL },

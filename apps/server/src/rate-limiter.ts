@@ -27,7 +27,10 @@ export class RateLimiter {
       if (entry.count > this.limit) retryAfter = Math.max(retryAfter, entry.resetAt - now);
     }
     if (retryAfter > 0) {
-      throw new DomainError('RATE_LIMITED', `Too many attempts; try again in ${Math.ceil(retryAfter / 1000)} s`);
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Too many attempts; try again in ${Math.ceil(retryAfter / 1000)} s`,
+      );
     }
   }
 

@@ -67,7 +67,10 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, opts) => {
     const token = bearer ?? cookie;
     if (!token) return;
     if (cookie && !SAFE_METHODS.has(req.method) && !originAllowed(req, opts.trustedOrigins)) {
-      throw new DomainError('FORBIDDEN', 'Cross-origin request refused: cookie-authenticated writes need a matching Origin');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Cross-origin request refused: cookie-authenticated writes need a matching Origin',
+      );
     }
     const found = await opts.auth.validate(token);
     if (!found) {
@@ -85,16 +88,34 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, opts) => {
 
 export default fp(authPlugin, { name: 'auth', dependencies: ['@fastify/cookie'] });
 
-type CookieReply = { setCookie: (name: string, value: string, o: object) => unknown; clearCookie: (name: string, o: object) => unknown };
+type CookieReply = {
+  setCookie: (name: string, value: string, o: object) => unknown;
+  clearCookie: (name: string, o: object) => unknown;
+};
 
 function setCookie(reply: CookieReply, token: string, expiresAt: Date, secure: boolean) {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: expiresAt,
+  });
 }
 
-export function setSessionCookie(ctx: { reply: CookieReply; secureCookie: boolean }, token: string, expiresAt: Date) {
+export function setSessionCookie(
+  ctx: { reply: CookieReply; secureCookie: boolean },
+  token: string,
+  expiresAt: Date,
+) {
   setCookie(ctx.reply, token, expiresAt, ctx.secureCookie);
 }
 
 export function clearSessionCookie(ctx: { reply: CookieReply; secureCookie: boolean }) {
-  ctx.reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.secureCookie });
+  ctx.reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.secureCookie,
+  });
 }

@@ -20,7 +20,10 @@ export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
   }
   if (fe.statusCode === 429) return new DomainError('RATE_LIMITED', fe.message);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !(error instanceof DomainError)) {
-    return new DomainError('VALIDATION', fe.message.replace(/^Body is not valid JSON.*$/s, 'The body is not valid JSON'));
+    return new DomainError(
+      'VALIDATION',
+      fe.message.replace(/^Body is not valid JSON.*$/s, 'The body is not valid JSON'),
+    );
   }
   return toDomainError(error);
 }

@@ -2,7 +2,13 @@ import { pingDatabase, type ServiceContext } from '@ai-interviewer/core';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 
-type OpenAPIV3Document = NonNullable<Extract<Parameters<typeof fastifySwagger>[1], { mode?: 'static' }>['specification']> extends { document: infer D } ? D : never;
+type OpenAPIV3Document =
+  NonNullable<Extract<Parameters<typeof fastifySwagger>[1], { mode?: 'static' }>['specification']> extends {
+    document: infer D;
+  }
+    ? D
+    : never;
+
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sendError } from '../plugins/errors.ts';
 import { createCaller } from '../router.ts';
@@ -25,7 +31,8 @@ function procedureOf(caller: Caller, path: string): ProcedureFn {
   return fn as ProcedureFn;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Path parameters win over the same names in the body or query: the URL says which object. */
 function inputOf(route: RestRoute, req: FastifyRequest): unknown {
@@ -38,6 +45,16 @@ function inputOf(route: RestRoute, req: FastifyRequest): unknown {
 
 /** The documented REST endpoints (SPEC §6) on top of the tRPC procedures. */
 export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
+  // Bodiless POSTs (start, end, logout) often still carry `Content-Type: application/json`:
+  // an empty body is "no input" here, not a 400. Anything else goes to Fastify's own safe parser.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    return defaultJson(req, text, done);
+  });
+
   for (const route of restRoutes) {
     app.route({
       method: route.method,

@@ -38,7 +38,10 @@ const errorSchema: JsonSchema = {
           description: 'one entry per bad field',
           items: {
             type: 'object',
-            properties: { path: { type: 'array', items: { type: ['string', 'number'] } }, message: { type: 'string' } },
+            properties: {
+              path: { type: 'array', items: { type: ['string', 'number'] } },
+              message: { type: 'string' },
+            },
           },
         },
       },
@@ -58,9 +61,13 @@ function errorResponsesFor(route: RestRoute): Record<string, unknown> {
     '503': errorResponse('A dependency (database, model) is unavailable'),
   };
   if (route.access !== 'public') out['401'] = errorResponse('No valid credentials');
-  if (route.access !== 'public' && route.access !== 'private') out['403'] = errorResponse('Not allowed for your role');
+  if (route.access !== 'public' && route.access !== 'private')
+    out['403'] = errorResponse('Not allowed for your role');
   if (route.path.includes(':')) out['404'] = errorResponse('Not found (or not yours)');
-  if (route.method !== 'GET') out['409'] = errorResponse('Conflict: a lifecycle step not allowed from the current status, or a duplicate');
+  if (route.method !== 'GET')
+    out['409'] = errorResponse(
+      'Conflict: a lifecycle step not allowed from the current status, or a duplicate',
+    );
   return out;
 }
 

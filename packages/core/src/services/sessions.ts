@@ -7,7 +7,7 @@ import { allFeedbackOfSession } from '../queries/feedback.ts';
 import * as q from '../queries/sessions.ts';
 import type { Page } from '../schemas/common.ts';
 import type { CreateSessionInput, ListSessionsInput, Session, SessionDetail } from '../schemas/sessions.ts';
-import { type MaybeActor, canSee, requireActor, requireAdmin } from './actor.ts';
+import { canSee, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { loadVisibleJob } from './jobs.ts';
 import { toQuestion, toSession } from './mappers.ts';
@@ -60,7 +60,11 @@ export async function detailOf(db: Db, row: SessionRow): Promise<SessionDetail> 
   };
 }
 
-export async function createSession(db: Db, actor: MaybeActor, input: CreateSessionInput): Promise<SessionDetail> {
+export async function createSession(
+  db: Db,
+  actor: MaybeActor,
+  input: CreateSessionInput,
+): Promise<SessionDetail> {
   const me = requireActor(actor);
   const job = await loadVisibleJob(db, me, input.job_description_id);
   const row = await withDbErrors(() =>
@@ -79,7 +83,11 @@ export async function createSession(db: Db, actor: MaybeActor, input: CreateSess
 }
 
 /** Admin: every session. */
-export async function listSessions(db: Db, actor: MaybeActor, input: ListSessionsInput): Promise<Page<Session>> {
+export async function listSessions(
+  db: Db,
+  actor: MaybeActor,
+  input: ListSessionsInput,
+): Promise<Page<Session>> {
   requireAdmin(actor);
   const { items, total } = await withDbErrors(() => q.listSessions(db, { ...input, userId: input.user_id }));
   return { items: items.map(toSession), total, limit: input.limit, offset: input.offset };
@@ -99,7 +107,11 @@ export async function listUserSessions(
 }
 
 /** pending → ongoing: plans the questions, then makes the first one current. */
-export async function startSession(ctx: ServiceContext, actor: MaybeActor, id: string): Promise<SessionDetail> {
+export async function startSession(
+  ctx: ServiceContext,
+  actor: MaybeActor,
+  id: string,
+): Promise<SessionDetail> {
   const session = await loadOwnSession(ctx.db, actor, id);
   if (session.status !== 'pending') throw wrongStatus('start', session.status);
   await checkModelQuota(ctx, session.user_id);
@@ -115,7 +127,10 @@ export async function startSession(ctx: ServiceContext, actor: MaybeActor, id: s
   }
   const started = await withDbErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
-      const row = await q.transitionSession(trx, id, ['pending'], { status: 'ongoing', started_at: new Date() });
+      const row = await q.transitionSession(trx, id, ['pending'], {
+        status: 'ongoing',
+        started_at: new Date(),
+      });
       if (!row) return null;
       await q.insertQuestions(
         trx,
@@ -137,7 +152,12 @@ export async function startSession(ctx: ServiceContext, actor: MaybeActor, id: s
 
 async function planFor(ctx: ServiceContext, session: SessionRow) {
   const { result } = await callInterviewer(ctx, session.user_id, 'plan', (p) =>
-    p.planQuestions({ job: jobContextOf(session), count: session.question_count, focus: session.focus, seed: session.id }),
+    p.planQuestions({
+      job: jobContextOf(session),
+      count: session.question_count,
+      focus: session.focus,
+      seed: session.id,
+    }),
   );
   if (result.length === 0) throw new Error('the plan was empty');
   return result.slice(0, session.question_count);
@@ -147,14 +167,21 @@ async function planFor(ctx: ServiceContext, session: SessionRow) {
 export async function cancelSession(db: Db, actor: MaybeActor, id: string): Promise<SessionDetail> {
   const session = await loadOwnSession(db, actor, id);
   const row = await withDbErrors(() =>
-    q.transitionSession(db, id, ['pending', 'ongoing'], { status: 'cancelled', ended_at: session.started_at ? new Date() : null }),
+    q.transitionSession(db, id, ['pending', 'ongoing'], {
+      status: 'cancelled',
+      ended_at: session.started_at ? new Date() : null,
+    }),
   );
   if (!row) throw wrongStatus('cancel', (await q.findSession(db, id))?.status ?? session.status);
   return detailOf(db, row);
 }
 
 /** Score by code from the per-question scores: explainable and identical on every rerun. */
-export function scoreOf(questions: q.QuestionWithAnswer[], feedback: FeedbackRow[], plannedCount: number): number {
+export function scoreOf(
+  questions: q.QuestionWithAnswer[],
+  feedback: FeedbackRow[],
+  plannedCount: number,
+): number {
   const byQuestion = new Map(feedback.map((f) => [f.question_id, f]));
   return computeOverallScore({
     planned_count: plannedCount,
@@ -167,7 +194,11 @@ export function scoreOf(questions: q.QuestionWithAnswer[], feedback: FeedbackRow
   });
 }
 
-export function transcriptOf(session: SessionRow, questions: q.QuestionWithAnswer[], feedback: FeedbackRow[]): string {
+export function transcriptOf(
+  session: SessionRow,
+  questions: q.QuestionWithAnswer[],
+  feedback: FeedbackRow[],
+): string {
   const byQuestion = new Map(feedback.map((f) => [f.question_id, f]));
   const lines = [`Interview for ${session.job_title}`, ''];
   for (const x of questions) {
@@ -217,7 +248,10 @@ export async function endSession(ctx: ServiceContext, actor: MaybeActor, id: str
   const summary = await summarise(ctx, ended.row, ended.questions, ended.feedback);
   if (summary) {
     await withDbErrors(() =>
-      q.updateSessionRow(ctx.db, id, { summary: summary.summary, skill_notes: JSON.stringify(summary.skill_notes) }),
+      q.updateSessionRow(ctx.db, id, {
+        summary: summary.summary,
+        skill_notes: JSON.stringify(summary.skill_notes),
+      }),
     );
   }
   return detailOf(ctx.db, (await q.findSession(ctx.db, id))!);

@@ -7,7 +7,7 @@ import { deleteAuthSessionsOfUser } from '../queries/auth-sessions.ts';
 import * as q from '../queries/users.ts';
 import type { Page } from '../schemas/common.ts';
 import type { RoleName, UpdateUserInput, User } from '../schemas/users.ts';
-import { type MaybeActor, canSee, isAdmin, requireActor, requireAdmin } from './actor.ts';
+import { canSee, isAdmin, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import { toUser } from './mappers.ts';
 
 type Db = Kysely<Database>;
@@ -45,7 +45,13 @@ export const register = (db: Db, input: { email: string; username: string; passw
 export async function createUser(
   db: Db,
   actor: MaybeActor,
-  input: { email: string; username: string; password: string; roles?: RoleName[] | undefined; active?: boolean | undefined },
+  input: {
+    email: string;
+    username: string;
+    password: string;
+    roles?: RoleName[] | undefined;
+    active?: boolean | undefined;
+  },
 ): Promise<User> {
   requireAdmin(actor);
   return createAccount(db, { ...input, roles: input.roles ?? ['candidate'], active: input.active ?? true });
@@ -80,17 +86,24 @@ export async function listUsers(
   return { items: items.map(toUser), total, limit: input.limit, offset: input.offset };
 }
 
-export async function updateUser(db: Db, actor: MaybeActor, id: string, input: UpdateUserInput): Promise<User> {
+export async function updateUser(
+  db: Db,
+  actor: MaybeActor,
+  id: string,
+  input: UpdateUserInput,
+): Promise<User> {
   const me = requireActor(actor);
   const admin = isAdmin(me);
   const existing = canSee(me, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
   if (!existing) throw notFound('User');
   if (!admin && input.roles !== undefined) throw forbidden('roles: only an admin can change roles');
-  if (!admin && input.active !== undefined) throw forbidden('active: only an admin can (de)activate an account');
+  if (!admin && input.active !== undefined)
+    throw forbidden('active: only an admin can (de)activate an account');
 
   const changingOwnPassword = input.password !== undefined && me.id === id;
   if (changingOwnPassword) {
-    if (!input.current_password) throw invalidField('current_password', 'is required to change your password');
+    if (!input.current_password)
+      throw invalidField('current_password', 'is required to change your password');
     if (!(await verifyPassword(existing.password_hash, input.current_password))) {
       throw invalidField('current_password', 'is not your current password');
     }
@@ -118,7 +131,8 @@ export async function updateUser(db: Db, actor: MaybeActor, id: string, input: U
     uniqueMessages,
   );
   // A new password or a deactivation ends the affected logins at once; your own current one survives a password change.
-  if (passwordHash !== undefined) await deleteAuthSessionsOfUser(db, id, me.id === id ? me.sessionId : undefined);
+  if (passwordHash !== undefined)
+    await deleteAuthSessionsOfUser(db, id, me.id === id ? me.sessionId : undefined);
   if (input.active === false) await deleteAuthSessionsOfUser(db, id);
   return toUser((await q.findUserById(db, id))!);
 }
@@ -130,7 +144,11 @@ export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise
   if (!existing) throw notFound('User');
   await withDbErrors(() =>
     db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('job_descriptions').where('created_by', '=', id).where('visibility', '=', 'private').execute();
+      await trx
+        .deleteFrom('job_descriptions')
+        .where('created_by', '=', id)
+        .where('visibility', '=', 'private')
+        .execute();
       await q.deleteUserRow(trx, id);
       if (existing.roles.includes('admin') && (await q.countActiveAdmins(trx)) === 0) {
         throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
@@ -140,11 +158,19 @@ export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise
 }
 
 /** Create or promote the bootstrap admin (idempotent): used by ADMIN_EMAIL/ADMIN_PASSWORD and the CLI. */
-export async function ensureAdmin(db: Db, input: { email: string; password: string; username?: string }): Promise<User> {
+export async function ensureAdmin(
+  db: Db,
+  input: { email: string; password: string; username?: string },
+): Promise<User> {
   const existing = await q.findUserByLogin(db, input.email);
   if (!existing) {
     const username = input.username ?? deriveUsername(input.email);
-    return createAccount(db, { email: input.email, username, password: input.password, roles: ['admin', 'candidate'] });
+    return createAccount(db, {
+      email: input.email,
+      username,
+      password: input.password,
+      roles: ['admin', 'candidate'],
+    });
   }
   const roles = Array.from(new Set<RoleName>([...existing.roles, 'admin']));
   await db.transaction().execute(async (trx) => {
@@ -155,4 +181,7 @@ export async function ensureAdmin(db: Db, input: { email: string; password: stri
 }
 
 const deriveUsername = (email: string) =>
-  (email.split('@')[0] ?? 'admin').replace(/[^A-Za-z0-9_.-]/g, '').padEnd(3, '_').slice(0, 32);
+  (email.split('@')[0] ?? 'admin')
+    .replace(/[^A-Za-z0-9_.-]/g, '')
+    .padEnd(3, '_')
+    .slice(0, 32);
