@@ -6,9 +6,11 @@ async function main() {
   const env = loadEnv();
   const handle = await openDatabase(env);
   await prepareDatabase(env, handle);
+  const auth = authFromEnv(env, handle);
+  const interviewer = interviewerFromEnv(env);
   const app = await buildServer({
-    services: { db: handle.db, interviewer: interviewerFromEnv(env) },
-    auth: authFromEnv(env, handle),
+    services: { db: handle.db, interviewer },
+    auth,
     secureCookie: env.NODE_ENV === 'production',
     trustedOrigins: env.TRUSTED_ORIGINS.split(',')
       .map((s) => s.trim())
@@ -41,9 +43,13 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  // Expired logins are refused on sight; this only keeps the table small.
+  const sweep = setInterval(() => void auth.lucia.deleteExpiredSessions().catch(() => {}), 3_600_000);
+  sweep.unref();
+
   await app.listen({ port: env.PORT, host: env.HOST });
   app.log.info(
-    { db: handle.kind, provider: interviewerFromEnv(env).provider.evaluator },
+    { db: handle.kind, provider: interviewer.provider.evaluator },
     `AI Interviewer on http://${env.HOST}:${env.PORT}`,
   );
 }
