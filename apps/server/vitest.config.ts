@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     testTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['../../packages/core/src/testing/global-setup.ts'],
   },
 });

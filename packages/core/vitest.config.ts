@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     testTimeout: 30_000,
     pool: 'forks',
+    globalSetup: ['./src/testing/global-setup.ts'],
   },
 });

@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { createOfflineProvider, EngineError } from '../engine/index.ts';
+import { listFeedbackInput } from '../schemas/feedback.ts';
+import {
+  domainError,
+  fakeProvider,
+  makeAdmin,
+  makeServiceContext,
+  makeSession,
+  makeUser,
+  offlineInterviewer,
+  STRONG_ANSWER,
+} from '../testing/factories.ts';
+import { createTestDatabase } from '../testing/test-db.ts';
+import type { Interviewer, ServiceContext } from './context.ts';
+import * as feedback from './feedback.ts';
+import * as sessions from './sessions.ts';
+
+let h: DatabaseHandle;
+let ctx: ServiceContext;
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  ctx = makeServiceContext(h.db);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A candidate with an ongoing session and one graded answer. */
+async function answered(c: ServiceContext = ctx, questionCount = 3) {
+  const { actor } = await makeUser(c.db);
+  const session = await makeSession(c, actor, { question_count: questionCount, start: true });
+  const r = await feedback.submitAnswer(c, actor, { session_id: session.id, answer: STRONG_ANSWER });
+  return { actor, session, fb: r.feedback };
+}
+
+const failingProvider = () =>
+  fakeProvider({
+    evaluateAnswer: async () => {
+      throw new EngineError('timeout', 'the model did not answer in time');
+    },
+  });
+
+const withProvider = (provider: Interviewer['provider'], extra: Partial<Interviewer> = {}): ServiceContext =>
+  makeServiceContext(ctx.db, { ...offlineInterviewer(), provider, ...extra });
+
+describe('access control', () => {
+  async function cast() {
+    const { actor: owner, session, fb } = await answered();
+    const other = (await makeUser(ctx.db)).actor;
+    const admin = (await makeAdmin(ctx.db)).actor;
+    return { owner, other, admin, session, fb };
+  }
+
+  it('submitAnswer: owner and admin; other candidate NOT_FOUND; anonymous UNAUTHORIZED', async () => {
+    const { owner, other, admin, session } = await cast();
+    const input = { session_id: session.id, answer: STRONG_ANSWER };
+    await domainError(feedback.submitAnswer(ctx, other, input), 'NOT_FOUND');
+    await domainError(feedback.submitAnswer(ctx, null, input), 'UNAUTHORIZED');
+    expect((await feedback.submitAnswer(ctx, owner, input)).feedback.user_id).toBe(owner.id);
+    expect((await feedback.submitAnswer(ctx, admin, input)).feedback.user_id).toBe(owner.id);
+  });
+
+  it('getFeedback: owner and admin; other candidate NOT_FOUND; anonymous UNAUTHORIZED', async () => {
+    const { owner, other, admin, fb } = await cast();
+    expect((await feedback.getFeedback(ctx.db, owner, fb.id)).id).toBe(fb.id);
+    expect((await feedback.getFeedback(ctx.db, admin, fb.id)).id).toBe(fb.id);
+    await domainError(feedback.getFeedback(ctx.db, other, fb.id), 'NOT_FOUND');
+    await domainError(feedback.getFeedback(ctx.db, other, crypto.randomUUID()), 'NOT_FOUND');
+    await domainError(feedback.getFeedback(ctx.db, null, fb.id), 'UNAUTHORIZED');
+  });
+
+  it('updateFeedback: owner and admin; other candidate NOT_FOUND; anonymous UNAUTHORIZED', async () => {
+    const { owner, other, admin, fb } = await cast();
+    await domainError(feedback.updateFeedback(ctx, other, fb.id, { answer: 'Mine now.' }), 'NOT_FOUND');
+    await domainError(feedback.updateFeedback(ctx, null, fb.id, { answer: 'Mine now.' }), 'UNAUTHORIZED');
+    const rewritten = await feedback.updateFeedback(ctx, owner, fb.id, {
+      answer: `${STRONG_ANSWER} Also more.`,
+    });
+    expect(rewritten.answer).toBe(`${STRONG_ANSWER} Also more.`);
+    expect(rewritten.grading_status).toBe('graded');
+    const corrected = await feedback.updateFeedback(ctx, admin, fb.id, {
+      score: 4,
+      ai_feedback: 'Corrected by hand.',
+    });
+    expect(corrected).toMatchObject({ score: 4, ai_feedback: 'Corrected by hand.', evaluator: 'admin' });
+  });
+
+  it('deleteFeedback: owner and admin; other candidate NOT_FOUND; anonymous UNAUTHORIZED', async () => {
+    const { owner, other, admin, fb, session } = await cast();
+    await domainError(feedback.deleteFeedback(ctx.db, other, fb.id), 'NOT_FOUND');
+    await domainError(feedback.deleteFeedback(ctx.db, null, fb.id), 'UNAUTHORIZED');
+    await feedback.deleteFeedback(ctx.db, owner, fb.id);
+    await domainError(feedback.getFeedback(ctx.db, owner, fb.id), 'NOT_FOUND');
+    const second = await feedback.submitAnswer(ctx, owner, { session_id: session.id, answer: STRONG_ANSWER });
+    await feedback.deleteFeedback(ctx.db, admin, second.feedback.id);
+    await domainError(feedback.getFeedback(ctx.db, admin, second.feedback.id), 'NOT_FOUND');
+  });
+
+  it('regradeFeedback: owner and admin; other candidate NOT_FOUND; anonymous UNAUTHORIZED', async () => {
+    const c = withProvider(failingProvider());
+    const { actor: owner, fb } = await answered(c);
+    expect(fb.grading_status).toBe('failed');
+    const other = (await makeUser(ctx.db)).actor;
+    const admin = (await makeAdmin(ctx.db)).actor;
+    await domainError(feedback.regradeFeedback(ctx, other, fb.id), 'NOT_FOUND');
+    await domainError(feedback.regradeFeedback(ctx, null, fb.id), 'UNAUTHORIZED');
+    expect((await feedback.regradeFeedback(ctx, owner, fb.id)).grading_status).toBe('graded');
+    // graded now: the candidate cannot ask again, an admin can
+    await domainError(feedback.regradeFeedback(ctx, owner, fb.id), 'CONFLICT');
+    expect((await feedback.regradeFeedback(ctx, admin, fb.id)).grading_status).toBe('graded');
+  });
+
+  it('listFeedback is admin-only', async () => {
+    const { owner, admin, session, fb } = await cast();
+    await domainError(feedback.listFeedback(ctx.db, owner, listFeedbackInput.parse({})), 'FORBIDDEN');
+    await domainError(feedback.listFeedback(ctx.db, null, listFeedbackInput.parse({})), 'UNAUTHORIZED');
+    const page = await feedback.listFeedback(
+      ctx.db,
+      admin,
+      listFeedbackInput.parse({ session_id: session.id }),
+    );
+    expect(page.items.map((f) => f.id)).toEqual([fb.id]);
+    const byUser = await feedback.listFeedback(ctx.db, admin, listFeedbackInput.parse({ user_id: owner.id }));
+    expect(byUser.total).toBe(1);
+  });
+
+  it('a candidate cannot set score or ai_feedback (FORBIDDEN), and nothing changes', async () => {
+    const { owner, fb } = await cast();
+    const e1 = await domainError(feedback.updateFeedback(ctx, owner, fb.id, { score: 10 }), 'FORBIDDEN');
+    expect(e1.message).toContain('score');
+    const e2 = await domainError(
+      feedback.updateFeedback(ctx, owner, fb.id, { ai_feedback: 'Brilliant!' }),
+      'FORBIDDEN',
+    );
+    expect(e2.message).toContain('ai_feedback');
+    expect(await feedback.getFeedback(ctx.db, owner, fb.id)).toEqual(fb);
+  });
+});
+
+describe('editing answers and grades', () => {
+  it('an answer cannot be changed once the session is completed', async () => {
+    const { actor, session, fb } = await answered();
+    await sessions.endSession(ctx, actor, session.id);
+    const err = await domainError(
+      feedback.updateFeedback(ctx, actor, fb.id, { answer: 'Better.' }),
+      'CONFLICT',
+    );
+    expect(err.message).toContain('completed');
+  });
+
+  it('an admin correcting a grade after the end rescores the session', async () => {
+    const { actor, session, fb } = await answered(ctx, 1);
+    const admin = (await makeAdmin(ctx.db)).actor;
+    await sessions.endSession(ctx, actor, session.id);
+    await feedback.updateFeedback(ctx, admin, fb.id, { score: 2 });
+    expect((await sessions.getSessionDetail(ctx.db, actor, session.id)).score).toBe(20);
+    await feedback.updateFeedback(ctx, admin, fb.id, { score: 9 });
+    expect((await sessions.getSessionDetail(ctx.db, actor, session.id)).score).toBe(90);
+  });
+
+  it('the feedback of a session lists in answer order, paginated', async () => {
+    const { actor } = await makeUser(ctx.db);
+    const s = await makeSession(ctx, actor, { question_count: 4, start: true });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push(
+        (await feedback.submitAnswer(ctx, actor, { session_id: s.id, answer: STRONG_ANSWER })).feedback.id,
+      );
+    }
+    const got: string[] = [];
+    for (const offset of [0, 3]) {
+      const p = await feedback.listSessionFeedback(ctx.db, actor, s.id, { limit: 3, offset });
+      expect(p.total).toBe(4);
+      got.push(...p.items.map((f) => f.id));
+    }
+    expect(got).toEqual(ids);
+  });
+});
+
+describe('limits', () => {
+  it('the hourly model-call quota: the next call is RATE_LIMITED and the provider is not called', async () => {
+    const p = fakeProvider();
+    const c = withProvider(p, { limits: { maxAnswersPerSession: 40, hourlyModelCalls: 2 } });
+    const { actor } = await makeUser(ctx.db);
+    const s = await makeSession(c, actor, { question_count: 3, start: true }); // call 1: plan
+    await feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER }); // call 2: grade
+    expect(p.calls).toEqual({ plan: 1, evaluate: 1, summarise: 0 });
+    const err = await domainError(
+      feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER }),
+      'RATE_LIMITED',
+    );
+    expect(err.message).toContain('2');
+    expect(p.calls).toEqual({ plan: 1, evaluate: 1, summarise: 0 });
+    // the refused answer was not stored
+    expect((await feedback.listSessionFeedback(c.db, actor, s.id, { limit: 10, offset: 0 })).total).toBe(1);
+    // starting another session is refused too; other users are not affected
+    const s2 = await makeSession(c, actor, { question_count: 1 });
+    await domainError(sessions.startSession(c, actor, s2.id), 'RATE_LIMITED');
+    const someoneElse = (await makeUser(ctx.db)).actor;
+    await makeSession(c, someoneElse, { question_count: 1, start: true });
+    // the offline provider is not metered
+    await feedback.submitAnswer(ctx, actor, { session_id: s.id, answer: STRONG_ANSWER });
+  });
+
+  it('maxAnswersPerSession is enforced', async () => {
+    const c = makeServiceContext(ctx.db, offlineInterviewer({ maxAnswersPerSession: 2 }));
+    const { actor } = await makeUser(ctx.db);
+    const s = await makeSession(c, actor, { question_count: 4, start: true });
+    await feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER });
+    await feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER });
+    const err = await domainError(
+      feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER }),
+      'CONFLICT',
+    );
+    expect(err.message).toContain('2');
+    expect((await feedback.listSessionFeedback(c.db, actor, s.id, { limit: 10, offset: 0 })).total).toBe(2);
+  });
+});
+
+describe('a failing model never loses the answer', () => {
+  it('the answer is stored as failed with an error; a regrade with a working provider grades it', async () => {
+    const failing = failingProvider();
+    const c = withProvider(failing);
+    const { actor } = await makeUser(ctx.db);
+    const s = await makeSession(c, actor, { question_count: 2, start: true });
+    const r = await feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER });
+    expect(failing.calls.evaluate).toBe(1);
+    expect(r.feedback).toMatchObject({ grading_status: 'failed', score: null, answer: STRONG_ANSWER });
+    expect(r.feedback.grading_error).toContain('the model did not answer in time');
+    // the candidate moves on: the failed answer still counts as answered
+    expect(r.next_question?.id).toBe(s.questions[1]!.id);
+
+    const working = fakeProvider();
+    const regraded = await feedback.regradeFeedback(withProvider(working), actor, r.feedback.id);
+    expect(working.calls.evaluate).toBe(1);
+    expect(regraded).toMatchObject({
+      grading_status: 'graded',
+      evaluator: 'openai:test',
+      grading_error: null,
+    });
+    expect(regraded.score).toBeGreaterThanOrEqual(0);
+    const row = await ctx.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('id', '=', r.feedback.id)
+      .executeTakeFirst();
+    expect(row?.grading_attempts).toBe(2);
+  });
+
+  it('with an offline fallback, the failing provider’s answer is graded by the fallback, and says so', async () => {
+    const failing = failingProvider();
+    const c = withProvider(failing, { fallback: createOfflineProvider() });
+    const { actor } = await makeUser(ctx.db);
+    const s = await makeSession(c, actor, { question_count: 2, start: true });
+    const r = await feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER });
+    expect(failing.calls.evaluate).toBe(1);
+    expect(r.feedback.grading_status).toBe('graded');
+    expect(r.feedback.evaluator).toMatch(/^offline:/);
+    expect(r.feedback.score).toBeGreaterThanOrEqual(0);
+    expect(r.feedback.grading_error).toContain('fallback');
+  });
+
+  it('a failed grade counts 0 in the overall score until regraded', async () => {
+    const c = withProvider(failingProvider());
+    const { actor } = await makeUser(ctx.db);
+    const s = await makeSession(c, actor, { question_count: 1, start: true });
+    const r = await feedback.submitAnswer(c, actor, { session_id: s.id, answer: STRONG_ANSWER });
+    const ended = await sessions.endSession(c, actor, s.id);
+    expect(ended.score).toBe(0);
+    expect(ended.transcript).toContain('not graded (failed)');
+    const regraded = await feedback.regradeFeedback(ctx, actor, r.feedback.id);
+    const after = await sessions.getSessionDetail(ctx.db, actor, s.id);
+    expect(after.score).toBe(regraded.score! * 10);
+  });
+});

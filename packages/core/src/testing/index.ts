@@ -1,0 +1,2 @@
+export * from './factories.ts';
+export { createTestDatabase } from './test-db.ts';
