@@ -6,9 +6,14 @@ import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import * as fq from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
 import type { Page } from '../schemas/common.ts';
-import type { Feedback, ListFeedbackInput, SubmitAnswerInput, UpdateFeedbackInput } from '../schemas/feedback.ts';
+import type {
+  Feedback,
+  ListFeedbackInput,
+  SubmitAnswerInput,
+  UpdateFeedbackInput,
+} from '../schemas/feedback.ts';
 import type { Question } from '../schemas/sessions.ts';
-import { type MaybeActor, canSee, isAdmin, requireActor, requireAdmin } from './actor.ts';
+import { canSee, isAdmin, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { toFeedback, toQuestion } from './mappers.ts';
 import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
@@ -41,7 +46,8 @@ export async function submitAnswer(
     ctx.db.transaction().execute(async (trx) => {
       // Serialise answers per session: two tabs cannot answer the same question twice.
       const locked = await sq.findSessionForUpdate(trx, session.id);
-      if (locked?.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${locked?.status ?? 'gone'}`);
+      if (locked?.status !== 'ongoing')
+        throw conflict(`Cannot answer: the session is ${locked?.status ?? 'gone'}`);
       const questions = await sq.listQuestions(trx, session.id);
       const current = deriveProgress(locked, questions).current;
       if (!current) throw conflict('Every question has been answered: end the session to get your score');
@@ -87,13 +93,20 @@ async function grade(
   const attempts = feedback.grading_attempts + 1;
   try {
     const { result, evaluator, primaryError } = await callInterviewer(ctx, session.user_id, 'grade', (p) =>
-      p.evaluateAnswer({ job: jobContextOf(session), question, answer: feedback.answer, ...(onDelta && { onDelta }) }),
+      p.evaluateAnswer({
+        job: jobContextOf(session),
+        question,
+        answer: feedback.answer,
+        ...(onDelta && { onDelta }),
+      }),
     );
     const updated = await fq.updateFeedbackRow(ctx.db, feedback.id, {
       grading_status: 'graded',
       grading_attempts: attempts,
       evaluator,
-      grading_error: primaryError ? `The configured model failed (${primaryError}); graded by the fallback` : null,
+      grading_error: primaryError
+        ? `The configured model failed (${primaryError}); graded by the fallback`
+        : null,
       score: Math.max(0, Math.min(10, Math.round(result.score))),
       ai_feedback: result.feedback,
       strengths: result.strengths,
@@ -160,7 +173,11 @@ function questionOf(
 export const getFeedback = async (db: Db, actor: MaybeActor, id: string): Promise<Feedback> =>
   toFeedback(await loadOwnFeedback(db, actor, id));
 
-export async function listFeedback(db: Db, actor: MaybeActor, input: ListFeedbackInput): Promise<Page<Feedback>> {
+export async function listFeedback(
+  db: Db,
+  actor: MaybeActor,
+  input: ListFeedbackInput,
+): Promise<Page<Feedback>> {
   requireAdmin(actor);
   const { items, total } = await withDbErrors(() =>
     fq.listFeedback(db, { ...input, sessionId: input.session_id, userId: input.user_id }),
@@ -191,16 +208,23 @@ export async function updateFeedback(
 ): Promise<Feedback> {
   const row = await loadOwnFeedback(ctx.db, actor, id);
   const admin = isAdmin(actor);
-  if (!admin && input.score !== undefined) throw forbidden('score: only the interviewer or an admin sets a score');
-  if (!admin && input.ai_feedback !== undefined) throw forbidden('ai_feedback: only the interviewer or an admin writes feedback');
+  if (!admin && input.score !== undefined)
+    throw forbidden('score: only the interviewer or an admin sets a score');
+  if (!admin && input.ai_feedback !== undefined)
+    throw forbidden('ai_feedback: only the interviewer or an admin writes feedback');
   const session = (await sq.findSession(ctx.db, row.session_id))!;
 
   let updated = row;
   if (input.answer !== undefined && input.answer !== row.answer) {
-    if (session.status !== 'ongoing') throw conflict(`Cannot change an answer: the session is ${session.status}`);
+    if (session.status !== 'ongoing')
+      throw conflict(`Cannot change an answer: the session is ${session.status}`);
     await checkModelQuota(ctx, row.user_id);
     updated = await withDbErrors(() =>
-      fq.updateFeedbackRow(ctx.db, id, { answer: input.answer, grading_status: 'pending', grading_attempts: 0 }),
+      fq.updateFeedbackRow(ctx.db, id, {
+        answer: input.answer,
+        grading_status: 'pending',
+        grading_attempts: 0,
+      }),
     );
     updated = await grade(ctx, session, updated, questionOf(updated, await questionRow(ctx.db, updated)));
   }

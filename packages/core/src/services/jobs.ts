@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../errors.ts';
 import * as q from '../queries/jobs.ts';
 import type { Page } from '../schemas/common.ts';
 import type { CreateJobInput, Job, ListJobsInput, UpdateJobInput } from '../schemas/jobs.ts';
-import { type MaybeActor, isAdmin, requireActor } from './actor.ts';
+import { isAdmin, type MaybeActor, requireActor } from './actor.ts';
 import { toJob } from './mappers.ts';
 
 type Db = Kysely<Database>;
