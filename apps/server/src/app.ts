@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ServiceContext, TokenAuth } from '@ai-interviewer/core';
+import { DomainError, type ServiceContext, type TokenAuth } from '@ai-interviewer/core';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -63,6 +63,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     secureCookie,
   });
 
+  // tRPC's fastify adapter hands a multipart body to JSON.stringify (a 500); no procedure takes FormData
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/trpc') && /^multipart\//i.test(req.headers['content-type'] ?? '')) {
+      throw new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
+    }
+  });
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -96,10 +103,8 @@ async function registerSpa(app: FastifyInstance, webDist: string) {
           '<!doctype html><title>AI Interviewer</title><p>AI Interviewer API is running. Build the web app with <code>pnpm build</code>. API docs: <a href="/api/docs">/api/docs</a></p>',
         );
     }
-    return reply
-      .status(404)
-      .send({
-        error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, issues: [] },
-      });
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, issues: [] },
+    });
   });
 }

@@ -28,7 +28,7 @@ const envSchema = z
     AI_PROVIDER: z.enum(['offline', 'openai']).optional(),
     AI_FALLBACK: z.enum(['offline', 'none']).default('none'),
     OPENAI_API_KEY: z.string().min(1).optional(),
-    OPENAI_BASE_URL: z.url().optional(),
+    OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
     OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
     OPENAI_TIMEOUT_MS: int(1000, 600_000).default(30_000),
     OPENAI_MAX_RETRIES: int(0, 5).default(2),

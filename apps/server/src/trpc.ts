@@ -10,6 +10,7 @@ import {
   type User,
 } from '@ai-interviewer/core';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -50,6 +51,8 @@ export function toDomainError(error: unknown): DomainError {
   if (error instanceof TRPCError) {
     const code = errorCodeFromTrpc(error.code);
     if (code !== 'INTERNAL') return new DomainError(code, error.message);
+    // tRPC's own protocol errors (wrong method, unsupported media type…) are client mistakes, never a 500
+    if (getHTTPStatusCodeFromError(error) < 500) return new DomainError('VALIDATION', error.message);
   }
   return new DomainError('INTERNAL', 'Something went wrong on our side');
 }
@@ -81,7 +84,10 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (result.ok) return result;
   const domain = toDomainError(result.error);
   const cause = domain.code === 'INTERNAL' ? result.error : domain; // keep the real cause for the logs
-  return { ...result, error: new TRPCError({ code: errorCodeTable[domain.code].trpc, message: domain.message, cause }) };
+  return {
+    ...result,
+    error: new TRPCError({ code: errorCodeTable[domain.code].trpc, message: domain.message, cause }),
+  };
 });
 
 export const router = t.router;

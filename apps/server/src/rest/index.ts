@@ -10,8 +10,9 @@ type OpenAPIV3Document =
     : never;
 
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { sendError } from '../plugins/errors.ts';
-import { createCaller } from '../router.ts';
+import { appRouter, createCaller } from '../router.ts';
 import { type Context, toDomainError } from '../trpc.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { type RestRoute, restRoutes } from './routes.ts';
@@ -34,13 +35,22 @@ function procedureOf(caller: Caller, path: string): ProcedureFn {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** True when the procedure takes no input (z.void(): auth.me, auth.logout). */
+function takesNoInput(path: string): boolean {
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+  const first = procedures[path]?._def.inputs[0];
+  return first === undefined || first instanceof z.ZodVoid;
+}
+
 /** Path parameters win over the same names in the body or query: the URL says which object. */
-function inputOf(route: RestRoute, req: FastifyRequest): unknown {
+function inputOf(route: RestRoute, req: FastifyRequest, noInput: boolean): unknown {
   const params = (req.params ?? {}) as Record<string, string>;
   const source = route.method === 'GET' || route.method === 'DELETE' ? req.query : req.body;
   if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
   const merged = { ...(source ?? {}), ...params };
-  return Object.keys(merged).length === 0 ? undefined : merged;
+  if (Object.keys(merged).length > 0) return merged;
+  // A GET without a query string (`GET /api/jobs`) is a list with its default page, not a missing input.
+  return route.method === 'GET' && !noInput ? merged : undefined;
 }
 
 /** The documented REST endpoints (SPEC §6) on top of the tRPC procedures. */
@@ -56,13 +66,14 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
   });
 
   for (const route of restRoutes) {
+    const noInput = takesNoInput(route.procedure);
     app.route({
       method: route.method,
       url: route.path,
       handler: async (req, reply) => {
         try {
           const caller = createCaller(opts.createContext({ req, res: reply }));
-          const result = await procedureOf(caller, route.procedure)(inputOf(route, req));
+          const result = await procedureOf(caller, route.procedure)(inputOf(route, req, noInput));
           if (route.status === 204) return reply.status(204).send();
           return reply.status(route.status).send(result);
         } catch (error) {
@@ -86,5 +97,6 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
     mode: 'static',
     specification: { document: document as unknown as OpenAPIV3Document },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // indexPrefix: without it the page at /api/docs (no trailing slash) links its assets under /docs/static
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', indexPrefix: app.prefix });
 };

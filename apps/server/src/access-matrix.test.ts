@@ -1,0 +1,482 @@
+/**
+ * The access matrix of SPEC §5/§6, table-driven:
+ *  - every REST endpoint of rest/routes.ts × anonymous / owner / other candidate / admin (bearer)
+ *    and owner / admin by cookie (same-origin Origin) → the expected status, on fresh objects per cell;
+ *  - every tRPC procedure × anonymous / candidate / admin → auth tiers (401 / 403) over /trpc.
+ * A route or procedure without a row here fails the suite, so a new one cannot be forgotten.
+ */
+import { feedback, type User } from '@ai-interviewer/core';
+import {
+  DEFAULT_PASSWORD,
+  type MadeUser,
+  makeAdmin,
+  makeJob,
+  makeSession,
+  makeUser,
+  STRONG_ANSWER,
+  unique,
+} from '@ai-interviewer/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type RestRoute, restRoutes } from './rest/routes.ts';
+import { appRouter } from './router.ts';
+import { type Client, hasStackTrace, startTestServer, type TestServer } from './testing/test-server.ts';
+
+let s: TestServer;
+/** Never changed by a cell, so shared; the owner (whose objects cells change or delete) is fresh per cell. */
+let other: MadeUser;
+let admin: MadeUser;
+beforeAll(async () => {
+  s = await startTestServer();
+  other = await makeUser(s.db);
+  admin = await makeAdmin(s.db);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// REST
+// ---------------------------------------------------------------------------------------------
+
+const CALLERS = ['anonymous', 'owner', 'other', 'admin', 'owner (cookie)', 'admin (cookie)'] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** The people of one cell: `owner` owns the objects in the path; `admin` is an admin. */
+interface World {
+  owner: MadeUser;
+  other: MadeUser;
+  admin: MadeUser;
+}
+
+interface Cell {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+interface Expect {
+  anonymous: number;
+  owner: number;
+  other: number;
+  admin: number;
+}
+
+interface Row {
+  /** `METHOD path` exactly as in rest/routes.ts. */
+  route: string;
+  /** When one route has several rows (a public and a private job…). */
+  variant?: string;
+  setup: (w: World) => Promise<Cell>;
+  expect: Expect;
+}
+
+const key = (r: Pick<RestRoute, 'method' | 'path'>) => `${r.method} ${r.path}`;
+const fresh = () => unique();
+const newAccount = () => ({
+  email: `m${fresh()}@example.test`,
+  username: `m_${fresh()}`,
+  password: 'a long enough password',
+});
+const jobBody = () => ({
+  title: `Data Engineer ${fresh()}`,
+  description: 'Build pipelines on PostgreSQL and write tests.',
+  skills: 'SQL, Python, testing',
+  experience: '3+ yrs',
+});
+
+const ctx = () => s.services;
+const privateJob = (w: World) => makeJob(s.db, w.owner.actor, { visibility: 'private' });
+const publicJob = (w: World) => makeJob(s.db, w.admin.actor, { visibility: 'public' });
+const pending = (w: World) => makeSession(ctx(), w.owner.actor, { question_count: 2 });
+const ongoing = (w: World) => makeSession(ctx(), w.owner.actor, { question_count: 2, start: true });
+async function answered(w: World) {
+  const session = await ongoing(w);
+  const r = await feedback.submitAnswer(ctx(), w.owner.actor, {
+    session_id: session.id,
+    answer: STRONG_ANSWER,
+  });
+  return r.feedback;
+}
+
+const admin401: Expect = { anonymous: 401, owner: 403, other: 403, admin: 200 };
+const ownerOr = (ok: number): Expect => ({ anonymous: 401, owner: ok, other: 404, admin: ok });
+const publicOk = (ok: number): Expect => ({ anonymous: ok, owner: ok, other: ok, admin: ok });
+
+const matrix: Row[] = [
+  // Auth
+  { route: 'POST /auth/register', setup: async () => ({ body: newAccount() }), expect: publicOk(201) },
+  {
+    route: 'POST /auth/login',
+    setup: async (w) => ({ body: { email: w.owner.user.email, password: DEFAULT_PASSWORD } }),
+    expect: publicOk(200),
+  },
+  { route: 'POST /auth/logout', setup: async () => ({}), expect: publicOk(204) },
+  {
+    route: 'GET /auth/me',
+    setup: async () => ({}),
+    expect: { anonymous: 401, owner: 200, other: 200, admin: 200 },
+  },
+
+  // Users
+  { route: 'GET /users', setup: async () => ({}), expect: admin401 },
+  { route: 'POST /users', setup: async () => ({ body: newAccount() }), expect: { ...admin401, admin: 201 } },
+  {
+    route: 'GET /users/:id',
+    setup: async (w) => ({ params: { id: w.owner.user.id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'PUT /users/:id',
+    setup: async (w) => ({
+      params: { id: w.owner.user.id },
+      body: { email: newAccount().email, username: `p_${fresh()}` },
+    }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'PATCH /users/:id',
+    setup: async (w) => ({ params: { id: w.owner.user.id }, body: { username: `q_${fresh()}` } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'DELETE /users/:id',
+    setup: async (w) => ({ params: { id: w.owner.user.id } }),
+    expect: ownerOr(204),
+  },
+  {
+    route: 'GET /users/:user_id/sessions',
+    setup: async (w) => {
+      await pending(w);
+      return { params: { user_id: w.owner.user.id } };
+    },
+    expect: ownerOr(200),
+  },
+
+  // Job descriptions
+  {
+    route: 'GET /jobs',
+    setup: async (w) => {
+      await privateJob(w);
+      return {};
+    },
+    expect: publicOk(200),
+  },
+  {
+    route: 'POST /jobs',
+    setup: async () => ({ body: jobBody() }),
+    expect: { ...publicOk(201), anonymous: 401 },
+  },
+  {
+    route: 'POST /jobs',
+    variant: 'visibility public',
+    setup: async () => ({ body: { ...jobBody(), visibility: 'public' } }),
+    expect: { anonymous: 401, owner: 403, other: 403, admin: 201 },
+  },
+  {
+    route: 'GET /jobs/:id',
+    variant: "the owner's private job",
+    setup: async (w) => ({ params: { id: (await privateJob(w)).id } }),
+    // existence not revealed, not even to the anonymous
+    expect: { ...ownerOr(200), anonymous: 404 },
+  },
+  {
+    route: 'GET /jobs/:id',
+    variant: 'a public job',
+    setup: async (w) => ({ params: { id: (await publicJob(w)).id } }),
+    expect: publicOk(200),
+  },
+  ...(['PUT', 'PATCH', 'DELETE'] as const).flatMap((method): Row[] => {
+    const ok = method === 'DELETE' ? 204 : 200;
+    const body = () =>
+      method === 'PUT' ? jobBody() : method === 'PATCH' ? { title: `Renamed ${fresh()}` } : undefined;
+    return [
+      {
+        route: `${method} /jobs/:id`,
+        variant: "the owner's private job",
+        setup: async (w) => ({ params: { id: (await privateJob(w)).id }, body: body() }),
+        expect: ownerOr(ok),
+      },
+      {
+        route: `${method} /jobs/:id`,
+        variant: 'a public job (candidates may not edit it)',
+        setup: async (w) => ({ params: { id: (await publicJob(w)).id }, body: body() }),
+        expect: { anonymous: 401, owner: 403, other: 403, admin: ok },
+      },
+    ];
+  }),
+
+  // Sessions
+  { route: 'GET /sessions', setup: async () => ({}), expect: admin401 },
+  {
+    route: 'POST /sessions',
+    variant: "on the owner's private job",
+    setup: async (w) => ({ body: { job_description_id: (await privateJob(w)).id, question_count: 2 } }),
+    expect: ownerOr(201),
+  },
+  {
+    route: 'POST /sessions',
+    variant: 'on a public job',
+    setup: async (w) => ({ body: { job_description_id: (await publicJob(w)).id, question_count: 2 } }),
+    expect: { ...publicOk(201), anonymous: 401 },
+  },
+  {
+    route: 'GET /sessions/:id',
+    setup: async (w) => ({ params: { id: (await pending(w)).id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'PATCH /sessions/:id',
+    setup: async (w) => ({ params: { id: (await pending(w)).id }, body: { status: 'cancelled' } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'DELETE /sessions/:id',
+    setup: async (w) => ({ params: { id: (await pending(w)).id } }),
+    expect: { ...admin401, admin: 204 },
+  },
+  {
+    route: 'POST /sessions/:id/start',
+    setup: async (w) => ({ params: { id: (await pending(w)).id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'POST /sessions/:id/end',
+    setup: async (w) => ({ params: { id: (await ongoing(w)).id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'GET /sessions/:session_id/feedbacks',
+    setup: async (w) => ({ params: { session_id: (await answered(w)).session_id } }),
+    expect: ownerOr(200),
+  },
+
+  // Feedback
+  { route: 'GET /feedbacks', setup: async () => ({}), expect: admin401 },
+  {
+    route: 'POST /feedbacks',
+    setup: async (w) => ({ body: { session_id: (await ongoing(w)).id, answer: STRONG_ANSWER } }),
+    expect: ownerOr(201),
+  },
+  {
+    route: 'GET /feedbacks/:id',
+    setup: async (w) => ({ params: { id: (await answered(w)).id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'PUT /feedbacks/:id',
+    setup: async (w) => ({
+      params: { id: (await answered(w)).id },
+      body: { answer: `${STRONG_ANSWER} Rewritten.` },
+    }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'PATCH /feedbacks/:id',
+    setup: async (w) => ({
+      params: { id: (await answered(w)).id },
+      body: { answer: `${STRONG_ANSWER} Patched.` },
+    }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'DELETE /feedbacks/:id',
+    setup: async (w) => ({ params: { id: (await answered(w)).id } }),
+    expect: ownerOr(204),
+  },
+  {
+    route: 'POST /feedbacks/:id/regrade',
+    variant: 'an answer whose grading failed',
+    setup: async (w) => {
+      const f = await answered(w);
+      await s.db
+        .updateTable('feedback')
+        .set({ grading_status: 'failed', score: null })
+        .where('id', '=', f.id)
+        .execute();
+      return { params: { id: f.id } };
+    },
+    expect: ownerOr(200),
+  },
+];
+
+function urlOf(route: RestRoute, cell: Cell): string {
+  const path = route.path.replace(/:([A-Za-z_]+)/g, (_, name: string) => {
+    const value = cell.params?.[name];
+    if (!value) throw new Error(`matrix row for ${key(route)} gives no :${name}`);
+    return value;
+  });
+  const query = cell.query ? `?${new URLSearchParams(cell.query)}` : '';
+  return `/api${path}${query}`;
+}
+
+async function clientFor(caller: Caller, w: World): Promise<Client> {
+  if (caller === 'anonymous') return s.as(null);
+  const who = caller.startsWith('owner') ? w.owner : caller.startsWith('other') ? w.other : w.admin;
+  const { token, cookie } = await s.login(who.user);
+  return caller.endsWith('(cookie)') ? s.asCookie(cookie) : s.as(token);
+}
+
+const expectedFor = (row: Row, caller: Caller): number =>
+  row.expect[caller.replace(' (cookie)', '') as keyof Expect];
+
+describe('REST access matrix', () => {
+  it('has a row for every route of the REST table, and no row for a route that is not there', () => {
+    const tableKeys = new Set(restRoutes.map(key));
+    const rowKeys = new Set(matrix.map((r) => r.route));
+    expect(
+      [...tableKeys].filter((k) => !rowKeys.has(k)),
+      'routes without a matrix row',
+    ).toEqual([]);
+    expect(
+      [...rowKeys].filter((k) => !tableKeys.has(k)),
+      'matrix rows for unknown routes',
+    ).toEqual([]);
+  });
+
+  const cells = matrix.flatMap((row) => CALLERS.map((caller) => ({ row, caller })));
+  it.each(
+    cells.map((c) => ({
+      ...c,
+      name: `${c.row.route}${c.row.variant ? ` [${c.row.variant}]` : ''} as ${c.caller}`,
+    })),
+  )('$name', async ({ row, caller }) => {
+    const route = restRoutes.find((r) => key(r) === row.route);
+    if (!route) throw new Error(`no route ${row.route}`);
+    const w: World = { owner: await makeUser(s.db), other, admin };
+    const cell = await row.setup(w);
+    const client = await clientFor(caller, w);
+    const url = urlOf(route, cell);
+    const res =
+      route.method === 'GET' || route.method === 'DELETE'
+        ? await client[route.method === 'GET' ? 'get' : 'delete'](url)
+        : await client[route.method.toLowerCase() as 'post' | 'put' | 'patch'](
+            url,
+            cell.body as object | undefined,
+          );
+
+    const expected = expectedFor(row, caller);
+    expect(res.statusCode, `${route.method} ${url} as ${caller}: ${res.body.slice(0, 300)}`).toBe(expected);
+    expect(hasStackTrace(res.body)).toBe(false);
+    if (expected >= 400) {
+      expect(res.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    } else if (expected === 204) {
+      expect(res.body).toBe('');
+    } else {
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// tRPC
+// ---------------------------------------------------------------------------------------------
+
+type Tier = 'public' | 'authed' | 'admin';
+
+/** The tier of every procedure: the router's intent, checked over HTTP below. */
+const tiers: Record<string, Tier> = {
+  'auth.register': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'public',
+  'auth.me': 'authed',
+  'users.list': 'admin',
+  'users.create': 'admin',
+  'users.get': 'authed',
+  'users.update': 'authed',
+  'users.replace': 'authed',
+  'users.delete': 'authed',
+  'users.sessions': 'authed',
+  'jobs.list': 'public',
+  'jobs.get': 'public',
+  'jobs.create': 'authed',
+  'jobs.update': 'authed',
+  'jobs.replace': 'authed',
+  'jobs.delete': 'authed',
+  'sessions.list': 'admin',
+  'sessions.create': 'authed',
+  'sessions.get': 'authed',
+  'sessions.patch': 'authed',
+  'sessions.cancel': 'authed',
+  'sessions.start': 'authed',
+  'sessions.end': 'authed',
+  'sessions.delete': 'admin',
+  'sessions.feedbacks': 'authed',
+  'feedback.list': 'admin',
+  'feedback.submit': 'authed',
+  'feedback.submitStream': 'authed',
+  'feedback.get': 'authed',
+  'feedback.update': 'authed',
+  'feedback.replace': 'authed',
+  'feedback.delete': 'authed',
+  'feedback.regrade': 'authed',
+};
+
+interface ProcDef {
+  _def: { type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] };
+}
+const procedures = appRouter._def.procedures as unknown as Record<string, ProcDef>;
+const procedurePaths = Object.keys(procedures).sort();
+
+/** Which codes each caller may get, per tier: an auth tier refuses before the input is even read. */
+function allowedStatuses(tier: Tier, caller: 'anonymous' | 'candidate' | 'admin'): number[] {
+  if (caller === 'anonymous' && tier !== 'public') return [401];
+  if (caller === 'candidate' && tier === 'admin') return [403];
+  // past the auth tier: success, or the input ({} / none) is refused, or a referenced object is missing
+  return [200, 400, 404];
+}
+
+describe('tRPC procedures × caller', () => {
+  it('every procedure has a tier, and every tier names a procedure', () => {
+    expect(
+      procedurePaths.filter((p) => !(p in tiers)),
+      'procedures without a tier',
+    ).toEqual([]);
+    expect(
+      Object.keys(tiers).filter((p) => !(p in procedures)),
+      'tiers of unknown procedures',
+    ).toEqual([]);
+  });
+
+  it('the REST table agrees with the tiers', () => {
+    for (const route of restRoutes) {
+      const tier = tiers[route.procedure];
+      const want: Tier = route.access === 'admin' ? 'admin' : route.access === 'public' ? 'public' : 'authed';
+      expect(tier, `${key(route)} (${route.procedure}, access ${route.access})`).toBe(want);
+    }
+  });
+
+  const cells = procedurePaths.flatMap((path) =>
+    (['anonymous', 'candidate', 'admin'] as const).map((caller) => ({
+      path,
+      caller,
+      name: `${path} as ${caller}`,
+    })),
+  );
+  it.each(cells)('$name', async ({ path, caller }) => {
+    const proc = procedures[path]!;
+    const tier = tiers[path]!;
+    let user: User | null = null;
+    if (caller === 'candidate') user = (await makeUser(s.db)).user;
+    if (caller === 'admin') user = (await makeAdmin(s.db)).user;
+    const client = s.as(user ? (await s.login(user)).token : null);
+    const takesNoInput = proc._def.inputs[0] instanceof z.ZodVoid;
+
+    const res =
+      proc._def.type === 'query'
+        ? await client.get(`/trpc/${path}${takesNoInput ? '' : `?input=${encodeURIComponent('{}')}`}`)
+        : await client.post(`/trpc/${path}`, takesNoInput ? undefined : {}, {
+            headers: takesNoInput ? {} : { 'content-type': 'application/json' },
+          });
+
+    expect(
+      allowedStatuses(tier, caller),
+      `${path} as ${caller}: ${res.statusCode} ${res.body.slice(0, 300)}`,
+    ).toContain(res.statusCode);
+    expect(hasStackTrace(res.body)).toBe(false);
+    if (res.statusCode >= 400) {
+      const body = res.json() as { error: { data: { httpStatus: number } } };
+      expect(body.error.data.httpStatus).toBe(res.statusCode);
+    }
+  });
+});

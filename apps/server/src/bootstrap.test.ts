@@ -1,0 +1,67 @@
+/** ADMIN_EMAIL / ADMIN_PASSWORD at start: create or promote one admin, idempotently. */
+import { type DatabaseHandle, users } from '@ai-interviewer/core';
+import { createTestDatabase, makeUser, unique } from '@ai-interviewer/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDatabase } from './bootstrap.ts';
+import { loadEnv } from './env.ts';
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await createTestDatabase();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const PASSWORD = 'the bootstrap admin password';
+const accountsWith = (email: string) =>
+  h.db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .execute();
+
+describe('prepareDatabase', () => {
+  it('creates the admin once, however many times it runs', async () => {
+    const email = `admin${unique()}@example.test`;
+    const env = loadEnv({ ADMIN_EMAIL: email, ADMIN_PASSWORD: PASSWORD });
+    await prepareDatabase(env, h);
+    await prepareDatabase(env, h);
+    expect(await accountsWith(email)).toHaveLength(1);
+    const admin = await users.verifyCredentials(h.db, email, PASSWORD);
+    expect(admin.roles).toContain('admin');
+    expect(admin.active).toBe(true);
+  });
+
+  it('promotes an existing candidate with that email (any case), keeping the account', async () => {
+    const candidate = await makeUser(h.db);
+    expect(candidate.user.roles).toEqual(['candidate']);
+    const env = loadEnv({ ADMIN_EMAIL: candidate.user.email.toUpperCase(), ADMIN_PASSWORD: PASSWORD });
+    await prepareDatabase(env, h);
+    await prepareDatabase(env, h);
+    expect(await accountsWith(candidate.user.email)).toEqual([{ id: candidate.user.id }]);
+    const promoted = await users.getUser(h.db, candidate.actor, candidate.user.id);
+    expect(promoted.roles).toEqual(expect.arrayContaining(['admin', 'candidate']));
+  });
+
+  it('reactivates a deactivated account with that email', async () => {
+    const u = await makeUser(h.db, { active: false });
+    await prepareDatabase(loadEnv({ ADMIN_EMAIL: u.user.email, ADMIN_PASSWORD: PASSWORD }), h);
+    const back = await users.getUser(h.db, u.actor, u.user.id);
+    expect(back).toMatchObject({ active: true, roles: expect.arrayContaining(['admin']) });
+  });
+
+  it('without ADMIN_EMAIL it only migrates (and migrating twice is harmless)', async () => {
+    const before = await h.db
+      .selectFrom('users')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    await prepareDatabase(loadEnv({}), h);
+    await prepareDatabase(loadEnv({ MIGRATE_ON_START: 'false' }), h);
+    const after = await h.db
+      .selectFrom('users')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});

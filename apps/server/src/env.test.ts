@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { interviewerFromEnv } from './bootstrap.ts';
+import { aiProviderOf, EnvError, loadEnv } from './env.ts';
+
+/** The error loadEnv throws for this environment (fails the test if it does not throw). */
+function envError(source: Record<string, string>): EnvError {
+  try {
+    loadEnv(source);
+  } catch (e) {
+    expect(e).toBeInstanceOf(EnvError);
+    return e as EnvError;
+  }
+  throw new Error(`loadEnv accepted ${JSON.stringify(source)}`);
+}
+
+describe('loadEnv', () => {
+  it('an empty environment gives working defaults', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      MIGRATE_ON_START: true,
+      AUTH_RATE_LIMIT: 10,
+      AUTH_RATE_WINDOW_SECONDS: 60,
+      TRUSTED_ORIGINS: '',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.ADMIN_EMAIL).toBeUndefined();
+    expect(env.DATA_DIR).toMatch(/data\/pglite$/);
+    expect(aiProviderOf(env)).toBe('offline');
+    expect(interviewerFromEnv(env).provider.evaluator).toMatch(/^offline:/);
+  });
+
+  it('empty strings mean unset (a blank line in .env)', () => {
+    expect(loadEnv({ PORT: '', DATABASE_URL: '', AI_PROVIDER: '' })).toMatchObject({ PORT: 3000 });
+  });
+
+  it('reads good values', () => {
+    const env = loadEnv({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgresql://app:secret@db.internal:5432/interviews',
+      AI_PROVIDER: 'openai',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      MIGRATE_ON_START: 'false',
+      ADMIN_EMAIL: 'root@example.test',
+      ADMIN_PASSWORD: 'a long admin password',
+    });
+    expect(env).toMatchObject({ PORT: 8080, HOST: '0.0.0.0', MIGRATE_ON_START: false });
+    expect(aiProviderOf(env)).toBe('openai');
+  });
+
+  it('a key without AI_PROVIDER means openai', () => {
+    expect(aiProviderOf(loadEnv({ OPENAI_API_KEY: 'sk-test' }))).toBe('openai');
+    expect(aiProviderOf(loadEnv({ OPENAI_API_KEY: 'sk-test', AI_PROVIDER: 'offline' }))).toBe('offline');
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '-1' }],
+    ['PORT', { PORT: '80.5' }],
+    ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://root@localhost/db' }],
+    ['OPENAI_API_KEY', { AI_PROVIDER: 'openai' }],
+    ['AI_PROVIDER', { AI_PROVIDER: 'gpt' }],
+    ['ADMIN_EMAIL', { ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'a long admin password' }],
+    ['ADMIN_PASSWORD', { ADMIN_EMAIL: 'root@example.test' }],
+    ['ADMIN_PASSWORD', { ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'short' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['MIGRATE_ON_START', { MIGRATE_ON_START: 'maybe' }],
+    ['OPENAI_BASE_URL', { OPENAI_BASE_URL: 'localhost:11434' }],
+    ['NODE_ENV', { NODE_ENV: 'prod' }],
+    ['AUTH_RATE_LIMIT', { AUTH_RATE_LIMIT: '0' }],
+  ])('a bad %s stops the start with a message naming it', (variable, source) => {
+    expect(envError(source).message).toContain(variable);
+  });
+
+  it('names every bad variable at once', () => {
+    const message = envError({ PORT: 'abc', DATABASE_URL: 'nope', LOG_LEVEL: 'loud' }).message;
+    for (const v of ['PORT', 'DATABASE_URL', 'LOG_LEVEL']) expect(message).toContain(v);
+  });
+
+  it('does not echo secret values in the message', () => {
+    const message = envError({ ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'sh0rt' }).message;
+    expect(message).not.toContain('sh0rt');
+    const withUrl = envError({ DATABASE_URL: 'mysql://root:hunter2@localhost/db' }).message;
+    expect(withUrl).not.toContain('hunter2');
+  });
+
+  it('passes the limits to the interviewer', () => {
+    const interviewer = interviewerFromEnv(loadEnv({ MAX_ANSWERS_PER_SESSION: '7', AI_HOURLY_QUOTA: '3' }));
+    expect(interviewer.limits).toEqual({ maxAnswersPerSession: 7, hourlyModelCalls: 3 });
+    expect(interviewer.fallback).toBeNull();
+  });
+});
