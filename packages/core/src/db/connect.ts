@@ -40,6 +40,12 @@ export async function createDatabase(opts: DatabaseOptions): Promise<DatabaseHan
     });
     // An idle client that loses its server (restart) must not crash the process.
     pool.on('error', () => {});
+    // Nor may a checked-out one (mid-transaction, between two statements): pg emits 'error' on
+    // the client itself, where the pool listens only while it is idle. The client is then
+    // unusable, its next query fails (→ 503) and the pool discards it on release.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
