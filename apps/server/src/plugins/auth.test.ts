@@ -401,6 +401,31 @@ describe('rate limits on login and register (limit 3 per minute)', () => {
     );
   });
 
+  it('per account: email and username of one account share its limit', async () => {
+    const u = await makeUser(s.db);
+    for (const [i, body] of [
+      { email: u.user.email },
+      { username: u.user.username },
+      { email: u.user.username },
+    ].entries()) {
+      const res = await login(
+        { ...body, password: 'wrong password' },
+        { ip: `10.4.0.${i + 1}`, server: limited },
+      );
+      expect(res.statusCode).toBe(401);
+    }
+    expect429(
+      await login({ username: u.user.username, password: u.password }, { ip: '10.4.0.9', server: limited }),
+    );
+  });
+
+  it('a NUL byte in the login is a 400 naming the field, not a database error', async () => {
+    const res = await login({ email: 'a\u0000b@example.com', password: 'whatever1' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues[0].path).toEqual(['email']);
+    expect(res.body).not.toMatch(/UTF8|0x00|encoding/);
+  });
+
   it('register is limited per IP', async () => {
     const ip = '10.2.0.1';
     const register = () =>

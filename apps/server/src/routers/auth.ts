@@ -18,7 +18,9 @@ export const authRouter = router({
     .output(loginResult)
     .mutation(async ({ ctx, input }) => {
       const login = (input.email ?? input.username ?? '').trim();
-      ctx.limiter.hit(`login:ip:${ctx.req.ip}`, `login:account:${login.toLowerCase()}`);
+      // Per account, whichever of email or username names it.
+      const accountId = await users.accountIdForLogin(ctx.services.db, login);
+      ctx.limiter.hit(`login:ip:${ctx.req.ip}`, `login:account:${accountId ?? login.toLowerCase()}`);
       const user = await users.verifyCredentials(ctx.services.db, login, input.password);
       const issued = await ctx.auth.issue(user.id);
       setSessionCookie(ctx, issued.token, issued.expiresAt);

@@ -74,7 +74,9 @@ export class TokenAuth {
   }
 
   /** The actor behind a token, or null (unknown, expired, past its absolute cap, deactivated user). */
-  async validate(token: string): Promise<{ actor: Actor; user: User; expiresAt: Date; refreshed: boolean } | null> {
+  async validate(
+    token: string,
+  ): Promise<{ actor: Actor; user: User; expiresAt: Date; refreshed: boolean } | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
     const { session, user } = await withDbErrors(() => this.lucia.validateSession(hashToken(token)));
     if (!session || !user) return null;

@@ -64,7 +64,11 @@ export class KyselyLuciaAdapter implements Adapter {
   }
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
-    const rows = await this.db.selectFrom('auth_sessions').selectAll().where('user_id', '=', userId).execute();
+    const rows = await this.db
+      .selectFrom('auth_sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       userId: r.user_id,

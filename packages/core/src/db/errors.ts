@@ -27,7 +27,11 @@ export function translateDbError(e: unknown, uniqueMessages: Record<string, stri
   if (code === '23503') return new DomainError('NOT_FOUND', 'A referenced record does not exist');
   // 22xxx data exceptions (bad number, out of range, NUL byte), 23514 check violation
   if (code.startsWith('22') || code === '23514' || code === '23502') {
-    return new DomainError('VALIDATION', `Invalid value: ${e.message ?? code}`);
+    // The database's own message can name internals; the client gets a plain one.
+    return new DomainError(
+      'VALIDATION',
+      'A value is not valid here (out of range, wrong type or a NUL byte)',
+    );
   }
   // 57P01 admin shutdown, 57P03 cannot connect now, 08xxx connection exceptions, 53300 too many connections
   if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') {
@@ -55,7 +59,10 @@ function connectionFailure(e: unknown): DomainError | null {
 }
 
 /** Run a database call and translate what it throws. */
-export async function withDbErrors<T>(fn: () => Promise<T>, uniqueMessages?: Record<string, string>): Promise<T> {
+export async function withDbErrors<T>(
+  fn: () => Promise<T>,
+  uniqueMessages?: Record<string, string>,
+): Promise<T> {
   try {
     return await fn();
   } catch (e) {

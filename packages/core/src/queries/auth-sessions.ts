@@ -10,5 +10,7 @@ export const deleteAuthSessionsOfUser = (db: Kysely<Database>, userId: string, e
 export const deleteExpiredAuthSessions = (db: Kysely<Database>) =>
   db
     .deleteFrom('auth_sessions')
-    .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('absolute_expires_at', '<=', sql<Date>`now()`)]))
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('absolute_expires_at', '<=', sql<Date>`now()`)]),
+    )
     .execute();

@@ -17,7 +17,8 @@ export const updateFeedbackRow = (db: Db, id: string, patch: FeedbackUpdate): Pr
     .returningAll()
     .executeTakeFirstOrThrow();
 
-export const deleteFeedbackRow = (db: Db, id: string) => db.deleteFrom('feedback').where('id', '=', id).execute();
+export const deleteFeedbackRow = (db: Db, id: string) =>
+  db.deleteFrom('feedback').where('id', '=', id).execute();
 
 export async function listFeedback(
   db: Db,
@@ -39,7 +40,13 @@ export async function listFeedback(
 
 /** Every feedback of a session, in answer order (for scoring and the transcript). */
 export const allFeedbackOfSession = (db: Db, sessionId: string) =>
-  db.selectFrom('feedback').selectAll().where('session_id', '=', sessionId).orderBy('created_at').orderBy('id').execute();
+  db
+    .selectFrom('feedback')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
 export const countFeedbackOfSession = async (db: Db, sessionId: string): Promise<number> =>
   (

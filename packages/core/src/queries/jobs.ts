@@ -20,13 +20,18 @@ export async function listJobs(db: Db, f: JobFilter): Promise<{ items: JobRow[];
   else if (f.viewer !== 'all') {
     const viewer = f.viewer;
     base = base.where((eb) =>
-      eb.or([eb('visibility', '=', 'public'), eb.and([eb('visibility', '=', 'private'), eb('created_by', '=', viewer)])]),
+      eb.or([
+        eb('visibility', '=', 'public'),
+        eb.and([eb('visibility', '=', 'private'), eb('created_by', '=', viewer)]),
+      ]),
     );
   }
   if (f.visibility) base = base.where('visibility', '=', f.visibility);
   if (f.q) {
     const p = `%${escapeLike(f.q)}%`;
-    base = base.where((eb) => eb.or([eb('title', 'ilike', p), eb('description', 'ilike', p), eb('skills', 'ilike', p)]));
+    base = base.where((eb) =>
+      eb.or([eb('title', 'ilike', p), eb('description', 'ilike', p), eb('skills', 'ilike', p)]),
+    );
   }
   if (f.skill) base = base.where('skills', 'ilike', `%${escapeLike(f.skill)}%`);
   const [items, count] = await Promise.all([
@@ -50,4 +55,5 @@ export const updateJobRow = (db: Db, id: string, patch: JobUpdate): Promise<JobR
     .returningAll()
     .executeTakeFirst();
 
-export const deleteJobRow = (db: Db, id: string) => db.deleteFrom('job_descriptions').where('id', '=', id).execute();
+export const deleteJobRow = (db: Db, id: string) =>
+  db.deleteFrom('job_descriptions').where('id', '=', id).execute();

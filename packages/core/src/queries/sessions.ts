@@ -36,7 +36,9 @@ export const transitionSession = (
   db: Db,
   id: string,
   from: SessionStatus[],
-  set: Partial<Omit<SessionRow, 'id' | 'created_at' | 'updated_at' | 'skill_notes'>> & { skill_notes?: string | null },
+  set: Partial<Omit<SessionRow, 'id' | 'created_at' | 'updated_at' | 'skill_notes'>> & {
+    skill_notes?: string | null;
+  },
 ) =>
   db
     .updateTable('interview_sessions')

@@ -33,7 +33,9 @@ export async function listUsers(
   let base = db.selectFrom('users');
   if (opts.q) {
     const pattern = `%${escapeLike(opts.q)}%`;
-    base = base.where((eb) => eb.or([eb('users.email', 'ilike', pattern), eb('users.username', 'ilike', pattern)]));
+    base = base.where((eb) =>
+      eb.or([eb('users.email', 'ilike', pattern), eb('users.username', 'ilike', pattern)]),
+    );
   }
   const [items, count] = await Promise.all([
     base
@@ -66,12 +68,16 @@ export async function setUserRoles(db: Db, userId: string, roles: RoleName[]): P
     .insertInto('user_roles')
     .columns(['user_id', 'role_id'])
     .expression((eb) =>
-      eb.selectFrom('roles').select([eb.val(userId).as('user_id'), 'roles.id']).where('roles.name', 'in', roles),
+      eb
+        .selectFrom('roles')
+        .select([eb.val(userId).as('user_id'), 'roles.id'])
+        .where('roles.name', 'in', roles),
     )
     .execute();
 }
 
-export const deleteUserRow = (db: Db, id: string) => db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+export const deleteUserRow = (db: Db, id: string) =>
+  db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
 
 export async function countActiveAdmins(db: Db): Promise<number> {
   const row = await db

@@ -28,6 +28,9 @@ export interface Page<T> {
   offset: number;
 }
 
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_ERROR = { error: 'must not contain NUL characters' };
+
 /** Text that is stored: trimmed, no NUL bytes (PostgreSQL refuses them), bounded. */
 export const text = (min: number, max: number) =>
   z
@@ -35,7 +38,15 @@ export const text = (min: number, max: number) =>
     .trim()
     .min(min, { error: min === 1 ? 'is required' : `must be at least ${min} characters` })
     .max(max, { error: `must be at most ${max} characters` })
-    .refine((s) => !s.includes('\u0000'), { error: 'must not contain NUL characters' });
+    .refine(noNul, NUL_ERROR);
+
+/** Text that only reaches a query (search, login): bounded, no NUL bytes. */
+export const queryText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine(noNul, NUL_ERROR);
 
 export const idParam = z.object({ id: idSchema });
 export const questionCategory = z.enum(['technical', 'behavioural', 'situational']);

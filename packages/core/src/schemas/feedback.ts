@@ -22,7 +22,10 @@ export const feedbackSchema = z.object({
   follow_up: z.string().nullable(),
   grading_status: gradingStatus,
   grading_error: z.string().nullable(),
-  evaluator: z.string().nullable().describe('who graded it, e.g. "offline:rubric-v1" or "openai:gpt-4o-mini"'),
+  evaluator: z
+    .string()
+    .nullable()
+    .describe('who graded it, e.g. "offline:rubric-v1" or "openai:gpt-4o-mini"'),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });
@@ -33,8 +36,14 @@ const answerText = text(1, MAX_ANSWER_LENGTH);
 export const submitAnswerInput = z.strictObject({
   session_id: idSchema,
   answer: answerText,
-  question_id: idSchema.optional().describe('defaults to the current question; if given it must be the current one'),
-  question: z.string().max(2000).optional().describe('the current question\'s text, if the client wants it checked'),
+  question_id: idSchema
+    .optional()
+    .describe('defaults to the current question; if given it must be the current one'),
+  question: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe("the current question's text, if the client wants it checked"),
 });
 export type SubmitAnswerInput = z.infer<typeof submitAnswerInput>;
 

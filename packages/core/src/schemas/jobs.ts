@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageInput, text, timestampSchema } from './common.ts';
+import { idSchema, pageInput, queryText, text, timestampSchema } from './common.ts';
 
 export const visibilitySchema = z.enum(['public', 'private']);
 
@@ -47,8 +47,8 @@ export type CreateJobInput = z.infer<typeof createJobInput>;
 export type UpdateJobInput = z.infer<typeof updateJobInput>;
 
 export const listJobsInput = pageInput.extend({
-  q: z.string().trim().max(100).optional().describe('search in title, description and skills'),
-  skill: z.string().trim().max(100).optional().describe('only jobs whose skills mention this'),
+  q: queryText(100).optional().describe('search in title, description and skills'),
+  skill: queryText(100).optional().describe('only jobs whose skills mention this'),
   visibility: visibilitySchema.optional(),
 });
 export type ListJobsInput = z.infer<typeof listJobsInput>;

@@ -6,7 +6,7 @@ export type SessionStatus = z.infer<typeof sessionStatus>;
 
 export const questionSchema = z.object({
   id: idSchema,
-  plan_index: z.number().int().describe('1-based position in the plan; a follow-up shares its parent\'s'),
+  plan_index: z.number().int().describe("1-based position in the plan; a follow-up shares its parent's"),
   is_follow_up: z.boolean(),
   category: questionCategory,
   skill: z.string(),

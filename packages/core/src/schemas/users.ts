@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageInput, text, timestampSchema } from './common.ts';
+import { idSchema, pageInput, queryText, timestampSchema } from './common.ts';
 
 export const roleName = z.enum(['admin', 'candidate']);
 export type RoleName = z.infer<typeof roleName>;
@@ -35,9 +35,12 @@ export const registerInput = z.strictObject({
 
 export const loginInput = z
   .strictObject({
-    email: z.string().max(254).optional().describe('email or username'),
-    username: z.string().max(254).optional(),
-    password: z.string().min(1, { error: 'is required' }).max(256, { error: 'must be at most 256 characters' }),
+    email: queryText(254).optional().describe('email or username'),
+    username: queryText(254).optional(),
+    password: z
+      .string()
+      .min(1, { error: 'is required' })
+      .max(256, { error: 'must be at most 256 characters' }),
   })
   .refine((v) => Boolean(v.email || v.username), { error: 'email or username is required', path: ['email'] });
 
@@ -63,7 +66,7 @@ export const replaceUserInput = updateUserInput.extend({ email: emailSchema, use
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const listUsersInput = pageInput.extend({
-  q: z.string().trim().max(100).optional().describe('search in email and username'),
+  q: queryText(100).optional().describe('search in email and username'),
 });
 
 export const loginResult = z.object({

@@ -343,6 +343,18 @@ describe('ensureAdmin', () => {
     expect(promoted.roles).toEqual(['admin', 'candidate']);
     expect(promoted.active).toBe(true);
   });
+
+  it('gives a promoted account the configured password, so whoever registered the email first cannot keep theirs', async () => {
+    const squatter = await makeUser(ctx.db, { password: 'squatter password' });
+    const issued = await new TokenAuth(ctx.db).issue(squatter.user.id);
+    await users.ensureAdmin(ctx.db, { email: squatter.user.email, password: 'operator password' });
+    await users.verifyCredentials(ctx.db, squatter.user.email, 'operator password');
+    await domainError(
+      users.verifyCredentials(ctx.db, squatter.user.email, 'squatter password'),
+      'UNAUTHORIZED',
+    );
+    expect(await new TokenAuth(ctx.db).validate(issued.token)).toBeNull();
+  });
 });
 
 describe('the last active admin', () => {

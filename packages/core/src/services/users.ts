@@ -69,6 +69,11 @@ export async function verifyCredentials(db: Db, login: string, password: string)
   return toUser(row);
 }
 
+/** The account a login string names (email or username), so rate limits count per account. */
+export async function accountIdForLogin(db: Db, login: string): Promise<string | null> {
+  return (await withDbErrors(() => q.findUserByLogin(db, login)))?.id ?? null;
+}
+
 export async function getUser(db: Db, actor: MaybeActor, id: string): Promise<User> {
   requireActor(actor);
   const row = canSee(actor, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
@@ -173,10 +178,17 @@ export async function ensureAdmin(
     });
   }
   const roles = Array.from(new Set<RoleName>([...existing.roles, 'admin']));
+  // Whoever registered the admin email first must not keep a password the operator does not know.
+  const passwordKnown = await verifyPassword(existing.password_hash, input.password);
+  const passwordHash = passwordKnown ? undefined : await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     await q.setUserRoles(trx, existing.id, roles);
-    await q.updateUserRow(trx, existing.id, { active: true });
+    await q.updateUserRow(trx, existing.id, {
+      active: true,
+      ...(passwordHash && { password_hash: passwordHash }),
+    });
   });
+  if (passwordHash) await deleteAuthSessionsOfUser(db, existing.id);
   return toUser((await q.findUserById(db, existing.id))!);
 }
 

@@ -61,8 +61,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- a private job description always has an owner
       CHECK (visibility = 'public' OR created_by IS NOT NULL)
     )`.execute(db);
-  await sql`CREATE INDEX job_descriptions_visibility_created_idx ON job_descriptions (visibility, created_at DESC, id)`.execute(db);
-  await sql`CREATE INDEX job_descriptions_created_by_idx ON job_descriptions (created_by, created_at DESC)`.execute(db);
+  await sql`CREATE INDEX job_descriptions_visibility_created_idx ON job_descriptions (visibility, created_at DESC, id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX job_descriptions_created_by_idx ON job_descriptions (created_by, created_at DESC)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE interview_sessions (
@@ -90,8 +94,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (status <> 'completed' OR (started_at IS NOT NULL AND ended_at IS NOT NULL AND score IS NOT NULL)),
       CHECK (score IS NULL OR status = 'completed')
     )`.execute(db);
-  await sql`CREATE INDEX interview_sessions_user_created_idx ON interview_sessions (user_id, created_at DESC, id)`.execute(db);
-  await sql`CREATE INDEX interview_sessions_created_idx ON interview_sessions (created_at DESC, id)`.execute(db);
+  await sql`CREATE INDEX interview_sessions_user_created_idx ON interview_sessions (user_id, created_at DESC, id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX interview_sessions_created_idx ON interview_sessions (created_at DESC, id)`.execute(
+    db,
+  );
   await sql`CREATE INDEX interview_sessions_job_idx ON interview_sessions (job_description_id)`.execute(db);
 
   await sql`
