@@ -1,0 +1,127 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  answerCurrent,
+  CATALOGUE,
+  GOOD_ANSWER,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signUpViaApi,
+  startInterview,
+} from './harness.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const _JOB = CATALOGUE[0]!.title;
+
+describe('the interview room', () => {
+  it('keeps its place when the page is reloaded mid-interview', async () => {
+    const { context, page, problems } = await newContext(browser, baseUrl);
+    try {
+      await signUpViaApi(page, baseUrl);
+      await startInterview(page, CATALOGUE[2]!.title, 4);
+      await answerCurrent(page, GOOD_ANSWER);
+      await page.getByRole('button', { name: /^(Next question|Answer the follow-up)/ }).click();
+      await page.getByTestId('question-text').waitFor();
+      const question = await page.getByTestId('question-text').textContent();
+      const progress = await page.locator('.progress__label').textContent();
+      const bar = await page.getByRole('progressbar').getAttribute('aria-valuenow');
+      await page.getByRole('textbox', { name: 'Your answer' }).fill('half-written draft');
+
+      await page.reload();
+      await page.getByTestId('question-text').waitFor();
+      expect(await page.getByTestId('question-text').textContent()).toBe(question);
+      expect(await page.locator('.progress__label').textContent()).toBe(progress);
+      expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe(bar);
+      expect(await page.getByRole('textbox', { name: 'Your answer' }).inputValue()).toBe(
+        'half-written draft',
+      );
+
+      // the feedback being read survives a reload too
+      await answerCurrent(page, GOOD_ANSWER);
+      const feedbackText = await page
+        .getByTestId('feedback-card')
+        .locator('.feedback-card__text')
+        .textContent();
+      await page.reload();
+      await page.getByTestId('feedback-card').waitFor();
+      expect(await page.getByTestId('feedback-card').locator('.feedback-card__text').textContent()).toBe(
+        feedbackText,
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows an answer with HTML in it as text', async () => {
+    const { context, page, problems } = await newContext(browser, baseUrl);
+    try {
+      await signUpViaApi(page, baseUrl);
+      await startInterview(page, CATALOGUE[1]!.title, 1);
+      const evil = '<img src=x onerror=alert(1)> I would add an index <script>alert(2)</script>';
+      await answerCurrent(page, evil);
+      await page.getByText('Your answer', { exact: true }).click();
+      await page.getByTestId('answer-text').getByText(evil, { exact: true }).waitFor({ state: 'visible' });
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+
+      // and in the report (after the follow-up, if the interviewer asks one)
+      const followUp = page.getByRole('button', { name: 'Answer the follow-up' });
+      const finish = page.getByRole('button', { name: 'Finish and see my score' });
+      await followUp.or(finish).first().waitFor();
+      if (await followUp.isVisible()) {
+        await followUp.click();
+        await answerCurrent(page, 'Nothing more to add.');
+      }
+      await finish.click();
+      await page.waitForURL(/\/report$/);
+      await page
+        .getByTestId('answer-text')
+        .first()
+        .getByText(evil, { exact: true })
+        .waitFor({ state: 'visible' });
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      await page.waitForTimeout(200);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works on a 360 px phone', async () => {
+    const { context, page, problems } = await newContext(browser, baseUrl, { width: 360, height: 740 });
+    try {
+      await signUpViaApi(page, baseUrl);
+      await page.goto('/');
+      // the nav collapses behind a Menu button
+      expect(await page.getByRole('link', { name: 'History' }).isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('link', { name: 'History' }).waitFor({ state: 'visible' });
+      await page.getByRole('button', { name: 'Menu' }).click();
+
+      await startInterview(page, CATALOGUE[0]!.title, 2);
+      await page
+        .getByRole('textbox', { name: 'Your answer' })
+        .fill('I would profile first, then split the bundle.');
+      await screenshot(page, 'phone-interview-question');
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await page.getByTestId('feedback-card').waitFor();
+      await screenshot(page, 'phone-interview-feedback');
+      // nothing wider than the screen
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type Actor,
+  createDatabase,
+  createOfflineProvider,
+  defaultLimits,
+  jobs,
+  migrateToLatest,
+  TokenAuth,
+  users,
+} from '@ai-interviewer/core';
+import { buildServer } from '@ai-interviewer/server';
+import { ADMIN, CATALOGUE } from './fixtures.ts';
+
+export const webDist = fileURLToPath(new URL('../dist', import.meta.url));
+
+export interface App {
+  baseUrl: string;
+  adminActor: Actor;
+  close(): Promise<void>;
+}
+
+/** The real server, in-process, on a fresh in-memory database, serving the built SPA. */
+export async function startApp(): Promise<App> {
+  if (!existsSync(resolve(webDist, 'index.html'))) {
+    throw new Error(`No built SPA at ${webDist}: run "pnpm --filter @ai-interviewer/web build" first`);
+  }
+  const handle = await createDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  const admin = await users.ensureAdmin(handle.db, ADMIN);
+  const adminActor: Actor = { id: admin.id, roles: admin.roles };
+  // oldest first: the catalogue lists newest first
+  for (const job of [...CATALOGUE].reverse())
+    await jobs.createJob(handle.db, adminActor, { ...job, visibility: 'public' });
+
+  const app = await buildServer({
+    services: {
+      db: handle.db,
+      interviewer: { provider: createOfflineProvider(), fallback: null, limits: defaultLimits },
+    },
+    auth: new TokenAuth(handle.db),
+    webDist,
+    authRateLimit: { limit: 1000, windowMs: 60_000 },
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a port');
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    adminActor,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { TopNav } from './TopNav.tsx';
+
+export function AppLayout() {
+  const navigation = useNavigation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <TopNav />
+      {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <span>AI Interviewer · practise, get graded, improve</span>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { Badge } from '../../components/Badge.tsx';
+import { Chips } from '../../components/Chips.tsx';
+import { ScoreRing } from '../../components/ScoreRing.tsx';
+import { evaluatorLabel, titleCase } from '../../lib/format.ts';
+import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
+
+/** One exchange of the transcript: question, answer, and how it was graded. */
+export function QuestionReview({ item, index }: { item: ReportItem; index: number }) {
+  const { question, feedback } = item;
+  const graded = feedback?.grading_status === 'graded';
+  const category = question?.category ?? feedback?.category;
+  return (
+    <article className={`review${question?.is_follow_up ? ' review--follow-up' : ''}`} id={`q-${index + 1}`}>
+      <header className="review__head">
+        <div>
+          <p className="question-card__label">
+            {questionLabel(question)}
+            {category && <Badge tone="info">{titleCase(category)}</Badge>}
+            {question?.skill && <Badge>{question.skill}</Badge>}
+          </p>
+          <h3 className="review__question">{question?.text ?? feedback?.question}</h3>
+        </div>
+        {feedback && (
+          <ScoreRing
+            size="sm"
+            score={graded ? feedback.score : null}
+            label={graded ? `Score ${feedback.score} out of 10` : 'Not graded'}
+          />
+        )}
+      </header>
+      {!feedback ? (
+        <p className="muted">Not answered.</p>
+      ) : (
+        <>
+          <div className="review__answer">
+            <h4>Answer</h4>
+            <p className="pre-wrap" data-testid="answer-text">
+              {feedback.answer}
+            </p>
+          </div>
+          {graded ? (
+            <div className="review__feedback">
+              <h4>Feedback</h4>
+              {feedback.ai_feedback && <p className="pre-wrap">{feedback.ai_feedback}</p>}
+              <div className="feedback-card__lists">
+                {feedback.strengths.length > 0 && (
+                  <div className="feedback-list feedback-list--good">
+                    <h5>What went well</h5>
+                    <ul>
+                      {feedback.strengths.map((s, i) => (
+                        <li key={i}>{s}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {feedback.improvements.length > 0 && (
+                  <div className="feedback-list feedback-list--improve">
+                    <h5>To improve</h5>
+                    <ul>
+                      {feedback.improvements.map((s, i) => (
+                        <li key={i}>{s}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+              </div>
+              {feedback.skills_shown.length > 0 && (
+                <Chips items={feedback.skills_shown} label="Skills shown" />
+              )}
+              <p className="muted small">{evaluatorLabel(feedback.evaluator)}</p>
+            </div>
+          ) : (
+            <p className="muted">
+              Not graded ({feedback.grading_status})
+              {feedback.grading_error ? `: ${feedback.grading_error}` : ''}
+            </p>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import type { AppRouter } from '@ai-interviewer/server';
+import { httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCReact } from '@trpc/react-query';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+
+/** The typed hooks for every procedure of the server's router. */
+export const trpc = createTRPCReact<AppRouter>();
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+
+export type User = RouterOutputs['auth']['me'];
+export type Job = RouterOutputs['jobs']['get'];
+export type SessionSummary = RouterOutputs['users']['sessions']['items'][number];
+export type SessionDetail = RouterOutputs['sessions']['get'];
+export type Question = SessionDetail['questions'][number];
+export type Feedback = RouterOutputs['feedback']['get'];
+export type SubmitResult = RouterOutputs['feedback']['submit'];
+export type Focus = RouterInputs['sessions']['create']['focus'];
+export type SessionStatus = SessionSummary['status'];
+
+export type AppClientError = TRPCClientError<AppRouter>;
+
+export function isAppClientError(error: unknown): error is AppClientError {
+  return error instanceof TRPCClientError;
+}
+
+export function createClient() {
+  return trpc.createClient({
+    links: [
+      // Same origin: the HttpOnly session cookie rides along; POSTs carry the Origin header.
+      httpBatchLink({ url: '/trpc', maxURLLength: 2000 }),
+    ],
+  });
+}
