@@ -304,9 +304,15 @@ describe('translateDbError', () => {
         .values({ email: `T${u}@x.io`, username: `t2_${u}`, password_hash: hash })
         .execute(),
     );
-    const mapped = translateDbError(dup, { users_email_lower_key: 'Email taken' });
+    const mapped = translateDbError(dup, {
+      users_email_lower_key: { field: 'email', message: 'Email taken' },
+    });
     expect(mapped).toBeInstanceOf(DomainError);
-    expect(mapped).toMatchObject({ code: 'CONFLICT', message: 'Email taken' });
+    expect(mapped).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Email taken',
+      issues: [{ path: ['email'], message: 'Email taken' }],
+    });
     expect(translateDbError(dup)).toMatchObject({ code: 'CONFLICT' });
 
     const check = await pgError(insertSession(await sessionRow({ question_count: 0 })));

@@ -13,7 +13,10 @@ const isPgError = (e: unknown): e is PgError =>
  * Translate what PostgreSQL refuses into domain errors, so a client mistake the schema missed
  * is still a 4xx, and an outage is a 503, never a 500.
  */
-export function translateDbError(e: unknown, uniqueMessages: Record<string, string> = {}): unknown {
+/** A unique constraint's name → the field it guards and what to tell the client. */
+export type UniqueViolations = Record<string, { field: string; message: string }>;
+
+export function translateDbError(e: unknown, uniqueViolations: UniqueViolations = {}): unknown {
   if (e instanceof DomainError) return e;
   // Checked first: a socket error (ECONNREFUSED, …) also carries a string `code`.
   const down = connectionFailure(e);
@@ -21,8 +24,9 @@ export function translateDbError(e: unknown, uniqueMessages: Record<string, stri
   if (!isPgError(e)) return e;
   const code = e.code ?? '';
   if (code === '23505') {
-    const msg = (e.constraint && uniqueMessages[e.constraint]) ?? 'This already exists';
-    return new DomainError('CONFLICT', msg);
+    const known = e.constraint ? uniqueViolations[e.constraint] : undefined;
+    if (!known) return new DomainError('CONFLICT', 'This already exists');
+    return new DomainError('CONFLICT', known.message, [{ path: [known.field], message: known.message }]);
   }
   if (code === '23503') return new DomainError('NOT_FOUND', 'A referenced record does not exist');
   // 22xxx data exceptions (bad number, out of range, NUL byte), 23514 check violation
@@ -59,13 +63,10 @@ function connectionFailure(e: unknown): DomainError | null {
 }
 
 /** Run a database call and translate what it throws. */
-export async function withDbErrors<T>(
-  fn: () => Promise<T>,
-  uniqueMessages?: Record<string, string>,
-): Promise<T> {
+export async function withDbErrors<T>(fn: () => Promise<T>, uniqueViolations?: UniqueViolations): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    throw translateDbError(e, uniqueMessages);
+    throw translateDbError(e, uniqueViolations);
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
-import { withDbErrors } from '../db/errors.ts';
+import { type UniqueViolations, withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
 import { DomainError, forbidden, invalidField, notFound, unauthorized } from '../errors.ts';
 import { deleteAuthSessionsOfUser } from '../queries/auth-sessions.ts';
@@ -12,9 +12,9 @@ import { toUser } from './mappers.ts';
 
 type Db = Kysely<Database>;
 
-const uniqueMessages = {
-  users_email_lower_key: 'An account with this email already exists',
-  users_username_lower_key: 'This username is taken',
+const uniqueMessages: UniqueViolations = {
+  users_email_lower_key: { field: 'email', message: 'An account with this email already exists' },
+  users_username_lower_key: { field: 'username', message: 'This username is taken' },
 };
 
 async function createAccount(
