@@ -63,6 +63,35 @@ describe('the interview room', () => {
     }
   });
 
+  it('grades over a streamed tRPC call, then shows the full feedback', async () => {
+    const { context, page, problems } = await newContext(browser, baseUrl);
+    try {
+      await signUpViaApi(page, baseUrl);
+      await startInterview(page, CATALOGUE[0]!.title, 2);
+      await page.getByRole('textbox', { name: 'Your answer' }).fill(GOOD_ANSWER);
+      const isSubmit = (url: string) => new URL(url).pathname === '/trpc/feedback.submitStream';
+      const [request, response] = await Promise.all([
+        page.waitForRequest((r) => isSubmit(r.url())),
+        page.waitForResponse((r) => isSubmit(r.url())),
+        page.getByRole('button', { name: 'Submit answer' }).click(),
+      ]);
+      expect(request.method()).toBe('POST');
+      expect(request.headers()['trpc-accept']).toBe('application/jsonl');
+
+      const card = page.getByTestId('feedback-card');
+      await card.waitFor();
+      expect(await page.getByTestId('grading-card').count()).toBe(0);
+      expect(page.url()).toMatch(/\?feedback=[0-9a-f-]+$/);
+      // the text streamed is the text stored
+      const text = (await card.locator('.feedback-card__text').textContent()) ?? '';
+      expect(text.length).toBeGreaterThan(0);
+      expect(await response.text()).toContain(JSON.stringify(text).slice(1, -1));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows an answer with HTML in it as text', async () => {
     const { context, page, problems } = await newContext(browser, baseUrl);
     try {

@@ -1,5 +1,5 @@
 import type { AppRouter } from '@ai-interviewer/server';
-import { httpBatchLink, TRPCClientError } from '@trpc/client';
+import { httpBatchLink, httpBatchStreamLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 
@@ -16,6 +16,7 @@ export type SessionDetail = RouterOutputs['sessions']['get'];
 export type Question = SessionDetail['questions'][number];
 export type Feedback = RouterOutputs['feedback']['get'];
 export type SubmitResult = RouterOutputs['feedback']['submit'];
+export type SubmitAnswerInput = RouterInputs['feedback']['submitStream'];
 export type Focus = RouterInputs['sessions']['create']['focus'];
 export type SessionStatus = SessionSummary['status'];
 
@@ -29,7 +30,13 @@ export function createClient() {
   return trpc.createClient({
     links: [
       // Same origin: the HttpOnly session cookie rides along; POSTs carry the Origin header.
-      httpBatchLink({ url: '/trpc', maxURLLength: 2000 }),
+      // Streamed procedures send their headers before the body, so they cannot set cookies:
+      // only they take the stream link; everything else (login included) stays on httpBatchLink.
+      splitLink({
+        condition: (op) => op.path === 'feedback.submitStream',
+        true: httpBatchStreamLink({ url: '/trpc' }),
+        false: httpBatchLink({ url: '/trpc', maxURLLength: 2000 }),
+      }),
     ],
   });
 }

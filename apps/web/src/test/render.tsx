@@ -5,10 +5,17 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../app/queryClient.ts';
 import { createClient, trpc } from '../trpc.ts';
 
-/** Renders a page with the real tRPC client (fetch is stubbed by the test) and a memory router. */
+/**
+ * Renders a page with the real tRPC client (fetch is stubbed by the test), or the client given,
+ * and a memory router.
+ */
 export function renderPage(
   element: ReactElement,
-  { path = '/', url = path }: { path?: string; url?: string } = {},
+  {
+    path = '/',
+    url = path,
+    client = createClient(),
+  }: { path?: string; url?: string; client?: ReturnType<typeof createClient> } = {},
 ) {
   const queryClient = createQueryClient();
   const router = createMemoryRouter(
@@ -19,7 +26,7 @@ export function renderPage(
     { initialEntries: [url] },
   );
   const utils = render(
-    <trpc.Provider client={createClient()} queryClient={queryClient}>
+    <trpc.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

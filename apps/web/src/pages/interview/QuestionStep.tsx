@@ -2,9 +2,14 @@ import { useDraft } from '../../hooks/useDraft.ts';
 import { domainCodeOf } from '../../lib/errors.ts';
 import { type Question, type SubmitResult, trpc } from '../../trpc.ts';
 import { AnswerForm } from './AnswerForm.tsx';
+import { GradingCard } from './GradingCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
+import { useSubmitAnswer } from './useSubmitAnswer.ts';
 
-/** The current question and the answer box; the draft survives a reload. */
+/**
+ * The current question and the answer box; the draft survives a reload. While the answer is
+ * graded, the feedback text streams into a "Grading…" card; the full feedback follows.
+ */
 export function QuestionStep({
   sessionId,
   question,
@@ -20,7 +25,7 @@ export function QuestionStep({
 }) {
   const utils = trpc.useUtils();
   const [draft, setDraft, clearDraft] = useDraft(`answer-draft:${question.id}`);
-  const submit = trpc.feedback.submit.useMutation({
+  const submit = useSubmitAnswer({
     onSuccess: (result) => {
       clearDraft();
       onAnswered(result);
@@ -40,6 +45,7 @@ export function QuestionStep({
         error={submit.error}
         onSubmit={(answer) => submit.mutate({ session_id: sessionId, question_id: question.id, answer })}
       />
+      {submit.isPending && <GradingCard text={submit.liveText} />}
     </div>
   );
 }
