@@ -48,7 +48,8 @@ export const catalogue: Omit<CreateJobInput, 'visibility'>[] = [
     title: 'Product Manager, Growth',
     description:
       'Own activation and retention for our self-serve funnel: find the biggest opportunities in the data, run experiments, and align design and engineering on a clear roadmap.',
-    skills: 'product discovery, experimentation, analytics, prioritisation, stakeholder management, roadmapping',
+    skills:
+      'product discovery, experimentation, analytics, prioritisation, stakeholder management, roadmapping',
     experience: '3-5 yrs',
   },
   {
