@@ -48,15 +48,6 @@ export const allFeedbackOfSession = (db: Db, sessionId: string) =>
     .orderBy('id')
     .execute();
 
-export const countFeedbackOfSession = async (db: Db, sessionId: string): Promise<number> =>
-  (
-    await db
-      .selectFrom('feedback')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('session_id', '=', sessionId)
-      .executeTakeFirstOrThrow()
-  ).n;
-
 export const recordAiUsage = (db: Db, userId: string, kind: string) =>
   db.insertInto('ai_usage').values({ user_id: userId, kind }).execute();
 

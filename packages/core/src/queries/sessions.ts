@@ -89,4 +89,5 @@ export const insertFollowUp = (db: Db, row: Omit<NewQuestionRow, 'is_follow_up'>
     .insertInto('session_questions')
     .values({ ...row, is_follow_up: true })
     .onConflict((oc) => oc.columns(['session_id', 'plan_index', 'is_follow_up']).doNothing())
-    .execute();
+    .returningAll()
+    .executeTakeFirst();

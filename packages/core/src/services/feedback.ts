@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { withDbErrors } from '../db/errors.ts';
-import type { Database, FeedbackRow, SessionRow } from '../db/types.ts';
+import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types.ts';
 import type { QuestionContext } from '../engine/index.ts';
-import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
 import * as fq from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
 import type { Page } from '../schemas/common.ts';
@@ -38,18 +38,19 @@ export async function submitAnswer(
   input: SubmitAnswerInput,
   onDelta?: (feedbackTextSoFar: string) => void,
 ): Promise<SubmitAnswerResult> {
-  const session = await loadOwnSession(ctx.db, actor, input.session_id);
-  if (session.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${session.status}`);
-  await checkModelQuota(ctx, session.user_id);
+  const me = requireActor(actor);
+  await checkModelQuota(ctx, me.id);
+  const limit = ctx.interviewer.limits.maxAnswersPerSession;
 
+  // One transaction, reads included: this is the hot path of an interview.
   const stored = await withDbErrors(() =>
     ctx.db.transaction().execute(async (trx) => {
-      // Serialise answers per session: two tabs cannot answer the same question twice.
-      const locked = await sq.findSessionForUpdate(trx, session.id);
-      if (locked?.status !== 'ongoing')
-        throw conflict(`Cannot answer: the session is ${locked?.status ?? 'gone'}`);
+      // Locks the session row: two tabs cannot answer the same question twice.
+      const session = await sq.findSessionForUpdate(trx, input.session_id);
+      if (!session || !canSee(me, session.user_id)) throw notFound('Session');
+      if (session.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${session.status}`);
       const questions = await sq.listQuestions(trx, session.id);
-      const current = deriveProgress(locked, questions).current;
+      const current = deriveProgress(session, questions).current;
       if (!current) throw conflict('Every question has been answered: end the session to get your score');
       if (input.question_id && input.question_id !== current.id) {
         throw conflict('question_id is not the current question');
@@ -57,8 +58,8 @@ export async function submitAnswer(
       if (input.question !== undefined && input.question.trim() !== current.text.trim()) {
         throw conflict('question does not match the current question');
       }
-      if ((await fq.countFeedbackOfSession(trx, session.id)) >= ctx.interviewer.limits.maxAnswersPerSession) {
-        throw conflict(`A session accepts at most ${ctx.interviewer.limits.maxAnswersPerSession} answers`);
+      if (questions.filter((x) => x.answered).length >= limit) {
+        throw conflict(`A session accepts at most ${limit} answers`);
       }
       const row = await fq.insertFeedback(trx, {
         session_id: session.id,
@@ -68,28 +69,28 @@ export async function submitAnswer(
         answer: input.answer,
         category: current.category,
       });
-      return { row, question: current };
+      return { session, row, question: current, questions };
     }),
   );
 
-  const graded = await grade(ctx, session, stored.row, stored.question, onDelta);
-  const questions = await withDbErrors(() => sq.listQuestions(ctx.db, session.id));
-  const { current, progress } = deriveProgress(session, questions);
-  return {
-    feedback: toFeedback(graded),
-    next_question: current ? toQuestion(current, false) : null,
-    done: progress.done,
-  };
+  const { row, followUp } = await grade(ctx, stored.session, stored.row, stored.question, onDelta);
+  // The next question follows from what we read under the lock: a new follow-up, or the next unanswered one.
+  const next = followUp ?? stored.questions.find((x) => !x.answered && x.id !== stored.question.id) ?? null;
+  return { feedback: toFeedback(row), next_question: next && toQuestion(next, false), done: next === null };
 }
 
-/** Grades a stored answer and records the outcome; never throws for a model failure. */
+/**
+ * Grades a stored answer and records the outcome. Never throws for a model failure (the
+ * answer is marked "failed", to be regraded), nor for a database outage after the answer was
+ * stored (it is returned "pending"): the client must learn its answer is safe.
+ */
 async function grade(
   ctx: ServiceContext,
   session: SessionRow,
   feedback: FeedbackRow,
   question: QuestionContext & { plan_index: number },
   onDelta?: (text: string) => void,
-): Promise<FeedbackRow> {
+): Promise<{ row: FeedbackRow; followUp: QuestionRow | null }> {
   const attempts = feedback.grading_attempts + 1;
   try {
     const { result, evaluator, primaryError } = await callInterviewer(ctx, session.user_id, 'grade', (p) =>
@@ -114,23 +115,29 @@ async function grade(
       skills_shown: result.skills_shown,
       follow_up: result.follow_up,
     });
-    if (result.follow_up && !question.is_follow_up) {
-      await sq.insertFollowUp(ctx.db, {
-        session_id: session.id,
-        plan_index: question.plan_index,
-        category: question.category,
-        skill: question.skill,
-        text: result.follow_up.slice(0, 2000),
-      });
-    }
-    return updated;
+    const followUp =
+      result.follow_up && !question.is_follow_up
+        ? await sq.insertFollowUp(ctx.db, {
+            session_id: session.id,
+            plan_index: question.plan_index,
+            category: question.category,
+            skill: question.skill,
+            text: result.follow_up.slice(0, 2000),
+          })
+        : null;
+    return { row: updated, followUp: followUp ?? null };
   } catch (e) {
-    if (e instanceof DomainError && e.code === 'UNAVAILABLE') throw e;
-    return fq.updateFeedbackRow(ctx.db, feedback.id, {
-      grading_status: 'failed',
-      grading_attempts: attempts,
-      grading_error: `Grading failed: ${e instanceof Error ? e.message : String(e)}. Your answer is saved; retry grading.`,
-    });
+    const error = e instanceof Error ? e.message : String(e);
+    try {
+      const failed = await fq.updateFeedbackRow(ctx.db, feedback.id, {
+        grading_status: 'failed',
+        grading_attempts: attempts,
+        grading_error: `Grading failed: ${error}. Your answer is saved; retry grading.`,
+      });
+      return { row: failed, followUp: null };
+    } catch {
+      return { row: feedback, followUp: null }; // the database is down: the answer stays "pending"
+    }
   }
 }
 
@@ -147,7 +154,7 @@ export async function regradeFeedback(ctx: ServiceContext, actor: MaybeActor, id
   if (row.grading_status === 'graded' && !isAdmin(actor)) throw conflict('This answer is already graded');
   await checkModelQuota(ctx, row.user_id);
   const session = (await sq.findSession(ctx.db, row.session_id))!;
-  const graded = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)));
+  const { row: graded } = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)));
   await rescoreIfCompleted(ctx.db, row.session_id);
   return toFeedback(graded);
 }
@@ -226,7 +233,8 @@ export async function updateFeedback(
         grading_attempts: 0,
       }),
     );
-    updated = await grade(ctx, session, updated, questionOf(updated, await questionRow(ctx.db, updated)));
+    updated = (await grade(ctx, session, updated, questionOf(updated, await questionRow(ctx.db, updated))))
+      .row;
   }
   if (input.score !== undefined || input.ai_feedback !== undefined) {
     updated = await withDbErrors(() =>
