@@ -1,15 +1,14 @@
 /**
  * A failure in the middle of a multi-row write leaves no partial rows. Three real multi-statement
  * writes, each made to fail after its first statement succeeded:
- *  - starting a session (pending → ongoing, then the planned questions): a plan whose third
- *    question holds a NUL byte, which PostgreSQL refuses in text;
+ *  - starting a session (pending → ongoing, then the planned questions): a trigger that fails
+ *    the third question's insert;
  *  - registering (the user row, then its role): a trigger that fails the role insert;
  *  - deleting a user (their private jobs, then the user row and its cascades): a trigger that
  *    fails on the cascade into their feedback.
  * Triggers live only in this file's throwaway database.
  */
-import { createOfflineProvider } from '@ai-interviewer/core';
-import { fakeProvider, makeJob, makeUser, STRONG_ANSWER } from '@ai-interviewer/core/testing';
+import { makeJob, makeUser, STRONG_ANSWER } from '@ai-interviewer/core/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createLoadDatabase } from '../lib/databases.ts';
@@ -18,24 +17,22 @@ import { call, type InProcessServer, offlineInterviewer, startInProcessServer } 
 let db: Awaited<ReturnType<typeof createLoadDatabase>>;
 let server: InProcessServer;
 let sql: pg.Client;
-let badPlan = false;
 
 beforeAll(async () => {
   db = await createLoadDatabase();
-  const offline = createOfflineProvider();
-  const provider = fakeProvider({
-    evaluator: 'offline:test',
-    async planQuestions(input) {
-      const plan = await offline.planQuestions(input);
-      // the third question carries a NUL byte: the INSERT of the questions fails after the UPDATE
-      return badPlan ? plan.map((q, i) => (i === 2 ? { ...q, text: `${q.text}\u0000` } : q)) : plan;
-    },
-  });
-  server = await startInProcessServer({ url: db.url, interviewer: offlineInterviewer(provider) });
+  server = await startInProcessServer({ url: db.url, interviewer: offlineInterviewer() });
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   await sql.query(`
     CREATE TABLE load_faults (kind text NOT NULL, value text NOT NULL);
+    CREATE FUNCTION load_fault_questions() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.plan_index = 3 AND EXISTS (SELECT 1 FROM load_faults f WHERE f.kind = 'start' AND f.value = NEW.session_id::text) THEN
+        RAISE EXCEPTION 'injected failure: question insert';
+      END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER load_fault_questions BEFORE INSERT ON session_questions FOR EACH ROW EXECUTE FUNCTION load_fault_questions();
     CREATE FUNCTION load_fault_roles() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF EXISTS (SELECT 1 FROM users u JOIN load_faults f ON f.kind = 'register' AND f.value = u.email WHERE u.id = NEW.user_id) THEN
@@ -75,11 +72,13 @@ test('a session start whose question insert fails leaves the session pending wit
   expect(created.status).toBe(201);
   const id = created.body.id as string;
 
-  badPlan = true;
+  await sql.query(`INSERT INTO load_faults VALUES ('start', $1)`, [id]);
   const failed = await call(server.url, 'POST', `/api/sessions/${id}/start`, { token });
-  expect(failed.status, JSON.stringify(failed.body)).toBeGreaterThanOrEqual(400);
-  expect(failed.status).not.toBe(500);
-  console.log(`[partial] start with a NUL byte in the plan: ${failed.status} ${JSON.stringify(failed.body)}`);
+  // an injected server-side fault, not a client mistake: a 500 with no details
+  expect(failed.status, JSON.stringify(failed.body)).toBe(500);
+  console.log(
+    `[partial] start whose third question insert fails: ${failed.status} ${JSON.stringify(failed.body)}`,
+  );
   expect(await one('SELECT status, started_at FROM interview_sessions WHERE id = $1', [id])).toEqual({
     status: 'pending',
     started_at: null,
@@ -89,7 +88,7 @@ test('a session start whose question insert fails leaves the session pending wit
   });
 
   // nothing left behind blocks a good start
-  badPlan = false;
+  await sql.query(`DELETE FROM load_faults WHERE kind = 'start'`);
   const started = await call(server.url, 'POST', `/api/sessions/${id}/start`, { token });
   expect(started.status, JSON.stringify(started.body)).toBe(200);
   expect(await one('SELECT count(*)::int AS n FROM session_questions WHERE session_id = $1', [id])).toEqual({

@@ -276,3 +276,22 @@ describe('a failing model never loses the answer', () => {
     expect(after.score).toBe(regraded.score! * 10);
   });
 });
+
+describe('model output the database would refuse', () => {
+  it('NUL bytes in a model reply are stripped, so the answer is graded rather than failed', async () => {
+    const offline = createOfflineProvider();
+    const nulProvider = fakeProvider({
+      async evaluateAnswer(input) {
+        const graded = await offline.evaluateAnswer(input);
+        return { ...graded, feedback: `Good\u0000 answer`, strengths: ['clear\u0000'] };
+      },
+    });
+    const c = makeServiceContext(h.db, { ...offlineInterviewer(), provider: nulProvider });
+    const { actor } = await makeUser(h.db);
+    const session = await makeSession(c, actor, { start: true });
+    const r = await feedback.submitAnswer(c, actor, { session_id: session.id, answer: STRONG_ANSWER });
+    expect(r.feedback.grading_status).toBe('graded');
+    expect(r.feedback.ai_feedback).toBe('Good answer');
+    expect(r.feedback.strengths).toEqual(['clear']);
+  });
+});

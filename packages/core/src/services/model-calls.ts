@@ -40,10 +40,20 @@ export async function callInterviewer<T>(
   const { provider, fallback } = ctx.interviewer;
   if (isMetered(provider)) await recordAiUsage(ctx.db, userId, kind);
   try {
-    return { result: await call(provider), evaluator: provider.evaluator, primaryError: null };
+    return { result: withoutNul(await call(provider)), evaluator: provider.evaluator, primaryError: null };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (!fallback) throw e;
-    return { result: await call(fallback), evaluator: fallback.evaluator, primaryError: message };
+    return { result: withoutNul(await call(fallback)), evaluator: fallback.evaluator, primaryError: message };
   }
+}
+
+/** A model's text may hold NUL bytes, which PostgreSQL refuses: strip them rather than fail the user. */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  }
+  return value;
 }
