@@ -8,8 +8,17 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider });
+/**
+ * `schema`: where Kysely keeps its bookkeeping tables when the database is not the default
+ * `public` one (tests give each file a schema). Without it, Kysely looks for its lock table in
+ * every schema and can find another file's.
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>, opts: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db as unknown as Kysely<unknown>,
+    provider,
+    ...(opts.schema && { migrationTableSchema: opts.schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -22,7 +22,7 @@ export async function createTestDatabase(
   const admin = await createDatabase({ url, poolMax: 1 });
   await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin.db);
   const handle = await createDatabase({ url, searchPath: schema, ...opts });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   return {
     ...handle,
     async close() {
