@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Alert } from '../../components/Alert.tsx';
 import { Chips } from '../../components/Chips.tsx';
+import { FeedbackLists } from '../../components/FeedbackLists.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { evaluatorLabel, scoreVerdict } from '../../lib/format.ts';
@@ -77,28 +78,7 @@ export function FeedbackCard({
       {graded && (
         <>
           {feedback.ai_feedback && <p className="feedback-card__text pre-wrap">{feedback.ai_feedback}</p>}
-          <div className="feedback-card__lists">
-            {feedback.strengths.length > 0 && (
-              <div className="feedback-list feedback-list--good">
-                <h3>What went well</h3>
-                <ul>
-                  {feedback.strengths.map((s, i) => (
-                    <li key={i}>{s}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {feedback.improvements.length > 0 && (
-              <div className="feedback-list feedback-list--improve">
-                <h3>To improve</h3>
-                <ul>
-                  {feedback.improvements.map((s, i) => (
-                    <li key={i}>{s}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-          </div>
+          <FeedbackLists strengths={feedback.strengths} improvements={feedback.improvements} />
           {feedback.skills_shown.length > 0 && (
             <div className="feedback-card__skills">
               <h3>Skills shown</h3>

@@ -1,5 +1,6 @@
 import { Badge } from '../../components/Badge.tsx';
 import { Chips } from '../../components/Chips.tsx';
+import { FeedbackLists } from '../../components/FeedbackLists.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
 import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
@@ -42,28 +43,11 @@ export function QuestionReview({ item, index }: { item: ReportItem; index: numbe
             <div className="review__feedback">
               <h4>Feedback</h4>
               {feedback.ai_feedback && <p className="pre-wrap">{feedback.ai_feedback}</p>}
-              <div className="feedback-card__lists">
-                {feedback.strengths.length > 0 && (
-                  <div className="feedback-list feedback-list--good">
-                    <h5>What went well</h5>
-                    <ul>
-                      {feedback.strengths.map((s, i) => (
-                        <li key={i}>{s}</li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
-                {feedback.improvements.length > 0 && (
-                  <div className="feedback-list feedback-list--improve">
-                    <h5>To improve</h5>
-                    <ul>
-                      {feedback.improvements.map((s, i) => (
-                        <li key={i}>{s}</li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
-              </div>
+              <FeedbackLists
+                strengths={feedback.strengths}
+                improvements={feedback.improvements}
+                heading="h5"
+              />
               {feedback.skills_shown.length > 0 && (
                 <Chips items={feedback.skills_shown} label="Skills shown" />
               )}
