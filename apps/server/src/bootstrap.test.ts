@@ -65,3 +65,40 @@ describe('prepareDatabase', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
+
+describe('the sample catalogue at first start', () => {
+  it('is added once when the public catalogue is empty, and never again once admins own it', async () => {
+    const own = await createTestDatabase();
+    try {
+      const publicTitles = async () =>
+        (
+          await own.db
+            .selectFrom('job_descriptions')
+            .select('title')
+            .where('visibility', '=', 'public')
+            .execute()
+        ).map((r) => r.title);
+      await prepareDatabase(loadEnv({}), own);
+      const seeded = await publicTitles();
+      expect(seeded.length).toBeGreaterThanOrEqual(8);
+      expect(new Set(seeded).size).toBe(seeded.length);
+
+      // an admin deletes one: the next start does not bring it back
+      await own.db.deleteFrom('job_descriptions').where('title', '=', seeded[0]!).execute();
+      await prepareDatabase(loadEnv({}), own);
+      expect(await publicTitles()).toHaveLength(seeded.length - 1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('can be turned off', async () => {
+    const own = await createTestDatabase();
+    try {
+      await prepareDatabase(loadEnv({ SEED_CATALOGUE: 'false' }), own);
+      expect(await own.db.selectFrom('job_descriptions').select('id').execute()).toHaveLength(0);
+    } finally {
+      await own.close();
+    }
+  });
+});

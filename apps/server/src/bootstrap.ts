@@ -4,12 +4,14 @@ import {
   createProvider,
   type DatabaseHandle,
   type Interviewer,
+  jobs,
   migrateToLatest,
   TokenAuth,
   users,
 } from '@ai-interviewer/core';
 import { TimeSpan } from 'lucia';
 import { aiProviderOf, type Env } from './env.ts';
+import { catalogue } from './seed/catalogue.ts';
 
 /** The database the environment asks for: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
 export function openDatabase(env: Env): Promise<DatabaseHandle> {
@@ -57,6 +59,11 @@ export function authFromEnv(env: Env, handle: DatabaseHandle): TokenAuth {
 /** Migrations (unless turned off) and the ADMIN_EMAIL/ADMIN_PASSWORD admin, idempotently. */
 export async function prepareDatabase(env: Env, handle: DatabaseHandle): Promise<void> {
   if (env.MIGRATE_ON_START) await migrateToLatest(handle.db);
+  // A first start gets the sample catalogue, so a newcomer has jobs to practise for; once the
+  // catalogue has anything in it, it is the admins' and never touched again.
+  if (env.SEED_CATALOGUE && (await jobs.listJobs(handle.db, null, { limit: 1, offset: 0 })).total === 0) {
+    await jobs.seedPublicCatalogue(handle.db, catalogue);
+  }
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
     await users.ensureAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
   }

@@ -18,19 +18,7 @@ async function main(argv: string[]) {
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date');
     } else if (command === 'seed') {
       await migrateToLatest(handle.db);
-      const admin = await users.ensureAdmin(handle.db, {
-        email: env.ADMIN_EMAIL ?? 'catalogue@ai-interviewer.local',
-        password: env.ADMIN_PASSWORD ?? crypto.randomUUID(),
-      });
-      const actor = { id: admin.id, roles: admin.roles };
-      const existing = await jobs.listJobs(handle.db, actor, { limit: 100, offset: 0, visibility: 'public' });
-      const titles = new Set(existing.items.map((j) => j.title));
-      let added = 0;
-      for (const job of catalogue) {
-        if (titles.has(job.title)) continue;
-        await jobs.createJob(handle.db, actor, { ...job, visibility: 'public' });
-        added += 1;
-      }
+      const added = await jobs.seedPublicCatalogue(handle.db, catalogue);
       console.log(`Catalogue: ${added} added, ${catalogue.length - added} already there`);
     } else if (command === 'create-admin') {
       const [email, password] = args;

@@ -23,6 +23,7 @@ const envSchema = z
     DB_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(3000),
     DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
     MIGRATE_ON_START: bool.default(true),
+    SEED_CATALOGUE: bool.default(true).describe('add the sample public catalogue when it is empty'),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
     AI_PROVIDER: z.enum(['offline', 'openai']).optional(),

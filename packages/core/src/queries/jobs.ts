@@ -47,6 +47,15 @@ export const findJob = (db: Db, id: string) =>
 export const insertJob = (db: Db, row: NewJobRow) =>
   db.insertInto('job_descriptions').values(row).returningAll().executeTakeFirstOrThrow();
 
+export const publicJobTitles = async (db: Db): Promise<string[]> =>
+  (await db.selectFrom('job_descriptions').select('title').where('visibility', '=', 'public').execute()).map(
+    (r) => r.title,
+  );
+
+export async function insertJobs(db: Db, rows: NewJobRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('job_descriptions').values(rows).execute();
+}
+
 export const updateJobRow = (db: Db, id: string, patch: JobUpdate): Promise<JobRow | undefined> =>
   db
     .updateTable('job_descriptions')

@@ -53,6 +53,27 @@ export async function createJob(db: Db, actor: MaybeActor, input: CreateJobInput
   return toJob(row);
 }
 
+/**
+ * The system's own catalogue (no acting user, no owner): adds the entries whose title is not in the
+ * public catalogue yet, so it can run at every start and from the CLI. Returns how many it added.
+ */
+export async function seedPublicCatalogue(
+  db: Db,
+  entries: Omit<CreateJobInput, 'visibility'>[],
+): Promise<number> {
+  return withDbErrors(() =>
+    db.transaction().execute(async (trx) => {
+      const titles = new Set(await q.publicJobTitles(trx));
+      const missing = entries.filter((e) => !titles.has(e.title));
+      await q.insertJobs(
+        trx,
+        missing.map((e) => ({ ...e, visibility: 'public' as const, created_by: null })),
+      );
+      return missing.length;
+    }),
+  );
+}
+
 async function loadEditableJob(db: Db, actor: MaybeActor, id: string): Promise<JobRow> {
   requireActor(actor);
   const row = await loadVisibleJob(db, actor, id);
