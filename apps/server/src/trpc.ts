@@ -28,11 +28,6 @@ export interface Context {
   secureCookie: boolean;
 }
 
-export interface Meta {
-  /** Mutations that must not be rate-limited by IP alone etc. are marked here if needed later. */
-  description?: string;
-}
-
 /** Turns anything a procedure threw into a DomainError, so tRPC and REST report it the same way. */
 export function toDomainError(error: unknown): DomainError {
   const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
@@ -57,26 +52,23 @@ export function toDomainError(error: unknown): DomainError {
   return new DomainError('INTERNAL', 'Something went wrong on our side');
 }
 
-const t = initTRPC
-  .context<Context>()
-  .meta<Meta>()
-  .create({
-    errorFormatter({ shape, error }) {
-      const domain = toDomainError(error);
-      return {
-        ...shape,
-        message: domain.message,
-        data: {
-          code: shape.data.code,
-          httpStatus: errorCodeTable[domain.code].http,
-          domainCode: domain.code,
-          issues: domain.issues,
-          // never a stack trace to the client
-          path: shape.data.path,
-        },
-      };
-    },
-  });
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const domain = toDomainError(error);
+    return {
+      ...shape,
+      message: domain.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: errorCodeTable[domain.code].http,
+        domainCode: domain.code,
+        issues: domain.issues,
+        // never a stack trace to the client
+        path: shape.data.path,
+      },
+    };
+  },
+});
 
 /** Rethrows whatever a procedure threw with the tRPC code from the one table (a DomainError would otherwise be a 500). */
 const domainErrors = t.middleware(async ({ next }) => {
