@@ -1,27 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   ADMIN,
   answerCurrent,
   CATALOGUE,
   GOOD_ANSWER,
-  launchBrowser,
   logInViaUi,
   newContext,
   screenshot,
   signUpViaApi,
   startInterview,
+  useBrowserPerFile,
 } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowserPerFile();
 
 const NEW_JOB = {
   title: 'QA Automation Engineer',
@@ -33,12 +25,12 @@ const NEW_JOB = {
 describe('admin', () => {
   it('publishes a job description that a candidate then finds in the catalogue', async () => {
     // a candidate with a session, so the admin pages have something to show
-    const cand = await newContext(browser, baseUrl);
+    const cand = await newContext(browser(), baseUrl);
     const candidate = await signUpViaApi(cand.page, baseUrl);
     await startInterview(cand.page, CATALOGUE[0]!.title, 2);
     await answerCurrent(cand.page, GOOD_ANSWER);
 
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       await logInViaUi(page, ADMIN.email, ADMIN.password);
       await page.getByRole('link', { name: 'Admin', exact: true }).click();
@@ -90,7 +82,7 @@ describe('admin', () => {
   });
 
   it('is out of reach for a candidate', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       await signUpViaApi(page, baseUrl);
       await page.goto('/');
@@ -112,7 +104,7 @@ describe('admin', () => {
   });
 
   it('a visitor is sent to log in, then back', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       await page.goto('/history');
       await page.waitForURL(/\/login\?next=%2Fhistory$/);

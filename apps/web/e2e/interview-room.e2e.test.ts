@@ -1,31 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   answerCurrent,
   CATALOGUE,
   GOOD_ANSWER,
-  launchBrowser,
   newContext,
   screenshot,
   signUpViaApi,
   startInterview,
+  useBrowserPerFile,
 } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const _JOB = CATALOGUE[0]!.title;
+const browser = useBrowserPerFile();
 
 describe('the interview room', () => {
   it('keeps its place when the page is reloaded mid-interview', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       await signUpViaApi(page, baseUrl);
       await startInterview(page, CATALOGUE[2]!.title, 4);
@@ -64,7 +54,7 @@ describe('the interview room', () => {
   });
 
   it('grades over a streamed tRPC call, then shows the full feedback', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       await signUpViaApi(page, baseUrl);
       await startInterview(page, CATALOGUE[0]!.title, 2);
@@ -97,7 +87,7 @@ describe('the interview room', () => {
   });
 
   it('shows an answer with HTML in it as text', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       await signUpViaApi(page, baseUrl);
       await startInterview(page, CATALOGUE[1]!.title, 1);
@@ -131,7 +121,7 @@ describe('the interview room', () => {
   });
 
   it('works on a 360 px phone', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl, { width: 360, height: 740 });
+    const { context, page, problems } = await newContext(browser(), baseUrl, { width: 360, height: 740 });
     try {
       await signUpViaApi(page, baseUrl);
       await page.goto('/');

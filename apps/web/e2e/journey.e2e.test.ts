@@ -1,30 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   answerUntilDone,
   CATALOGUE,
   GOOD_ANSWER,
-  launchBrowser,
   newContext,
   screenshot,
   uniqueUser,
+  useBrowserPerFile,
 } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowserPerFile();
 
 const JOB = CATALOGUE[0]!.title;
 
 describe('a candidate practising', () => {
   it('registers, completes a 3-question interview, reads the report and finds it in history', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       const user = uniqueUser();
       await page.goto('/');

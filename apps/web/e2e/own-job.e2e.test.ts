@@ -1,20 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { answerUntilDone, GOOD_ANSWER, launchBrowser, newContext, signUpViaApi } from './harness.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { answerUntilDone, GOOD_ANSWER, newContext, signUpViaApi, useBrowserPerFile } from './harness.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowserPerFile();
 
 describe('practising for my own job', () => {
   it('pastes a job description, gets inline errors, then practises for it', async () => {
-    const { context, page, problems } = await newContext(browser, baseUrl);
+    const { context, page, problems } = await newContext(browser(), baseUrl);
     try {
       await signUpViaApi(page, baseUrl);
       await page.goto('/');
