@@ -4,13 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { DomainError, type ServiceContext, type TokenAuth } from '@ai-interviewer/core';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import authPlugin from './plugins/auth.ts';
 import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
+import { trpcHttp } from './plugins/trpc-http.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { restApi } from './rest/index.ts';
-import { type AppRouter, appRouter } from './router.ts';
 import type { Context } from './trpc.ts';
 
 export interface ServerOptions {
@@ -23,6 +22,8 @@ export interface ServerOptions {
   webDist?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   bodyLimit?: number;
+  /** false: /trpc queries go through tRPC's own handler too (see plugins/trpc-http.ts). */
+  trpcFastQueries?: boolean;
 }
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -70,16 +71,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
   });
 
-  await app.register(fastifyTRPCPlugin, {
+  await app.register(trpcHttp, {
     prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext,
-      onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    createContext,
+    fastQueries: opts.trpcFastQueries ?? true,
+    onError({ error, path, req }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+    },
   });
 
   await app.register(restApi, { prefix: '/api', createContext, services: opts.services });

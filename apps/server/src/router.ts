@@ -3,9 +3,9 @@ import { feedbackRouter } from './routers/feedback.ts';
 import { jobsRouter } from './routers/jobs.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { usersRouter } from './routers/users.ts';
-import { createCallerFactory, router } from './trpc.ts';
+import { router } from './trpc.ts';
 
-/** The one API surface: the SPA calls it over /trpc, the REST adapter calls it in-process. */
+/** The one API surface: the SPA calls it over /trpc, the REST adapter calls its procedures in-process (procedures.ts). */
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
@@ -15,4 +15,3 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
-export const createCaller = createCallerFactory(appRouter);

@@ -83,7 +83,6 @@ const domainErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, logged in or not. */
 export const publicProcedure = t.procedure.use(domainErrors);

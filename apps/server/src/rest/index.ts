@@ -12,7 +12,7 @@ type OpenAPIV3Document =
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendError } from '../plugins/errors.ts';
-import { appRouter, createCaller } from '../router.ts';
+import { procedureAt, runProcedure } from '../procedures.ts';
 import { type Context, toDomainError } from '../trpc.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { type RestRoute, restRoutes } from './routes.ts';
@@ -22,23 +22,12 @@ export interface RestOptions {
   services: ServiceContext;
 }
 
-type Caller = ReturnType<typeof createCaller>;
-type ProcedureFn = (input: unknown) => Promise<unknown>;
-
-/** Finds `caller.sessions.start` from "sessions.start". */
-function procedureOf(caller: Caller, path: string): ProcedureFn {
-  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  if (typeof fn !== 'function') throw new Error(`REST table names an unknown procedure: ${path}`);
-  return fn as ProcedureFn;
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when the procedure takes no input (z.void(): auth.me, auth.logout). */
-function takesNoInput(path: string): boolean {
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
-  const first = procedures[path]?._def.inputs[0];
+function takesNoInput(procedure: { _def: { inputs: unknown[] } }): boolean {
+  const first = procedure._def.inputs[0];
   return first === undefined || first instanceof z.ZodVoid;
 }
 
@@ -66,14 +55,16 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
   });
 
   for (const route of restRoutes) {
-    const noInput = takesNoInput(route.procedure);
+    const procedure = procedureAt(route.procedure);
+    if (!procedure) throw new Error(`REST table names an unknown procedure: ${route.procedure}`);
+    const noInput = takesNoInput(procedure);
     app.route({
       method: route.method,
       url: route.path,
       handler: async (req, reply) => {
         try {
-          const caller = createCaller(opts.createContext({ req, res: reply }));
-          const result = await procedureOf(caller, route.procedure)(inputOf(route, req, noInput));
+          const ctx = opts.createContext({ req, res: reply });
+          const result = await runProcedure(procedure, route.procedure, ctx, inputOf(route, req, noInput));
           if (route.status === 204) return reply.status(204).send();
           return reply.status(route.status).send(result);
         } catch (error) {
