@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
+import { prepare } from '../db/prepared.ts';
 import type { Database } from '../db/types.ts';
 import type { RoleName } from '../schemas/users.ts';
 
@@ -14,6 +15,28 @@ export interface AuthSessionAttributes {
   absolute_expires_at: Date;
 }
 
+/** Every authenticated request runs this, so it is compiled once (db/prepared.ts). */
+const sessionAndUser = prepare((db, p: { sessionId: string }) =>
+  db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id as session_id',
+      's.expires_at',
+      's.absolute_expires_at',
+      'u.id as user_id',
+      'u.email',
+      'u.username',
+      'u.active',
+      'u.created_at',
+    ])
+    .select(
+      sql<RoleName[]>`array(SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+          WHERE ur.user_id = u.id ORDER BY r.name)`.as('roles'),
+    )
+    .where('s.id', '=', p.sessionId),
+);
+
 /**
  * Lucia v3 ships no Kysely adapter; this one works on PGlite and PostgreSQL alike.
  * Session ids are SHA-256 hashes of the bearer tokens (see tokens.ts).
@@ -23,25 +46,7 @@ export class KyselyLuciaAdapter implements Adapter {
 
   /** Session, user and roles in one round trip: authentication costs one query. */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.db
-      .selectFrom('auth_sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select([
-        's.id as session_id',
-        's.expires_at',
-        's.absolute_expires_at',
-        'u.id as user_id',
-        'u.email',
-        'u.username',
-        'u.active',
-        'u.created_at',
-      ])
-      .select(
-        sql<RoleName[]>`array(SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
-          WHERE ur.user_id = u.id ORDER BY r.name)`.as('roles'),
-      )
-      .where('s.id', '=', sessionId)
-      .executeTakeFirst();
+    const [row] = await sessionAndUser(this.db, { sessionId });
     if (!row) return [null, null];
     return [
       {

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { prepare } from '../db/prepared.ts';
 import type { Database, FeedbackRow, FeedbackUpdate, NewFeedbackRow } from '../db/types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -20,22 +21,45 @@ export const updateFeedbackRow = (db: Db, id: string, patch: FeedbackUpdate): Pr
 export const deleteFeedbackRow = (db: Db, id: string) =>
   db.deleteFrom('feedback').where('id', '=', id).execute();
 
+interface FeedbackListShape {
+  session: boolean;
+  user: boolean;
+}
+interface FeedbackListParams {
+  sessionId: string;
+  userId: string;
+  limit: number;
+  offset: number;
+}
+
+function filteredFeedback(db: Kysely<Database>, p: FeedbackListParams, shape: FeedbackListShape) {
+  let base = db.selectFrom('feedback');
+  if (shape.session) base = base.where('session_id', '=', p.sessionId);
+  if (shape.user) base = base.where('user_id', '=', p.userId);
+  return base;
+}
+
+// A session's feedback reads in answer order; the admin list newest first.
+const feedbackPage = prepare((db, p: FeedbackListParams, shape: FeedbackListShape) => {
+  const rows = filteredFeedback(db, p, shape).selectAll();
+  const ordered = shape.session ? rows.orderBy('created_at') : rows.orderBy('created_at', 'desc');
+  return ordered.orderBy('id').limit(p.limit).offset(p.offset);
+});
+const feedbackCount = prepare((db, p: FeedbackListParams, shape: FeedbackListShape) =>
+  filteredFeedback(db, p, shape).select(sql<number>`count(*)::int`.as('n')),
+);
+
 export async function listFeedback(
   db: Db,
   f: { limit: number; offset: number; sessionId?: string | undefined; userId?: string | undefined },
 ): Promise<{ items: FeedbackRow[]; total: number }> {
-  let base = db.selectFrom('feedback');
-  if (f.sessionId) base = base.where('session_id', '=', f.sessionId);
-  if (f.userId) base = base.where('user_id', '=', f.userId);
-  // A session's feedback reads in answer order; the admin list newest first.
-  const ordered = f.sessionId
-    ? base.selectAll().orderBy('created_at').orderBy('id')
-    : base.selectAll().orderBy('created_at', 'desc').orderBy('id');
+  const shape = { session: Boolean(f.sessionId), user: Boolean(f.userId) };
+  const params = { sessionId: f.sessionId ?? '', userId: f.userId ?? '', limit: f.limit, offset: f.offset };
   const [items, count] = await Promise.all([
-    ordered.limit(f.limit).offset(f.offset).execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    feedbackPage(db, params, shape),
+    feedbackCount(db, params, shape),
   ]);
-  return { items, total: count.n };
+  return { items, total: count[0]?.n ?? 0 };
 }
 
 /** Every feedback of a session, in answer order (for scoring and the transcript). */

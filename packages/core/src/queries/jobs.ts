@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { prepare } from '../db/prepared.ts';
 import type { Database, JobRow, JobUpdate, NewJobRow } from '../db/types.ts';
 import { escapeLike } from './users.ts';
 
@@ -14,31 +15,72 @@ export interface JobFilter {
   viewer: string | null | 'all';
 }
 
-export async function listJobs(db: Db, f: JobFilter): Promise<{ items: JobRow[]; total: number }> {
+/** Which filters a list applies: one compiled query per combination (see db/prepared.ts). */
+interface JobListShape {
+  viewer: 'public' | 'user' | 'all';
+  visibility: boolean;
+  q: boolean;
+  skill: boolean;
+}
+interface JobListParams {
+  viewer: string;
+  visibility: string;
+  q: string;
+  skill: string;
+  limit: number;
+  offset: number;
+}
+
+function filteredJobs(db: Db, p: JobListParams, shape: JobListShape) {
   let base = db.selectFrom('job_descriptions');
-  if (f.viewer === null) base = base.where('visibility', '=', 'public');
-  else if (f.viewer !== 'all') {
-    const viewer = f.viewer;
+  if (shape.viewer === 'public') base = base.where('visibility', '=', 'public');
+  else if (shape.viewer === 'user') {
     base = base.where((eb) =>
       eb.or([
         eb('visibility', '=', 'public'),
-        eb.and([eb('visibility', '=', 'private'), eb('created_by', '=', viewer)]),
+        eb.and([eb('visibility', '=', 'private'), eb('created_by', '=', p.viewer)]),
       ]),
     );
   }
-  if (f.visibility) base = base.where('visibility', '=', f.visibility);
-  if (f.q) {
-    const p = `%${escapeLike(f.q)}%`;
+  if (shape.visibility) base = base.where('visibility', '=', p.visibility as JobRow['visibility']);
+  if (shape.q) {
     base = base.where((eb) =>
-      eb.or([eb('title', 'ilike', p), eb('description', 'ilike', p), eb('skills', 'ilike', p)]),
+      eb.or([eb('title', 'ilike', p.q), eb('description', 'ilike', p.q), eb('skills', 'ilike', p.q)]),
     );
   }
-  if (f.skill) base = base.where('skills', 'ilike', `%${escapeLike(f.skill)}%`);
-  const [items, count] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.n };
+  if (shape.skill) base = base.where('skills', 'ilike', p.skill);
+  return base;
+}
+
+const jobsPage = prepare((db, p: JobListParams, shape: JobListShape) =>
+  filteredJobs(db, p, shape)
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(p.limit)
+    .offset(p.offset),
+);
+const jobsCount = prepare((db, p: JobListParams, shape: JobListShape) =>
+  filteredJobs(db, p, shape).select(sql<number>`count(*)::int`.as('n')),
+);
+
+export async function listJobs(db: Db, f: JobFilter): Promise<{ items: JobRow[]; total: number }> {
+  const shape: JobListShape = {
+    viewer: f.viewer === null ? 'public' : f.viewer === 'all' ? 'all' : 'user',
+    visibility: f.visibility !== undefined,
+    q: Boolean(f.q),
+    skill: Boolean(f.skill),
+  };
+  const params: JobListParams = {
+    viewer: typeof f.viewer === 'string' ? f.viewer : '',
+    visibility: f.visibility ?? '',
+    q: f.q ? `%${escapeLike(f.q)}%` : '',
+    skill: f.skill ? `%${escapeLike(f.skill)}%` : '',
+    limit: f.limit,
+    offset: f.offset,
+  };
+  const [items, count] = await Promise.all([jobsPage(db, params, shape), jobsCount(db, params, shape)]);
+  return { items, total: count[0]?.n ?? 0 };
 }
 
 export const findJob = (db: Db, id: string) =>

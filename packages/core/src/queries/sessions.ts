@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { prepare } from '../db/prepared.ts';
 import type { Database, NewQuestionRow, NewSessionRow, QuestionRow, SessionRow } from '../db/types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -7,8 +8,11 @@ export type SessionStatus = SessionRow['status'];
 export const insertSession = (db: Db, row: NewSessionRow) =>
   db.insertInto('interview_sessions').values(row).returningAll().executeTakeFirstOrThrow();
 
-export const findSession = (db: Db, id: string) =>
-  db.selectFrom('interview_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+const sessionById = prepare((db, p: { id: string }) =>
+  db.selectFrom('interview_sessions').selectAll().where('id', '=', p.id),
+);
+export const findSession = async (db: Db, id: string): Promise<SessionRow | undefined> =>
+  (await sessionById(db, { id }))[0];
 
 /** Locks the session row for the rest of the transaction (answers are serialised per session). */
 export const findSessionForUpdate = (trx: Transaction<Database>, id: string) =>

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeJob, makeUser } from '../testing/factories.ts';
+import { createTestDatabase } from '../testing/test-db.ts';
+import type { DatabaseHandle } from './connect.ts';
+import { prepare } from './prepared.ts';
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await createTestDatabase();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const jobTitleById = prepare((db, p: { id: string }) =>
+  db.selectFrom('job_descriptions').select('title').where('id', '=', p.id),
+);
+
+describe('prepare: a query compiled once, run with new parameters', () => {
+  it('returns what the same query built each time returns, for each set of parameters', async () => {
+    const { actor } = await makeUser(h.db);
+    const a = await makeJob(h.db, actor);
+    const b = await makeJob(h.db, actor);
+    expect(await jobTitleById(h.db, { id: a.id })).toEqual([{ title: a.title }]);
+    expect(await jobTitleById(h.db, { id: b.id })).toEqual([{ title: b.title }]);
+    const built = await h.db.selectFrom('job_descriptions').select('title').where('id', '=', b.id).execute();
+    expect(await jobTitleById(h.db, { id: b.id })).toEqual(built);
+  });
+
+  it('keeps the values written in the builder and fills the named ones in order', async () => {
+    const owner = (await makeUser(h.db)).actor;
+    const mine = await makeJob(h.db, owner, { visibility: 'private', title: `Mine ${Date.now()}` });
+    await makeJob(h.db, null, { visibility: 'public' });
+    const privateOf = prepare((db, p: { owner: string; limit: number }) =>
+      db
+        .selectFrom('job_descriptions')
+        .select('id')
+        .where('visibility', '=', 'private')
+        .where('created_by', '=', p.owner)
+        .limit(p.limit),
+    );
+    expect(await privateOf(h.db, { owner: owner.id, limit: 10 })).toEqual([{ id: mine.id }]);
+    expect(await privateOf(h.db, { limit: 10, owner: (await makeUser(h.db)).actor.id })).toEqual([]);
+  });
+
+  it('compiles one query per shape', async () => {
+    const { actor } = await makeUser(h.db);
+    await makeJob(h.db, actor, { visibility: 'private' });
+    const count = prepare((db, p: { owner: string }, shape: { onlyPublic: boolean }) => {
+      const q = db.selectFrom('job_descriptions').select(sql<number>`count(*)::int`.as('n'));
+      return shape.onlyPublic
+        ? q.where('created_by', '=', p.owner).where('visibility', '=', 'public')
+        : q.where('created_by', '=', p.owner);
+    });
+    expect(await count(h.db, { owner: actor.id }, { onlyPublic: false })).toEqual([{ n: 1 }]);
+    expect(await count(h.db, { owner: actor.id }, { onlyPublic: true })).toEqual([{ n: 0 }]);
+    expect(await count(h.db, { owner: actor.id }, { onlyPublic: false })).toEqual([{ n: 1 }]);
+  });
+
+  it('runs inside a transaction and sees its uncommitted rows', async () => {
+    const { actor } = await makeUser(h.db);
+    const job = await makeJob(h.db, actor);
+    const title = await h.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('job_descriptions')
+        .set({ title: 'Renamed in trx' })
+        .where('id', '=', job.id)
+        .execute();
+      return jobTitleById(trx, { id: job.id });
+    });
+    expect(title).toEqual([{ title: 'Renamed in trx' }]);
+  });
+
+  it('refuses a builder that puts a parameter anywhere but a query parameter', async () => {
+    const bad = prepare((db, p: { column: string }) =>
+      db.selectFrom('job_descriptions').select(sql.ref<string>(p.column).as('x')),
+    );
+    await expect(bad(h.db, { column: 'title' })).rejects.toThrow(/"column" is read by the builder/);
+  });
+});
