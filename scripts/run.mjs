@@ -40,6 +40,8 @@ const task = process.argv[2];
 ensureInstalled();
 if (task === 'start') {
   if (!existsSync(join(root, 'apps/web/dist/index.html'))) run(['--filter', '@ai-interviewer/web', 'build']);
+  // the server runs as compiled JavaScript (a one-second esbuild bundle), not through a TypeScript loader
+  run(['--filter', '@ai-interviewer/server', 'build']);
   run(['--filter', '@ai-interviewer/server', 'start']);
 } else if (task === 'test') {
   // Static checks, then unit and integration tests (PGlite unless TEST_DATABASE_URL is set),

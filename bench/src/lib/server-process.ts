@@ -1,9 +1,10 @@
 /**
- * A server as a child process: `node --import tsx <entry>` (what `tsx <entry>` runs, minus the
- * wrapper process, so the pid is the server's own: RSS and SIGTERM reach it directly).
+ * A server as a child process, its pid the server's own (RSS and SIGTERM reach it directly):
+ * ours as deployed, `node apps/server/dist/main.js` (`pnpm build` makes it); a TypeScript entry
+ * (the baseline) as `node --import tsx <entry>`, which is what `tsx <entry>` runs minus its wrapper.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,7 +13,7 @@ const require = createRequire(import.meta.url);
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const serverEntry = fileURLToPath(new URL('../../../apps/server/src/main.ts', import.meta.url));
+export const serverEntry = fileURLToPath(new URL('../../../apps/server/dist/main.js', import.meta.url));
 export const baselineEntry = fileURLToPath(new URL('../baseline/server.ts', import.meta.url));
 const benchDir = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -66,23 +67,22 @@ export interface StartOptions {
 
 export async function startServerProcess(opts: StartOptions): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
+  const entry = opts.entry ?? serverEntry;
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first`);
+  const loader = entry.endsWith('.ts') ? ['--import', tsxLoader] : [];
   const spawnedAt = Date.now();
-  const child = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', tsxLoader, opts.entry ?? serverEntry],
-    {
-      // no .env in the bench folder: the server reads only what we pass
-      cwd: benchDir,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/tmp',
-        ...opts.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, entry], {
+    // no .env in the bench folder: the server reads only what we pass
+    cwd: benchDir,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      ...opts.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString('utf8')).slice(-65_536);

@@ -1,5 +1,5 @@
 /**
- * SIGTERM under load, on the real entry point (`tsx apps/server/src/main.ts` as a child process):
+ * SIGTERM under load, on the real entry point (`node apps/server/dist/main.js`, as deployed, in a child process):
  * answers in flight (held 1.5 s by a slow fake model) all complete with 2xx, the port stops
  * accepting new connections at once, background traffic sees no 5xx other than 503 and never
  * hangs, and the process exits 0 within SHUTDOWN_TIMEOUT_MS.

@@ -1,0 +1,48 @@
+/**
+ * The production build: one ES module, dist/main.js, that Node runs without a TypeScript loader
+ * (tsx costs ~30 MB of RSS and a slower start; docs/performance.md).
+ *
+ * Our workspace packages are TypeScript and are bundled in. Everything from node_modules stays an
+ * import, resolved from the file that imports it — pnpm gives each package only its own
+ * dependencies, so `kysely` must be found from packages/core, not from here — and written as a
+ * path relative to dist/, so the repository (with its node_modules) can move as a whole.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outdir = resolve(here, '../dist');
+
+/** @type {import('esbuild').Plugin} */
+const dependenciesStayExternal = {
+  name: 'dependencies-stay-external',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData?.resolving || args.path.startsWith('@ai-interviewer/')) return undefined;
+      const found = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { resolving: true },
+      });
+      if (found.errors.length > 0) return { errors: found.errors };
+      if (found.external) return { path: args.path, external: true }; // node:* and builtins
+      const path = relative(outdir, found.path).split('\\').join('/');
+      return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+    });
+  },
+};
+
+await build({
+  entryPoints: { main: resolve(here, '../src/main.ts') },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [dependenciesStayExternal],
+});
+console.log(`built ${relative(process.cwd(), resolve(outdir, 'main.js'))}`);
