@@ -10,7 +10,7 @@ import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
 import { trpcHttp } from './plugins/trpc-http.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { restApi } from './rest/index.ts';
-import type { Context } from './trpc.ts';
+import { type Context, toDomainError } from './trpc.ts';
 
 export interface ServerOptions {
   services: ServiceContext;
@@ -76,7 +76,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     createContext,
     fastQueries: opts.trpcFastQueries ?? true,
     onError({ error, path, req }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
+      // a DomainError reaches here as tRPC's INTERNAL_SERVER_ERROR: only our INTERNAL is a fault to log
+      if (toDomainError(error).code === 'INTERNAL')
         req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
     },
   });

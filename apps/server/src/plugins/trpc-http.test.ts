@@ -102,6 +102,15 @@ describe('/trpc: the fast path for queries answers as tRPC does', () => {
     expect(handedOver.headers['content-type']).toBe('application/json');
   });
 
+  it("gives a domain error its tRPC code and HTTP status from the one table (not tRPC's 500)", async () => {
+    const res = await fast.as(null).get(`/trpc/jobs.get?input=${q({ id: randomUUID() })}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({
+      code: -32004,
+      data: { code: 'NOT_FOUND', httpStatus: 404, domainCode: 'NOT_FOUND' },
+    });
+  });
+
   it('names the field of a bad input, as REST does', async () => {
     const res = await fast.as(null).get(`/trpc/jobs.list?input=${q({ limit: 1000 })}`);
     expect(res.statusCode).toBe(400);
