@@ -69,6 +69,17 @@ const SUFFIXES = [
  * digits or symbols (e.g. "s3", "c++") are left alone.
  */
 export function stem(word: string): string {
+  // Interview answers reuse the same few thousand words: remembering them halves the grader's time.
+  const known = stemCache.get(word);
+  if (known !== undefined) return known;
+  const stemmed = stemUncached(word);
+  if (stemCache.size >= 50_000) stemCache.clear();
+  stemCache.set(word, stemmed);
+  return stemmed;
+}
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= 3 || /[^a-z]/.test(w)) return w;
   for (const suf of SUFFIXES) {
@@ -103,9 +114,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 /** Content stems of a text: tokens minus stopwords and very short words, stemmed. */
-export function contentStems(text: string): Set<string> {
+export function contentStems(text: string | readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of tokenize(text)) {
+  for (const t of typeof text === 'string' ? tokenize(text) : text) {
     if (STOPWORDS.has(t) || t.length < 3 || /^\d+$/.test(t)) continue;
     out.add(stem(t));
   }

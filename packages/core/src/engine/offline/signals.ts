@@ -166,11 +166,36 @@ const CONCRETE_RES = CONCRETE_TERMS.map((t) => ({
   re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}+#])`, 'iu'),
 }));
 
+/** What the job brings to every measurement: the same for a whole session, so computed once per job. */
+interface JobTerms {
+  skills: string[];
+  /** content stems of the title and description */
+  terms: Set<string>;
+  /** stems of the skills' words and aliases */
+  skillStems: string[];
+}
+const jobTermsCache = new Map<string, JobTerms>();
+
+function jobTermsOf(job: JobContext): JobTerms {
+  const key = `${job.title}\u0000${job.description}\u0000${job.skills}`;
+  const known = jobTermsCache.get(key);
+  if (known) return known;
+  const skills = parseSkills(job.skills);
+  const terms: JobTerms = {
+    skills,
+    terms: contentStems(`${job.title} ${job.description}`),
+    skillStems: skills.flatMap((sk) => skillVocabulary(sk).map(stem)),
+  };
+  if (jobTermsCache.size >= 500) jobTermsCache.clear();
+  jobTermsCache.set(key, terms);
+  return terms;
+}
+
 export function measureAnswer(job: JobContext, question: QuestionContext, answer: string): AnswerSignals {
   const words = countWords(answer);
   const tokens = tokenize(answer);
   const answerStems = new Set(tokens.map(stem));
-  const jobSkills = parseSkills(job.skills);
+  const { skills: jobSkills, terms: jobTerms, skillStems: jobSkillStems } = jobTermsOf(job);
 
   // Relevance: does the answer talk about what was asked, in the job's terms?
   const questionTerms = new Map<string, string>(); // stem → word as written in the question
@@ -190,20 +215,24 @@ export function measureAnswer(job: JobContext, question: QuestionContext, answer
   const targetSkillRelated =
     !targetSkillMentioned &&
     [...contentStems(question.skill)].some((k) => [...relatedStems(k)].some((r) => answerStems.has(r)));
-  const jobTerms = contentStems(`${job.title} ${job.description}`);
   let sharedJobTerms = 0;
   for (const s of jobTerms) if (answerStems.has(s)) sharedJobTerms++;
   // The job description's own words are left out here: they are too general ("product", "read",
   // "build") to tell a story about work from a story about a weekend.
   const topic = new Set<string>();
-  const skillWords = [...jobSkills, question.skill].flatMap((sk) => skillVocabulary(sk).map(stem));
+  const skillWords = [...jobSkillStems, ...skillVocabulary(question.skill).map(stem)];
   for (const k of [...questionTerms.keys(), ...skillWords]) {
     topic.add(k);
     for (const r of relatedStems(k)) topic.add(r);
   }
-  for (const { term, re } of CONCRETE_RES)
-    if (re.test(answer)) for (const t of tokenize(term)) topic.add(stem(t));
-  const answerContent = contentStems(answer);
+  // named tools and methods, as written in the answer (each lexicon term once)
+  const concreteHits: { term: string; text: string }[] = [];
+  for (const { term, re } of CONCRETE_RES) {
+    const m = answer.match(re);
+    if (m) concreteHits.push({ term, text: m[0] });
+  }
+  for (const { term } of concreteHits) for (const t of tokenize(term)) topic.add(stem(t));
+  const answerContent = contentStems(tokens);
   let onTopic = 0;
   for (const s of answerContent) if (topic.has(s)) onTopic++;
   const topicShare = answerContent.size === 0 ? 0 : onTopic / answerContent.size;
@@ -219,13 +248,12 @@ export function measureAnswer(job: JobContext, question: QuestionContext, answer
   );
   const concrete: string[] = [...skillsShown];
   const seenConcrete = new Set(concrete.map((c) => c.toLowerCase()));
-  for (const { term, re } of CONCRETE_RES) {
-    const m = answer.match(re);
-    if (!m || seenConcrete.has(term)) continue;
+  for (const { term, text } of concreteHits) {
+    if (seenConcrete.has(term)) continue;
     // Skip a lexicon term already covered by a job skill ("postgres" when "PostgreSQL" is shown).
-    if (skillsShown.some((s) => skillsMentioned(m[0], [s]).length > 0)) continue;
+    if (skillsShown.some((s) => skillsMentioned(text, [s]).length > 0)) continue;
     seenConcrete.add(term);
-    concrete.push(m[0]);
+    concrete.push(text);
   }
   const { own, team } = actions(answer);
 
