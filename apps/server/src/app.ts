@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DomainError, type ServiceContext, type TokenAuth } from '@ai-interviewer/core';
+import type { ServiceContext, TokenAuth } from '@ai-interviewer/core';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -62,13 +62,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     req,
     reply: res,
     secureCookie,
-  });
-
-  // tRPC's fastify adapter hands a multipart body to JSON.stringify (a 500); no procedure takes FormData
-  app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/trpc') && /^multipart\//i.test(req.headers['content-type'] ?? '')) {
-      throw new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
-    }
   });
 
   await app.register(trpcHttp, {

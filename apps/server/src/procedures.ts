@@ -1,6 +1,6 @@
 import type { AnyProcedure } from '@trpc/server';
 import { appRouter } from './router.ts';
-import type { Context } from './trpc.ts';
+import { type Context, schemaOf } from './trpc.ts';
 
 /**
  * Calling a procedure in-process, without tRPC's caller proxy: the REST adapter and the /trpc
@@ -30,3 +30,9 @@ export function runProcedure(
     batchIndex,
   });
 }
+
+/** The zod schemas a procedure validates with (see SyncParser in trpc.ts). */
+export const schemasOf = (procedure: AnyProcedure) => {
+  const def = procedure._def as { inputs: unknown[]; output?: unknown };
+  return { input: schemaOf(def.inputs[0]), output: schemaOf(def.output) };
+};

@@ -13,7 +13,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import type { RateLimiter } from './rate-limiter.ts';
 
 /** Everything a procedure may use. The actor is resolved once per request by the auth plugin. */
@@ -80,8 +80,48 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
+/**
+ * What tRPC gets for each `.input(schema)` / `.output(schema)`: a parser that runs zod's `parse`.
+ * Handed a zod schema, tRPC validates with `parseAsync`, and zod 4 takes its compiled fast path for
+ * objects only in synchronous `parse` (50 µs instead of 8 for a page of 20 jobs). Our schemas are
+ * all synchronous: an async refinement would throw at once, not pass unchecked.
+ */
+export interface SyncParser {
+  parse(value: unknown): unknown;
+  /** the zod schema, for the OpenAPI document and the REST adapter */
+  schema: z.ZodType;
+}
+const syncParser = (schema: z.ZodType): SyncParser => ({ parse: (value) => schema.parse(value), schema });
+
+/** The zod schema behind a procedure's input or output parser. */
+export const schemaOf = (parser: unknown): z.ZodType | undefined =>
+  parser instanceof z.ZodType ? parser : (parser as SyncParser | undefined)?.schema;
+
+const isBuilder = (v: unknown): v is object =>
+  typeof v === 'object' &&
+  v !== null &&
+  '_def' in v &&
+  typeof (v as { input?: unknown }).input === 'function';
+
+/** A procedure builder whose `.input()` and `.output()` hand tRPC sync parsers (types unchanged). */
+function withSyncParsers<B extends object>(builder: B): B {
+  return new Proxy(builder, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const first = args[0];
+        const given =
+          (key === 'input' || key === 'output') && first instanceof z.ZodType ? [syncParser(first)] : args;
+        const result: unknown = value.apply(target, given);
+        return isBuilder(result) ? withSyncParsers(result) : result;
+      };
+    },
+  });
+}
+
 /** Anyone, logged in or not. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = withSyncParsers(t.procedure);
 
 /** A logged-in user: ctx.actor is narrowed to non-null. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -3,7 +3,9 @@
  * database (run `pnpm bench` once first), loads one scenario with autocannon, stops the server
  * and prints the self time by package and by function.
  *
- *   tsx src/tools/profile.ts jobs-trpc|jobs-rest|me|feedbacks|submit [seconds]
+ *   tsx src/tools/profile.ts jobs-trpc|jobs-rest|me|feedbacks|submit [seconds] [--baseline]
+ *
+ * --baseline profiles the bare baseline server instead (read scenarios), to compare function by function.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +13,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { cannon } from '../lib/cannon.ts';
 import { ANSWER, ownerOf, sessionId, submitSessionId } from '../lib/seed.ts';
-import { serverEnv, startServerProcess } from '../lib/server-process.ts';
+import { baselineEntry, serverEnv, startServerProcess } from '../lib/server-process.ts';
 
 const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/ai_bench';
-const scenario = process.argv[2] ?? 'jobs-trpc';
-const seconds = Number(process.argv[3] ?? 8);
+const args = process.argv.slice(2).filter((a) => a !== '--baseline');
+const baseline = process.argv.includes('--baseline');
+const scenario = args[0] ?? 'jobs-trpc';
+const seconds = Number(args[1] ?? 8);
 
 interface ProfileNode {
   id: number;
@@ -50,7 +54,8 @@ async function main() {
   const tokenOf = (n: number) => toks[n - 1] as string;
   const dir = mkdtempSync(join(tmpdir(), 'ai-prof-'));
   const server = await startServerProcess({
-    env: serverEnv(url),
+    ...(baseline && { entry: baselineEntry }),
+    env: baseline ? { DATABASE_URL: url } : serverEnv(url),
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
   let i = 0;

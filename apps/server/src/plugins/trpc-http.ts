@@ -1,3 +1,4 @@
+import { DomainError } from '@ai-interviewer/core';
 import {
   type AnyProcedure,
   getTRPCErrorFromUnknown,
@@ -72,6 +73,12 @@ function plainQueries(req: FastifyRequest, rawPath: string): { calls: QueryCall[
  * else goes to tRPC's own handler.
  */
 export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) => {
+  // tRPC's fastify adapter hands a multipart body to JSON.stringify (a 500); no procedure takes FormData
+  app.addHook('onRequest', async (req) => {
+    if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
+      throw new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
+    }
+  });
   // As tRPC's plugin does: its handler reads the JSON text itself.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));

@@ -3,7 +3,7 @@
  */
 import { makeAdmin, makeJob, makeSession, makeUser } from '@ai-interviewer/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from '../router.ts';
+import { procedureAt, schemasOf } from '../procedures.ts';
 import {
   type Client,
   hasStackTrace,
@@ -249,12 +249,12 @@ describe('path and query parameters', () => {
   });
 
   // the paginated lists: their procedure's input has a `limit`
-  const procedures = appRouter._def.procedures as unknown as Record<
-    string,
-    { _def: { inputs: { shape?: object }[] } }
-  >;
+  const inputOf = (path: string) => {
+    const proc = procedureAt(path);
+    return proc && (schemasOf(proc).input as { shape?: object } | undefined);
+  };
   const lists = restRoutes.filter(
-    (r) => r.method === 'GET' && 'limit' in (procedures[r.procedure]?._def.inputs[0]?.shape ?? {}),
+    (r) => r.method === 'GET' && 'limit' in (inputOf(r.procedure)?.shape ?? {}),
   );
   it('list routes exist to test', () => expect(lists.length).toBeGreaterThanOrEqual(6));
 

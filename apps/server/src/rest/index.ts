@@ -9,10 +9,11 @@ type OpenAPIV3Document =
     ? D
     : never;
 
+import type { AnyProcedure } from '@trpc/server';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendError } from '../plugins/errors.ts';
-import { procedureAt, runProcedure } from '../procedures.ts';
+import { procedureAt, runProcedure, schemasOf } from '../procedures.ts';
 import { type Context, toDomainError } from '../trpc.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { type RestRoute, restRoutes } from './routes.ts';
@@ -26,9 +27,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when the procedure takes no input (z.void(): auth.me, auth.logout). */
-function takesNoInput(procedure: { _def: { inputs: unknown[] } }): boolean {
-  const first = procedure._def.inputs[0];
-  return first === undefined || first instanceof z.ZodVoid;
+function takesNoInput(procedure: AnyProcedure): boolean {
+  const { input } = schemasOf(procedure);
+  return input === undefined || input instanceof z.ZodVoid;
 }
 
 /** Path parameters win over the same names in the body or query: the URL says which object. */

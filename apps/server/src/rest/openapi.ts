@@ -1,19 +1,14 @@
 import { errorCodeTable } from '@ai-interviewer/core';
 import { z } from 'zod';
-import { appRouter } from '../router.ts';
+import { procedureAt, schemasOf } from '../procedures.ts';
 import type { RestRoute } from './routes.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
 
-interface ProcedureDef {
-  inputs: z.ZodType[];
-  output?: z.ZodType;
-}
-
-const procedureDef = (path: string): ProcedureDef => {
-  const proc = (appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>)[path];
+const schemasAt = (path: string) => {
+  const proc = procedureAt(path);
   if (!proc) throw new Error(`REST table names an unknown procedure: ${path}`);
-  return proc._def;
+  return schemasOf(proc);
 };
 
 function toJsonSchema(schema: z.ZodType | undefined, io: 'input' | 'output'): JsonSchema | null {
@@ -75,9 +70,9 @@ function errorResponsesFor(route: RestRoute): Record<string, unknown> {
 export function buildOpenApiDocument(routes: RestRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const def = procedureDef(route.procedure);
-    const input = toJsonSchema(def.inputs[0], 'input');
-    const output = toJsonSchema(def.output, 'output');
+    const schemas = schemasAt(route.procedure);
+    const input = toJsonSchema(schemas.input, 'input');
+    const output = toJsonSchema(schemas.output, 'output');
     const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
     const pathParams = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
 
