@@ -59,6 +59,8 @@ export interface CannonOptions {
   tag?: { current: string | null };
   /** Hard cap on requests (the test stops at whichever comes first). */
   maxRequests?: number;
+  /** Paced load: at most this many requests per second across all connections (autocannon's overallRate). */
+  ratePerSecond?: number;
   timeoutS?: number;
 }
 
@@ -77,6 +79,7 @@ export async function cannon(opts: CannonOptions): Promise<LoadResult> {
       connections: opts.connections,
       duration: opts.durationS,
       ...(opts.maxRequests !== undefined && { maxOverallRequests: opts.maxRequests }),
+      ...(opts.ratePerSecond !== undefined && { overallRate: opts.ratePerSecond }),
       pipelining: 1,
       timeout: opts.timeoutS ?? 10,
       method: opts.method ?? 'GET',
