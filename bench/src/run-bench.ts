@@ -25,6 +25,7 @@ import type { InjectOptions } from 'fastify';
 import pg from 'pg';
 import { cannon, type LoadResult, mergeResults } from './lib/cannon.ts';
 import { databaseOf, recreateDatabase } from './lib/databases.ts';
+import { pacedLoad } from './lib/paced.ts';
 import { backendCpu, cpuDelta, cpuMs } from './lib/proc.ts';
 import { installQueryLog } from './lib/query-log.ts';
 import { type Report, type Row, renderReport, writeReport } from './lib/report.ts';
@@ -377,7 +378,6 @@ interface Target {
   body?: string;
   requests?: autocannon.Request[];
   tag?: { current: string | null };
-  ratePerSecond?: number;
 }
 
 /** Warm-up (discarded), then the measured run; CPU per request of the server and of its PostgreSQL backends alongside. */
@@ -497,8 +497,24 @@ async function measureSubmit(ours: ServerProcess, tokenOf: (n: number) => string
   );
   const single = rowOf('POST /api/feedbacks (offline grader), 1 connection', one, null, ours.pid);
   single.load1 = loadavg()[0];
-  // the same 50 clients, paced: together they answer submitRate times a second, below saturation
-  const p = await run(ours, { requests, ratePerSecond: cfg.submitRate }, cfg.seconds, false);
+  // the same 50 connections, paced: an answer due every 1/submitRate s, below saturation
+  const p = await measure(ours, () =>
+    pacedLoad({
+      url: ours.url,
+      ratePerSecond: cfg.submitRate,
+      durationS: cfg.seconds,
+      connections: cfg.connections,
+      request: () => {
+        const k = (i++ % submitSessions) + 1;
+        return {
+          method: 'POST',
+          path: '/api/feedbacks',
+          headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}`, 'content-type': 'application/json' },
+          body: body(k),
+        };
+      },
+    }),
+  );
   log(
     `POST /api/feedbacks, ${cfg.connections} connections paced to ${cfg.submitRate}/s: ${p.rps.toFixed(0)} req/s p50 ${p.p50.toFixed(1)} p99 ${p.p99.toFixed(1)} non-2xx ${p.non2xx}`,
   );

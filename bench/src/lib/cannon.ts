@@ -30,7 +30,7 @@ export const percentile = (sorted: Float64Array | number[], p: number): number =
   return sorted[i] as number;
 };
 
-class Samples {
+export class Samples {
   private data = new Float64Array(1 << 16);
   length = 0;
   push(v: number) {
@@ -59,8 +59,6 @@ export interface CannonOptions {
   tag?: { current: string | null };
   /** Hard cap on requests (the test stops at whichever comes first). */
   maxRequests?: number;
-  /** Paced load: at most this many requests per second across all connections (autocannon's overallRate). */
-  ratePerSecond?: number;
   timeoutS?: number;
 }
 
@@ -79,7 +77,6 @@ export async function cannon(opts: CannonOptions): Promise<LoadResult> {
       connections: opts.connections,
       duration: opts.durationS,
       ...(opts.maxRequests !== undefined && { maxOverallRequests: opts.maxRequests }),
-      ...(opts.ratePerSecond !== undefined && { overallRate: opts.ratePerSecond }),
       pipelining: 1,
       timeout: opts.timeoutS ?? 10,
       method: opts.method ?? 'GET',
