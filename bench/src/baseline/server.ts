@@ -5,6 +5,8 @@
  *
  * Env: DATABASE_URL, PORT, HOST, DB_POOL_MAX (20), DB_CONNECTION_TIMEOUT_MS (3000),
  * DB_STATEMENT_TIMEOUT_MS (15000): the same pool settings as the server's defaults.
+ * BASELINE_NAMED_STATEMENTS=1: send each statement as a named (server-side prepared) one, as our
+ * server does for its hot queries, so the two differ only in their Node layers.
  */
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -20,6 +22,19 @@ const pool = new pg.Pool({
   options: `-c statement_timeout=${Number(env.DB_STATEMENT_TIMEOUT_MS ?? 15_000)}`,
 });
 pool.on('error', () => {});
+
+const named = env.BASELINE_NAMED_STATEMENTS === '1';
+const names = new Map<string, string>();
+/** pool.query, with the statement named (prepared once per connection) when BASELINE_NAMED_STATEMENTS=1. */
+function query(text: string, values: unknown[]) {
+  if (!named) return pool.query(text, values);
+  let name = names.get(text);
+  if (!name) {
+    name = `baseline_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return pool.query({ name, text, values });
+}
 
 type Row = Record<string, unknown>;
 const iso = (d: unknown) => (d instanceof Date ? d : new Date(String(d))).toISOString();
@@ -85,7 +100,7 @@ async function authenticate(req: FastifyRequest): Promise<Actor | null> {
   const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   const token = m?.[1];
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const { rows } = await pool.query(SQL.authSession, [createHash('sha256').update(token).digest('hex')]);
+  const { rows } = await query(SQL.authSession, [createHash('sha256').update(token).digest('hex')]);
   const r = rows[0] as Row | undefined;
   if (!r) return null;
   const now = Date.now();
@@ -111,8 +126,8 @@ async function jobList(q: Record<string, unknown>) {
   const p = page(q);
   if (!p) return null;
   const [items, count] = await Promise.all([
-    pool.query(SQL.jobsPage, ['public', p.limit, p.offset]),
-    pool.query(SQL.jobsCount, ['public']),
+    query(SQL.jobsPage, ['public', p.limit, p.offset]),
+    query(SQL.jobsCount, ['public']),
   ]);
   return { items: items.rows.map(job), total: (count.rows[0] as Row).n, limit: p.limit, offset: p.offset };
 }
@@ -152,14 +167,14 @@ app.get<{ Params: { session_id: string } }>('/api/sessions/:session_id/feedbacks
   const p = page(req.query as Record<string, unknown>);
   const id = req.params.session_id;
   if (!p || !/^[0-9a-f-]{36}$/i.test(id)) return error(reply, 400, 'VALIDATION', 'bad input');
-  const { rows } = await pool.query(SQL.sessionById, [id]);
+  const { rows } = await query(SQL.sessionById, [id]);
   const session = rows[0] as Row | undefined;
   const admin = (actor.user.roles as string[]).includes('admin');
   if (!session || (!admin && session.user_id !== actor.user.id))
     return error(reply, 404, 'NOT_FOUND', 'Session not found');
   const [items, count] = await Promise.all([
-    pool.query(SQL.feedbackPage, [id, p.limit, p.offset]),
-    pool.query(SQL.feedbackCount, [id]),
+    query(SQL.feedbackPage, [id, p.limit, p.offset]),
+    query(SQL.feedbackCount, [id]),
   ]);
   return {
     items: items.rows.map(feedback),

@@ -23,6 +23,8 @@ export interface Row {
   ours: Side;
   baseline: Side | null;
   ratio: number | null;
+  /** the baseline sending named statements, as ours does: the ratio to it is our Node layers' price alone */
+  named?: { side: Side; ratio: number };
   target?: string;
   pass?: boolean | null;
   /** 1-minute load average when the row was measured. */
@@ -92,7 +94,7 @@ export function renderReport(r: Report): string {
   );
   out.push(
     `${r.config.connections} connections, ${r.config.seconds} s measured per side and scenario ` +
-      `(${r.config.rounds} alternating round(s) with ours and the baseline, each after a ${r.config.warmupS} s warm-up), ` +
+      `(${r.config.rounds} rotating round(s) of ours, the baseline and the baseline with named statements, each after a ${r.config.warmupS} s warm-up), ` +
       'keep-alive, no pipelining. Latencies are exact percentiles over every response (ms). ' +
       '"CPU/req" is CPU time (user + system, ms) per request of the server process + of its PostgreSQL backends ' +
       '(found by application_name): unlike req/s it hardly depends on what else the machine is doing. ' +
@@ -101,15 +103,15 @@ export function renderReport(r: Report): string {
     '',
   );
   out.push(
-    '| scenario | ours req/s | p50 | p99 | CPU/req | baseline req/s | p50 | p99 | CPU/req | ratio | load | target | |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
+    '| scenario | ours req/s | p50 | p99 | CPU/req | baseline req/s | p50 | p99 | CPU/req | ratio | baseline, named statements: req/s | CPU/req | ratio | load | target | |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
   );
   for (const row of r.rows) {
     const o = row.ours;
     const b = row.baseline;
     const errs = o.non2xx + o.errors > 0 ? ` (${f0(o.non2xx)} non-2xx, ${f0(o.errors)} errors)` : '';
     out.push(
-      `| ${row.scenario}${errs} | ${f0(o.rps)} | ${f1(o.p50)} | ${f1(o.p99)} | ${f2(o.cpuMsPerReq)} + ${f2(o.pgCpuMsPerReq)} | ${b ? f0(b.rps) : '–'} | ${b ? f1(b.p50) : '–'} | ${b ? f1(b.p99) : '–'} | ${b ? `${f2(b.cpuMsPerReq)} + ${f2(b.pgCpuMsPerReq)}` : '–'} | ${row.ratio === null ? '–' : `${f2(row.ratio)}×`} | ${row.load1 === undefined ? '' : f1(row.load1)} | ${row.target ?? ''} | ${mark(row.pass)} |`,
+      `| ${row.scenario}${errs} | ${f0(o.rps)} | ${f1(o.p50)} | ${f1(o.p99)} | ${f2(o.cpuMsPerReq)} + ${f2(o.pgCpuMsPerReq)} | ${b ? f0(b.rps) : '–'} | ${b ? f1(b.p50) : '–'} | ${b ? f1(b.p99) : '–'} | ${b ? `${f2(b.cpuMsPerReq)} + ${f2(b.pgCpuMsPerReq)}` : '–'} | ${row.ratio === null ? '–' : `${f2(row.ratio)}×`} | ${row.named ? f0(row.named.side.rps) : '–'} | ${row.named ? `${f2(row.named.side.cpuMsPerReq)} + ${f2(row.named.side.pgCpuMsPerReq)}` : '–'} | ${row.named ? `${f2(row.named.ratio)}×` : '–'} | ${row.load1 === undefined ? '' : f1(row.load1)} | ${row.target ?? ''} | ${mark(row.pass)} |`,
     );
   }
   out.push('', '#### Targets', '', '| target | measured | |', '|---|---|---|');

@@ -1,7 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { statementNameOf } from './prepared.ts';
 import type { Database } from './types.ts';
+
+/**
+ * A pg client that sends the queries compiled by `prepare()` as named statements: PostgreSQL
+ * parses and plans each once per connection instead of on every call (Kysely always sends
+ * unnamed ones). Everything else goes through unchanged.
+ */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this only forwards them
+  override query(...args: any[]): any {
+    const [text, values, ...rest] = args;
+    const name = typeof text === 'string' ? statementNameOf(text) : undefined;
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    if (name) return (super.query as any)({ name, text, values }, ...rest);
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    return (super.query as any)(...args);
+  }
+}
 
 export interface DatabaseOptions {
   /** A PostgreSQL URL. Unset: embedded PGlite. */
@@ -30,6 +48,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<DatabaseHan
     if (opts.searchPath) options.push(`-c search_path=${opts.searchPath}`);
     if (opts.statementTimeoutMs) options.push(`-c statement_timeout=${opts.statementTimeoutMs}`);
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: opts.url,
       max: opts.poolMax ?? 10,
       connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000,

@@ -24,6 +24,13 @@ type Executor = Pick<Kysely<Database>, 'executeQuery'>;
 
 type Slot = { param: string } | { value: unknown };
 
+/**
+ * The SQL of every prepared query, with a statement name: on PostgreSQL the pool's clients send
+ * these as named statements, so each connection parses and plans them once (see connect.ts).
+ */
+const statementNames = new Map<string, string>();
+export const statementNameOf = (sql: string): string | undefined => statementNames.get(sql);
+
 /** NUL never reaches a query (inputs refuse it), so a marker cannot be mistaken for a value. */
 const marker = (name: string) => `\u0000${name}\u0000`;
 
@@ -58,6 +65,8 @@ export function prepare<P extends object, R, S = null>(
         throw new Error(`prepare: "${name}" is read by the builder but is not a parameter of the query`);
       }
     }
+    if (!statementNames.has(query.sql))
+      statementNames.set(query.sql, `ai_prepared_${statementNames.size + 1}`);
     return { query, slots };
   }
 
