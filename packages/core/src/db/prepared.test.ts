@@ -79,3 +79,24 @@ describe('prepare: a query compiled once, run with new parameters', () => {
     await expect(bad(h.db, { column: 'title' })).rejects.toThrow(/"column" is read by the builder/);
   });
 });
+
+// PGlite has no pg client, so no named statements: this part runs on PostgreSQL (CI's second stage).
+describe.runIf(process.env.TEST_DATABASE_URL)('prepare on PostgreSQL', () => {
+  it('sends a prepared query as a named statement, and other queries unnamed', async () => {
+    const one = await createTestDatabase({ poolMax: 1 }); // one connection: the one we inspect
+    try {
+      const { actor } = await makeUser(one.db);
+      const job = await makeJob(one.db, actor);
+      expect(await jobTitleById(one.db, { id: job.id })).toEqual([{ title: job.title }]);
+      expect(await jobTitleById(one.db, { id: job.id })).toEqual([{ title: job.title }]);
+      const { rows } = await sql<{ name: string; statement: string }>`
+        select name, statement from pg_prepared_statements`.execute(one.db);
+      const named = rows.filter((r) => r.statement.includes('select "title" from "job_descriptions"'));
+      expect(named).toHaveLength(1);
+      expect(named[0]?.name).toMatch(/^ai_prepared_\d+$/);
+      expect(rows.some((r) => r.statement.includes('insert into "job_descriptions"'))).toBe(false);
+    } finally {
+      await one.close();
+    }
+  });
+});
