@@ -4,11 +4,72 @@ import type { Database, FeedbackRow, FeedbackUpdate, NewFeedbackRow } from '../d
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const insertFeedback = (db: Db, row: NewFeedbackRow) =>
-  db.insertInto('feedback').values(row).returningAll().executeTakeFirstOrThrow();
+/** An answer as it is first stored: grading pending. The hot path of an interview, so prepared. */
+export type NewAnswer = Required<
+  Pick<NewFeedbackRow, 'session_id' | 'user_id' | 'question_id' | 'question' | 'answer' | 'category'>
+>;
+const insertAnswerQuery = prepare((db, p: NewAnswer) =>
+  db
+    .insertInto('feedback')
+    .values({
+      session_id: p.session_id,
+      user_id: p.user_id,
+      question_id: p.question_id,
+      question: p.question,
+      answer: p.answer,
+      category: p.category,
+    })
+    .returningAll(),
+);
+export const insertAnswer = async (db: Db, row: NewAnswer): Promise<FeedbackRow> => {
+  const [inserted] = await insertAnswerQuery(db, row);
+  if (!inserted) throw new Error('insert into feedback returned no row');
+  return inserted;
+};
 
 export const findFeedback = (db: Db, id: string) =>
   db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A successful grade, every graded field at once (prepared: it follows every answer). */
+export type Grade = Required<
+  Pick<
+    FeedbackUpdate,
+    | 'grading_status'
+    | 'grading_attempts'
+    | 'evaluator'
+    | 'grading_error'
+    | 'score'
+    | 'ai_feedback'
+    | 'strengths'
+    | 'improvements'
+    | 'skills_shown'
+    | 'follow_up'
+  >
+>;
+const recordGradeQuery = prepare((db, p: Grade & { id: string }) =>
+  db
+    .updateTable('feedback')
+    .set({
+      grading_status: p.grading_status,
+      grading_attempts: p.grading_attempts,
+      evaluator: p.evaluator,
+      grading_error: p.grading_error,
+      score: p.score,
+      ai_feedback: p.ai_feedback,
+      strengths: p.strengths,
+      improvements: p.improvements,
+      skills_shown: p.skills_shown,
+      follow_up: p.follow_up,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', p.id)
+    .returningAll(),
+);
+export const recordGrade = async (db: Db, id: string, grade: Grade): Promise<FeedbackRow> => {
+  const [row] = await recordGradeQuery(db, { ...grade, id });
+  if (!row) throw new Error(`feedback ${id} not found`);
+  return row;
+};
 
 export const updateFeedbackRow = (db: Db, id: string, patch: FeedbackUpdate): Promise<FeedbackRow> =>
   db

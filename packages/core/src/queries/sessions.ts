@@ -14,9 +14,14 @@ const sessionById = prepare((db, p: { id: string }) =>
 export const findSession = async (db: Db, id: string): Promise<SessionRow | undefined> =>
   (await sessionById(db, { id }))[0];
 
+const sessionForUpdate = prepare((db, p: { id: string }) =>
+  db.selectFrom('interview_sessions').selectAll().where('id', '=', p.id).forUpdate(),
+);
 /** Locks the session row for the rest of the transaction (answers are serialised per session). */
-export const findSessionForUpdate = (trx: Transaction<Database>, id: string) =>
-  trx.selectFrom('interview_sessions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const findSessionForUpdate = async (
+  trx: Transaction<Database>,
+  id: string,
+): Promise<SessionRow | undefined> => (await sessionForUpdate(trx, { id }))[0];
 
 export async function listSessions(
   db: Db,
@@ -68,8 +73,7 @@ export const deleteSessionRow = (db: Db, id: string) =>
 
 export type QuestionWithAnswer = QuestionRow & { answered: boolean };
 
-/** The session's questions in asking order: each planned question, then its follow-up. */
-export const listQuestions = (db: Db, sessionId: string): Promise<QuestionWithAnswer[]> =>
+const questionsOfSession = prepare((db, p: { sessionId: string }) =>
   db
     .selectFrom('session_questions as q')
     .selectAll('q')
@@ -79,10 +83,13 @@ export const listQuestions = (db: Db, sessionId: string): Promise<QuestionWithAn
         .$castTo<boolean>()
         .as('answered'),
     )
-    .where('q.session_id', '=', sessionId)
+    .where('q.session_id', '=', p.sessionId)
     .orderBy('q.plan_index')
-    .orderBy('q.is_follow_up')
-    .execute();
+    .orderBy('q.is_follow_up'),
+);
+/** The session's questions in asking order: each planned question, then its follow-up. */
+export const listQuestions = (db: Db, sessionId: string): Promise<QuestionWithAnswer[]> =>
+  questionsOfSession(db, { sessionId });
 
 export const insertQuestions = (db: Db, rows: NewQuestionRow[]) =>
   db.insertInto('session_questions').values(rows).execute();

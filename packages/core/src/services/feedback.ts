@@ -61,7 +61,7 @@ export async function submitAnswer(
       if (questions.filter((x) => x.answered).length >= limit) {
         throw conflict(`A session accepts at most ${limit} answers`);
       }
-      const row = await fq.insertFeedback(trx, {
+      const row = await fq.insertAnswer(trx, {
         session_id: session.id,
         user_id: session.user_id,
         question_id: current.id,
@@ -101,7 +101,7 @@ async function grade(
         ...(onDelta && { onDelta }),
       }),
     );
-    const updated = await fq.updateFeedbackRow(ctx.db, feedback.id, {
+    const updated = await fq.recordGrade(ctx.db, feedback.id, {
       grading_status: 'graded',
       grading_attempts: attempts,
       evaluator,
