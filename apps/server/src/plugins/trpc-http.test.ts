@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { makeJob, makeUser } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { FOREIGN_ORIGIN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 /**
  * The /trpc fast path for plain GETs of queries must answer exactly as tRPC's own handler does:
@@ -109,6 +109,21 @@ describe('/trpc: the fast path for queries answers as tRPC does', () => {
       code: -32004,
       data: { code: 'NOT_FOUND', httpStatus: 404, domainCode: 'NOT_FOUND' },
     });
+  });
+
+  it("answers errors raised before the procedure in tRPC's shape too (cross-origin cookie write, bad body)", async () => {
+    const { cookie } = await fast.login((await makeUser(fast.db)).user);
+    const refused = await fast.asCookie(cookie, FOREIGN_ORIGIN).post('/trpc/jobs.create', { title: 'x' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({
+      code: -32003,
+      data: { code: 'FORBIDDEN', httpStatus: 403, domainCode: 'FORBIDDEN', path: 'jobs.create' },
+    });
+    const multipart = await fast.as(token).post('/trpc/jobs.create', '--x--', {
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    });
+    expect(multipart.statusCode).toBe(400);
+    expect(multipart.json().error.data).toMatchObject({ domainCode: 'VALIDATION', httpStatus: 400 });
   });
 
   it('names the field of a bad input, as REST does', async () => {

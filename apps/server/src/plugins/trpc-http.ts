@@ -1,9 +1,9 @@
-import { DomainError } from '@ai-interviewer/core';
+import { DomainError, errorCodeTable } from '@ai-interviewer/core';
 import {
   type AnyProcedure,
   getTRPCErrorFromUnknown,
   getTRPCErrorShape,
-  type TRPCError,
+  TRPCError,
   transformTRPCResponse,
 } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
@@ -12,6 +12,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { procedureAt, runProcedure } from '../procedures.ts';
 import { type AppRouter, appRouter } from '../router.ts';
 import type { Context } from '../trpc.ts';
+import { domainErrorOfFastify } from './errors.ts';
 
 export interface TrpcHttpOptions {
   createContext: (o: { req: Context['req']; res: Context['reply'] }) => Context;
@@ -78,6 +79,25 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
     if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
       throw new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
     }
+  });
+  // Errors raised before a procedure runs — the auth hook's Origin check, a database outage while
+  // resolving the caller, a body too large — in tRPC's error shape, which the client reads
+  // (for a batch too: it applies a single error to every call).
+  app.setErrorHandler((error, req, reply) => {
+    const domain = domainErrorOfFastify(error as Error);
+    if (domain.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    const { trpc, http } = errorCodeTable[domain.code];
+    const trpcError = new TRPCError({ code: trpc, message: domain.message, cause: domain });
+    const path = (req.params as { path?: string } | undefined)?.path;
+    const shape = getTRPCErrorShape({
+      config,
+      ctx: undefined,
+      error: trpcError,
+      input: undefined,
+      path,
+      type: 'unknown',
+    });
+    return reply.status(http).send({ error: shape });
   });
   // As tRPC's plugin does: its handler reads the JSON text itself.
   app.removeContentTypeParser('application/json');
