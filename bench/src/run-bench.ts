@@ -481,20 +481,18 @@ function rowOf(scenario: string, o: Measured, b: Measured | null, _pid: number):
 /** POST /api/feedbacks, each request answering the current question of the next prepared session. */
 async function measureSubmit(ours: ServerProcess, tokenOf: (n: number) => string) {
   let i = 0;
-  const body = (k: number) => JSON.stringify({ session_id: submitSessionId(k), answer: ANSWER });
+  /** The next answer: the current question of the next prepared session, as its owner. */
+  const nextAnswer = () => {
+    const k = (i++ % submitSessions) + 1;
+    return {
+      method: 'POST' as const,
+      path: '/api/feedbacks',
+      headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ session_id: submitSessionId(k), answer: ANSWER }),
+    };
+  };
   const requests: autocannon.Request[] = [
-    {
-      method: 'POST',
-      setupRequest: (req) => {
-        const k = (i++ % submitSessions) + 1;
-        return {
-          ...req,
-          path: '/api/feedbacks',
-          headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}`, 'content-type': 'application/json' },
-          body: body(k),
-        };
-      },
-    },
+    { method: 'POST', setupRequest: (req) => ({ ...req, ...nextAnswer() }) },
   ];
   const r = await run(ours, { requests }, cfg.seconds);
   log(
@@ -521,15 +519,7 @@ async function measureSubmit(ours: ServerProcess, tokenOf: (n: number) => string
       ratePerSecond: cfg.submitRate,
       durationS: cfg.seconds,
       connections: cfg.connections,
-      request: () => {
-        const k = (i++ % submitSessions) + 1;
-        return {
-          method: 'POST',
-          path: '/api/feedbacks',
-          headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}`, 'content-type': 'application/json' },
-          body: body(k),
-        };
-      },
+      request: nextAnswer,
     }),
   );
   log(

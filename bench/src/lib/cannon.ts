@@ -30,6 +30,14 @@ export const percentile = (sorted: Float64Array | number[], p: number): number =
   return sorted[i] as number;
 };
 
+/** p50, p90, p99 and max of sorted response times. */
+export const distribution = (sorted: Float64Array) => ({
+  p50: percentile(sorted, 50),
+  p90: percentile(sorted, 90),
+  p99: percentile(sorted, 99),
+  max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
+});
+
 export class Samples {
   private data = new Float64Array(1 << 16);
   length = 0;
@@ -118,10 +126,7 @@ export async function cannon(opts: CannonOptions): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
-    max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
+    ...distribution(sorted),
     durationS,
     byTag,
     samples: sorted,
@@ -151,10 +156,7 @@ export function mergeResults(runs: LoadResult[]): LoadResult {
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
     statusCodes,
-    p50: percentile(samples, 50),
-    p90: percentile(samples, 90),
-    p99: percentile(samples, 99),
-    max: n ? (samples[n - 1] as number) : Number.NaN,
+    ...distribution(samples),
     durationS,
     byTag: runs[0]?.byTag ?? {},
     samples,

@@ -5,7 +5,7 @@
  * busy waits, and its latency counts from when it was due, so a queue is never hidden.
  */
 import http from 'node:http';
-import { type LoadResult, percentile, Samples } from './cannon.ts';
+import { distribution, type LoadResult, Samples } from './cannon.ts';
 
 export interface PacedRequest {
   method: 'GET' | 'POST';
@@ -90,10 +90,7 @@ export async function pacedLoad(opts: PacedOptions): Promise<LoadResult> {
     errors,
     timeouts,
     statusCodes,
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
-    max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
+    ...distribution(sorted),
     durationS,
     byTag: {},
     samples: sorted,
