@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { familySchema, type LabelledFamily } from './schema.ts';
+import { FROZEN_SPLIT } from './split.ts';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -19,6 +20,8 @@ for (const f of files) {
     continue;
   }
   if (`${parsed.data.family}.json` !== f) console.error(`${f}: family "${parsed.data.family}" must match the file name`), bad++;
+  const frozen = (FROZEN_SPLIT as Record<string, string>)[parsed.data.family];
+  if (frozen && frozen !== parsed.data.split) console.error(`${f}: split must be ${frozen}`), bad++;
   families.push(parsed.data);
 }
 const ids = new Set<string>();
