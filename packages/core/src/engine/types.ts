@@ -27,9 +27,28 @@ export interface QuestionContext {
   is_follow_up: boolean;
 }
 
+/**
+ * One line of the rubric behind a score, shown to the candidate as "why this score".
+ * The points of all components add up to the score (before clamping to 0–10); a cap or a
+ * penalty is a component with negative points that says what it is for.
+ */
+export interface RubricComponent {
+  /** stable key, e.g. "relevance", "evidence", "cap:off_topic" */
+  key: string;
+  /** what the candidate reads, e.g. "Answers the question asked" */
+  label: string;
+  points: number;
+  /** the most this component can give (0 for a cap or penalty) */
+  max: number;
+  /** why, citing the part of the answer it is about (or its absence) */
+  note: string;
+}
+
 export interface Evaluation {
   /** integer 0–10 */
   score: number;
+  /** why the score: components whose points add up to it (both providers fill it) */
+  rubric?: RubricComponent[];
   feedback: string;
   strengths: string[];
   improvements: string[];
