@@ -38,15 +38,13 @@ interface Rendered {
   points: string[];
 }
 const rendered: Rendered[] = [];
-for (const t of QUESTION_BANK)
-  for (const level of LEVELS)
-    // The title only reaches templates with a [ … {title} …] aside.
-    for (const skill of ALL_SKILLS)
-      for (const rawTitle of [t.text, t.junior, t.senior].some((v) => v?.includes('{title}'))
-        ? TITLES
-        : ['']) {
-        const title = titleInSentence(rawTitle);
-        const r = renderTemplate(t, { level, skill, title, others: OTHERS });
+for (const t of QUESTION_BANK) {
+  // The title only reaches templates with a [ … {title} …] aside.
+  const titles = [t.text, t.junior, t.senior].some((v) => v?.includes('{title}')) ? TITLES : [''];
+  for (const level of LEVELS) {
+    for (const skill of ALL_SKILLS) {
+      for (const rawTitle of titles) {
+        const r = renderTemplate(t, { level, skill, title: titleInSentence(rawTitle), others: OTHERS });
         if (r)
           rendered.push({
             id: `${t.id}/${level}`,
@@ -56,6 +54,9 @@ for (const t of QUESTION_BANK)
             points: r.talkingPoints,
           });
       }
+    }
+  }
+}
 
 /**
  * Wrong articles, written out independently of phrasing.ts: "a" before a vowel sound, "an" before

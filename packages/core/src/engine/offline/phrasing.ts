@@ -38,7 +38,7 @@ export function indefiniteArticle(nextWord: string): 'a' | 'an' {
 
 /** Every stand-alone "a"/"an" agrees with the sound of the word after it. */
 export function fixArticles(text: string): string {
-  return text.replace(/\b(a|an|A|An)(\s+)([^\s]+)/g, (all, article: string, space: string, next: string) => {
+  return text.replace(/\b(a|an|A|An)(\s+)([^\s]+)/g, (_all, article: string, space: string, next: string) => {
     const right = indefiniteArticle(next);
     const capital = article[0] === 'A';
     return `${capital ? right[0]!.toUpperCase() + right.slice(1) : right}${space}${next}`;
