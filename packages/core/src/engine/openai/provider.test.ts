@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scoreBand } from '../bands.ts';
 import { EngineError } from '../errors.ts';
 import { type LabelledFamily, WRITTEN_KINDS } from '../eval/dataset/schema.ts';
 import type { JobContext, QuestionContext } from '../types.ts';
@@ -415,7 +416,9 @@ describe('OpenAI provider: plan and summary', () => {
     });
     expect(s).toEqual(reply);
     const user: string = server.requests[0]!.body.messages[1].content;
-    expect(user).toContain('Overall score: 64/100');
+    // with the band names the room and the report show next to the same scores
+    expect(user).toContain('Overall score: 64/100 (Good progress)');
+    expect(user).toContain('Score: 6/10 (Solid start)');
     expect(user.match(/<\/transcript>/g)).toHaveLength(1);
   });
 });
@@ -443,6 +446,19 @@ describe('OpenAI provider: the rubric behind the score', () => {
     const system: string = body.messages[0].content;
     for (const line of ['relevance (0–3)', 'evidence (0–3)', 'reasoning (0–2)', 'outcome (0–2)', 'penalty:'])
       expect(system).toContain(line);
+  });
+
+  it("describes the totals with the platform's band names and ranges", async () => {
+    const { server, provider } = await setup(() => ({ json: chatCompletion(goodReply) }));
+    await evaluate(provider);
+    const system: string = server.requests[0]!.body.messages[0].content;
+    for (const score of [0, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+      const band = scoreBand(score);
+      const line = system.split('\n').find((l) => l.includes(`"${band.answer}"`));
+      const [, lo, hi] = /^- (\d+)–(\d+) /.exec(line ?? '') ?? [];
+      expect(score, line).toBeGreaterThanOrEqual(Number(lo));
+      expect(score, line).toBeLessThanOrEqual(Number(hi));
+    }
   });
 
   it('returns the components with labels and maxima; the score is their sum, not the model’s number', async () => {
