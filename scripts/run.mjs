@@ -39,9 +39,19 @@ function ensureInstalled() {
 const task = process.argv[2];
 ensureInstalled();
 if (task === 'start') {
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) run(['--filter', '@ai-interviewer/web', 'build']);
-  // the server runs as compiled JavaScript (a one-second esbuild bundle), not through a TypeScript loader
-  run(['--filter', '@ai-interviewer/server', 'build']);
+  // Build what the sources say, every start: turbo hashes the sources (and the workspace packages
+  // they bundle), so after a `git pull` the SPA and the server are rebuilt, and an unchanged
+  // tree is a cache hit that costs well under a second. The server runs as compiled JavaScript
+  // (an esbuild bundle), not through a TypeScript loader.
+  run([
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    '--filter=@ai-interviewer/web',
+    '--filter=@ai-interviewer/server',
+    '--output-logs=errors-only',
+  ]);
   run(['--filter', '@ai-interviewer/server', 'start']);
 } else if (task === 'test') {
   // Static checks, then unit and integration tests (PGlite unless TEST_DATABASE_URL is set),
