@@ -125,7 +125,8 @@ function aptInstall(pkg: string): string | null {
  * The npm package ships a brotli-compressed headless Chromium for Linux x64 with the NSS libraries
  * it links (built for Amazon Linux, fine on glibc ≥ 2.34) and a font. We unpack them once per
  * package version into node_modules/.cache — not the package's own default, a shared /tmp/chromium
- * that outlives upgrades — and point the browser at them through its environment.
+ * that outlives upgrades — and point the browser at them through its environment. Only its files
+ * are used, not its code (whose engines field asks for Node 22; the binary does not care).
  */
 async function unpackNpmChromium(): Promise<Pick<Chromium, 'executablePath' | 'env'> | string> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
