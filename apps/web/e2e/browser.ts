@@ -36,15 +36,18 @@ export interface Chromium {
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const NPM_PACKAGE = '@sparticuz/chromium';
 
-export async function provideChromium(say: (line: string) => void): Promise<Chromium> {
-  if (e2eEnv.chromiumPath) {
-    if (!isExecutable(e2eEnv.chromiumPath)) {
-      throw new Error(`CHROMIUM_PATH=${e2eEnv.chromiumPath} is not an executable file`);
+export async function provideChromium(
+  say: (line: string) => void,
+  settings: typeof e2eEnv = e2eEnv,
+): Promise<Chromium> {
+  if (settings.chromiumPath) {
+    if (!isExecutable(settings.chromiumPath)) {
+      throw new Error(`CHROMIUM_PATH=${settings.chromiumPath} is not an executable file`);
     }
-    return describe(e2eEnv.chromiumPath, {}, 'from CHROMIUM_PATH');
+    return describe(settings.chromiumPath, {}, 'from CHROMIUM_PATH');
   }
   const missing: string[] = [];
-  if (e2eEnv.browserSource === 'auto') {
+  if (settings.browserSource === 'auto') {
     if (isExecutable(DEBIAN_CHROMIUM)) return describe(DEBIAN_CHROMIUM, {}, 'the system package');
     missing.push(`${DEBIAN_CHROMIUM} is missing`);
     const cannotApt = whyNoApt();
