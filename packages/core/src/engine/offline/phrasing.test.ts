@@ -14,7 +14,12 @@ const SKILLS = {
   acronym: ['SQL', 'AWS', 'HTML', 'UX'],
   tool: ['Figma', 'Kubernetes', 'Node.js', 'PostgreSQL'],
   'soft skill': ['stakeholder communication', 'negotiation'],
-  plural: ['design systems', 'REST APIs', 'discovery calls'],
+  plural: ['design systems', 'REST APIs', 'discovery calls', 'regular 1:1s'],
+  'with examples in parentheses': ['CI/CD (GitHub Actions, Argo CD)', 'Python (pandas)'],
+  'long phrase': [
+    'Discharge planning with the MDT',
+    'Recognising and escalating the deteriorating patient (NEWS2)',
+  ],
 } as const;
 const ALL_SKILLS = Object.values(SKILLS).flat();
 const TITLES = [
@@ -88,6 +93,17 @@ describe('every template, with every kind of skill name and job title', () => {
     expect(asTitle.some((r) => r.text.includes('as a UX Designer'))).toBe(true);
   });
 
+  it('puts a long or plural skill after "work on", not before "work"', () => {
+    const review = rendered.filter((r) => r.id === 't-review/mid');
+    const of = (skill: string) => review.find((r) => r.skill === skill)?.text;
+    expect(of('Discharge planning with the MDT')).toContain(
+      'someone else’s work on discharge planning with the MDT,',
+    );
+    expect(of('regular 1:1s')).toContain('work on regular 1:1s');
+    expect(of('Figma')).toContain('someone else’s Figma work');
+    expect(of('Python (pandas)')).toContain('someone else’s Python work');
+  });
+
   it('agrees with a plural skill: "design systems are … them", never "design systems is" or "REST APIs work"', () => {
     for (const r of rendered.filter((x) => isPluralSkill(x.skill))) {
       const s = r.skill.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -104,11 +120,14 @@ describe('every template, with every kind of skill name and job title', () => {
   it('says no word twice: the skill once, none of its words elsewhere, no title that repeats it', () => {
     for (const r of rendered) {
       const words = contentWords(r.text);
-      for (const w of new Set(contentWords(r.skill))) {
-        const expected = contentWords(r.skill).filter((x) => x === w).length;
+      // the examples in parentheses are left out of the sentence
+      const shown = contentWords(r.skill.replace(/\s*\([^)]*\)/g, ''));
+      for (const w of new Set(shown)) {
+        const expected = shown.filter((x) => x === w).length;
         expect(words.filter((x) => x === w).length, `${r.id} ${r.skill} “${r.text}”`).toBe(expected);
       }
       expect(r.text, r.id).not.toMatch(/\b(\w+) \1\b/i);
+      expect(r.text, r.id).not.toMatch(/\bon work on\b|\(GitHub|\(pandas|\(NEWS2/);
     }
   });
 

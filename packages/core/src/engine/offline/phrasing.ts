@@ -49,29 +49,77 @@ export function fixArticles(text: string): string {
 
 /** Nouns that name an activity or practice rather than a tool ("API design", "user research"). */
 const PRACTICE_HEADS =
-  /(?:ing|tion|sion|ment|ance|ence|ysis|ship|design|research|strategy|planning|analytics|sales|care|support|operations|governance|writing|hygiene|safety|control|craft|literacy)$/i;
+  /(?:ing|tion|sion|ment|ance|ence|ysis|ship|ity|ness|\b(?:design|research|strategy|planning|analytics|sales|care|support|operations|governance|writing|hygiene|safety|control|craft|literacy|lifecycle|search))$/i;
 
 /**
  * A plural skill takes "are" and "them": "design systems", "REST APIs", "discovery calls". Names
  * ("Kubernetes", "AWS", "Node.js") and mass nouns ending in s ("analytics", "logistics") are singular.
  */
 export function isPluralSkill(skill: string): boolean {
-  const last = skill.trim().split(/\s+/).at(-1) ?? '';
+  const name = withoutAside(skill);
+  const last = name.split(/\s+/).at(-1) ?? '';
   if (/^[A-Z]{2,}s$/.test(last)) return true; // "APIs", "SDKs"
-  if (/[A-Z]/.test(last[0] ?? '') && skill.trim().split(/\s+/).length === 1) return false; // a name
-  if (/(ss|us|is|ics|ous|[^a-z]s)$/i.test(last)) return false;
+  if (/[A-Z]/.test(last[0] ?? '') && name.split(/\s+/).length === 1) return false; // a name
+  if (/(ss|us|is|ics|ous)$/i.test(last) || /[A-Z]S$/.test(last)) return false;
+  if (/[0-9]s$/.test(last)) return true; // "1:1s"
   if (/^[A-Z]/.test(last) && !/s$/.test(last)) return false;
   return /[a-z]s$/.test(last) && !/^[A-Z][a-z]+es$/.test(last);
 }
 
+/** A word that reads as a name: "PostgreSQL", "AWS", "Node.js", "C#", "Power", "BI", "1:1s" excluded. */
+const NAME_WORD = /^(?:[A-Z][\w.#+-]*|[\w-]*[.#+][\w.#+-]*)$/;
+
 /**
  * A tool is something one builds with or runs: a named technology ("PostgreSQL", "Figma", "AWS",
- * "REST APIs"), not a practice ("API design", "user research") nor a soft skill.
+ * "REST APIs", "Power BI"), not a practice ("API design", "Boolean search", "regular 1:1s") nor
+ * a soft skill. Every word of a tool's name reads as a name, or the whole is a known tool.
  */
 export function isToolSkill(skill: string): boolean {
-  const s = skill.trim();
+  const s = withoutAside(skill);
   if (isSoftSkill(s) || PRACTICE_HEADS.test(s)) return false;
-  return /[A-Z0-9.#+]/.test(s.slice(1)) || /^[A-Z]/.test(s) || CONCRETE_TERMS.includes(s.toLowerCase());
+  if (CONCRETE_TERMS.includes(s.toLowerCase())) return true;
+  return s.split(/\s+/).every((w) => NAME_WORD.test(w));
+}
+
+/** A skill without its parenthesised examples: "CI/CD (GitHub Actions, Argo CD)" → "CI/CD". */
+function withoutAside(skill: string): string {
+  return (
+    skill
+      .replace(/\s*\([^)]*\)/g, '')
+      .replace(/\s+/g, ' ')
+      .trim() || skill.trim()
+  );
+}
+
+/**
+ * A skill as it reads mid-sentence: without its parenthesised examples, and with common nouns
+ * lower-cased ("User research" → "user research", "Forecasting in Salesforce" → "forecasting in
+ * Salesforce"); names keep their capitals ("PostgreSQL", "Python", "Power BI", "Jira").
+ */
+export function skillInSentence(name: string): string {
+  const n = withoutAside(name);
+  if (CONCRETE_TERMS.includes(n.toLowerCase())) return n;
+  const [first = '', ...rest] = n.split(' ');
+  // A capitalised first word followed by an ordinary lower-case word starts a phrase, not a name.
+  if (/^[A-Z][a-z]+(?:-[a-z]+)*$/.test(first) && rest.length > 0 && /^[a-z]/.test(rest[0]!)) {
+    return [first.toLowerCase(), ...rest].join(' ');
+  }
+  if (rest.length === 0 && /^[A-Z][a-z]+(?:-[a-z]+)*$/.test(first)) {
+    const commonNoun = PRACTICE_HEADS.test(first) || /(?:ity|ities|ness|ics)$/.test(first);
+    return commonNoun || isSoftSkill(first) ? first.toLowerCase() : first;
+  }
+  return n;
+}
+
+/**
+ * "{skill} work" as it reads: "Figma work", "user research work"; but "work on design systems"
+ * for a plural, and for a long phrase ("work on discharge planning with the MDT").
+ */
+export function skillWork(skill: string): string {
+  const s = skillInSentence(skill);
+  const words = s.split(' ');
+  const phrase = words.length > 3 || words.some((w) => /^(and|or|with|of|in|on|for|the|to|a|an)$/.test(w));
+  return isPluralSkill(skill) || phrase ? `work on ${s}` : `${s} work`;
 }
 
 // ── the job title in a sentence ──────────────────────────────────────────────────────────────

@@ -13,6 +13,8 @@ import {
   fixArticles,
   isPluralSkill,
   isToolSkill,
+  skillInSentence,
+  skillWork,
   titleInSentence,
   titleNamesSkill,
 } from './phrasing.ts';
@@ -194,13 +196,13 @@ export function renderTemplate(
 
 /** Placeholders filled in, agreeing with the skill, and the articles put right. */
 function phrase(template: string, skill: string, other: string, title: string): string {
-  const s = inSentence(skill);
+  const s = skillInSentence(skill);
   const plural = isPluralSkill(skill);
   return fixArticles(
     template
-      .replaceAll('{skill work}', plural ? `work on ${s}` : `${s} work`)
+      .replaceAll('{skill work}', skillWork(skill))
       .replaceAll('{skill}', s)
-      .replaceAll('{other}', inSentence(other))
+      .replaceAll('{other}', skillInSentence(other))
       .replaceAll('{title}', title)
       .replaceAll('{is}', plural ? 'are' : 'is')
       .replaceAll('{it}', plural ? 'them' : 'it'),
@@ -237,18 +239,4 @@ export function talkingPointsFor(question: { text: string; skill: string }): str
   const found = TEMPLATE_PATTERNS.find((p) => p.pattern.test(text));
   if (!found) return null;
   return found.template.covers.map((c) => phrase(c, question.skill, '', ''));
-}
-
-/**
- * A skill as it reads mid-sentence: common nouns are lower-cased ("User research" → "user
- * research", "Prioritisation" → "prioritisation"); names keep their capitals ("PostgreSQL",
- * "Python", "Jira", "Product Designer" as a title).
- */
-function inSentence(name: string): string {
-  const n = name.trim();
-  if (!/^[A-Z][a-z]+(?:[\s-][a-z]+)*$/.test(n)) return n; // acronyms, CamelCase, Title Case: a name
-  if (CONCRETE_TERMS.includes(n.toLowerCase())) return n;
-  const multiWord = /\s/.test(n);
-  const commonNoun = /(?:ing|tion|sion|ment|ity|ities|ness|ship|ance|ence|ysis|ics)$/.test(n);
-  return multiWord || commonNoun || isSoftSkill(n) ? n.toLowerCase() : n;
 }

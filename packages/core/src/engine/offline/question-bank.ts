@@ -458,7 +458,7 @@ export const QUESTION_BANK: readonly QuestionTemplate[] = [
     id: 'b-difficult-stakeholder',
     category: B,
     wants: 'hard',
-    text: 'Tell me about a time you worked with a difficult stakeholder on {skill work}. What did you do, and how did it end?',
+    text: 'Tell me about a time you worked with a difficult stakeholder on something that involved {skill}. What did you do, and how did it end?',
     covers: ['what made them difficult', 'how you understood their needs', 'the outcome'],
   },
   {
