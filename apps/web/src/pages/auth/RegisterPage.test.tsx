@@ -4,7 +4,7 @@ import { renderPage, trpcErrorShape, trpcFetch } from '../../test/render.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 
-const loggedOut = () => ({ error: trpcErrorShape('UNAUTHORIZED', 'Authentication required') });
+const loggedOut = () => ({ data: null });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -15,7 +15,7 @@ function fill(label: string, value: string) {
 describe('RegisterPage', () => {
   it('shows the server field errors next to their fields', async () => {
     const stub = trpcFetch({
-      'auth.me': loggedOut,
+      'auth.viewer': loggedOut,
       'auth.register': () => ({
         error: trpcErrorShape('VALIDATION', 'email: must be a valid email address', [
           { path: ['email'], message: 'must be a valid email address' },
@@ -47,7 +47,7 @@ describe('RegisterPage', () => {
     vi.stubGlobal(
       'fetch',
       trpcFetch({
-        'auth.me': loggedOut,
+        'auth.viewer': loggedOut,
         'auth.register': () => ({ error: trpcErrorShape('CONFLICT', 'This username is taken') }),
       }).fetch,
     );
@@ -67,7 +67,7 @@ describe('LoginPage', () => {
     vi.stubGlobal(
       'fetch',
       trpcFetch({
-        'auth.me': loggedOut,
+        'auth.viewer': loggedOut,
         'auth.login': () =>
           ++attempts === 1
             ? { error: trpcErrorShape('UNAUTHORIZED', 'Invalid email/username or password') }
@@ -99,7 +99,7 @@ describe('LoginPage', () => {
     vi.stubGlobal(
       'fetch',
       trpcFetch({
-        'auth.me': loggedOut,
+        'auth.viewer': loggedOut,
         'auth.login': () => ({ data: { token: 't', expires_at: '2030-01-01T00:00:00.000Z', user } }),
       }).fetch,
     );

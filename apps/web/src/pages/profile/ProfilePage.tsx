@@ -50,7 +50,7 @@ export function ProfilePage() {
 function UsernameForm({ user }: { user: User }) {
   const utils = trpc.useUtils();
   const [username, setUsername] = useState(user.username);
-  const update = trpc.users.update.useMutation({ onSuccess: (u) => utils.auth.me.setData(undefined, u) });
+  const update = trpc.users.update.useMutation({ onSuccess: (u) => utils.auth.viewer.setData(undefined, u) });
   const errors = fieldErrorsOf(update.error, ['username']);
   const general = formMessage(update.error, errors, ['username']);
   const submit = (e: FormEvent) => {
