@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useMemo } from 'react';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { useFocusOnFailure } from '../../hooks/useFocusOnFailure.ts';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors.ts';
 
 export const MAX_ANSWER = 8000;
@@ -31,6 +32,7 @@ export function AnswerForm({
   const tooLong = length > MAX_ANSWER;
   const empty = value.trim().length === 0;
   const errors = fieldErrorsOf(error);
+  const formRef = useFocusOnFailure(error);
 
   const submit = () => {
     if (submitting || empty || tooLong) return;
@@ -48,7 +50,13 @@ export function AnswerForm({
   };
 
   return (
-    <form className="card answer-form" onSubmit={onFormSubmit} aria-busy={submitting} noValidate>
+    <form
+      className="card answer-form"
+      onSubmit={onFormSubmit}
+      aria-busy={submitting}
+      noValidate
+      ref={formRef}
+    >
       <fieldset className="fieldset" disabled={submitting}>
         <Field
           label="Your answer"
