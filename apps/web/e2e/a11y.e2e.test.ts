@@ -110,6 +110,14 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.goto('/history');
       await page.getByTestId('chart-skills').locator('.recharts-bar-rectangle').first().waitFor();
       await check('history');
+      // the charts are named images, not unnamed role="application" SVGs; their numbers are a table
+      await page.getByRole('img', { name: /^Line chart of your overall score/ }).waitFor();
+      await page.getByRole('img', { name: /^Bar chart of your average answer score/ }).waitFor();
+      expect(await page.locator('[role="application"]').count()).toBe(0);
+      for (const summary of await page.getByText('Show the numbers').all()) await summary.click();
+      await page.getByRole('table', { name: 'Average answer score by skill' }).waitFor();
+      await page.getByRole('table', { name: 'Overall score of each completed interview' }).waitFor();
+      await check('history, the charts’ numbers shown');
 
       await page.goto('/profile');
       await page.getByRole('heading', { level: 1 }).waitFor();
