@@ -13,6 +13,11 @@ export function isMacLike(): boolean {
   );
 }
 
+/** A touch screen (coarse main pointer) has no keyboard to press a shortcut on. */
+export function isTouchFirst(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+}
+
 /** The answer box: character count, Ctrl/Cmd+Enter to submit, locked with "Grading…" while it is graded. */
 export function AnswerForm({
   value,
@@ -27,7 +32,7 @@ export function AnswerForm({
   submitting: boolean;
   error: unknown;
 }) {
-  const shortcut = useMemo(() => (isMacLike() ? '⌘ + Enter' : 'Ctrl + Enter'), []);
+  const shortcut = useMemo(() => (isTouchFirst() ? null : isMacLike() ? '⌘ + Enter' : 'Ctrl + Enter'), []);
   const length = value.length;
   const tooLong = length > MAX_ANSWER;
   const empty = value.trim().length === 0;
@@ -60,7 +65,7 @@ export function AnswerForm({
       <fieldset className="fieldset" disabled={submitting}>
         <Field
           label="Your answer"
-          hint={`Answer as you would out loud. Press ${shortcut} to submit.`}
+          hint={`Answer as you would out loud.${shortcut ? ` Press ${shortcut} to submit.` : ''}`}
           error={errors.answer ?? (tooLong ? `At most ${MAX_ANSWER.toLocaleString()} characters` : undefined)}
           aside={
             <span className={`counter${tooLong ? ' counter--over' : ''}`} aria-live="polite">
