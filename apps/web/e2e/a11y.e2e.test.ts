@@ -158,3 +158,64 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
     }
   });
 });
+
+describe('what axe cannot see, in a real browser', () => {
+  it('phone menu: Escape closes it; a route change focuses the new h1; a failed submit focuses the field', async () => {
+    const { context, page, problems } = await newContext(browser(), baseUrl, VIEWPORTS[1]);
+    try {
+      await page.goto('/');
+      await page.getByRole('link', { name: CATALOGUE[1]!.title }).waitFor();
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await menu.click();
+      await page.getByRole('link', { name: 'Log in' }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await page.getByRole('link', { name: 'Log in' }).waitFor({ state: 'hidden' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // by keyboard into the menu and to the login page: focus lands on its heading, not <body>
+      await page.keyboard.press('Enter');
+      await page.getByRole('link', { name: 'Log in' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/login$/);
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Welcome back');
+
+      // a refused sign-up takes focus to the first field to fix
+      await page.goto('/register');
+      await page.getByLabel('Email').fill('not-an-email');
+      await page.getByLabel('Username').fill('ok_name');
+      await page.getByLabel('Password').fill('long enough password');
+      await page.getByRole('button', { name: 'Sign up' }).click();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the focus ring around a blue button is opaque and separated from it', async () => {
+    const { context, page, problems } = await newContext(browser(), baseUrl);
+    try {
+      await page.goto('/login');
+      await page.getByLabel('Email or username').focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      // buttons ease their shadow in: read it once the transition is over
+      await page.waitForFunction(() => (document.activeElement as HTMLElement).getAnimations().length === 0);
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { text: el.textContent, background: style.backgroundColor, shadow: style.boxShadow };
+      });
+      expect(ring.text).toBe('Log in');
+      // a gap of the surface colour, then a solid accent ring (no alpha): rgb(), never rgba()
+      expect(ring.shadow).toBe('rgb(255, 255, 255) 0px 0px 0px 2px, rgb(59, 91, 219) 0px 0px 0px 4px');
+      expect(ring.background).toBe('rgb(59, 91, 219)');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
