@@ -88,6 +88,9 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.goto('/practise/own');
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check('own job');
+      await page.getByRole('button', { name: 'Continue to setup' }).click();
+      await page.locator('[aria-invalid="true"]').first().waitFor();
+      await check('own job, refused');
 
       await page.goto('/');
       await page.getByRole('link', { name: CATALOGUE[0]!.title }).click();
@@ -122,6 +125,12 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.goto('/profile');
       await page.getByRole('heading', { level: 1 }).waitFor();
       await check('profile');
+      await page.getByLabel('Current password').fill('whatever it was');
+      await page.getByLabel('New password', { exact: true }).fill('a new long password');
+      await page.getByLabel('Repeat new password').fill('a different password');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('The two passwords differ').waitFor();
+      await check('profile, passwords differ');
       expect(found).toEqual({});
       expect(problems).toEqual([]);
     } finally {
