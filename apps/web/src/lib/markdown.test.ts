@@ -71,7 +71,7 @@ describe('buildSessionMarkdown', () => {
   });
 
   it('shows score, evaluator, strengths and improvements of a graded answer', () => {
-    expect(md).toContain('**Score:** 8/10, Strong answer (graded by the offline rubric)');
+    expect(md).toContain('**Score:** 8/10, Strong answer (Scored by a built-in checklist, not an AI model)');
     expect(md).toContain(
       '**Why this score**\n\n- Answers the question asked: 3 / 3. Explains the diff.\n- Too short: \u22121. Two lines.',
     );

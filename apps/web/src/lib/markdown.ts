@@ -93,7 +93,7 @@ export function buildSessionMarkdown(session: SessionDetail, feedbacks: readonly
     out.push('**Answer:**', '', quote(feedback.answer), '');
     if (feedback.grading_status === 'graded') {
       out.push(
-        `**Score:** ${formatScore(feedback.score)}, ${scoreVerdict(feedback.score)} (${evaluatorLabel(feedback.evaluator).toLowerCase()})`,
+        `**Score:** ${formatScore(feedback.score)}, ${scoreVerdict(feedback.score)} (${evaluatorLabel(feedback.evaluator)})`,
         '',
       );
       if (feedback.ai_feedback) out.push(escapeInline(feedback.ai_feedback.trim()), '');
