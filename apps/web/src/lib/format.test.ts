@@ -1,3 +1,4 @@
+import { scoreBand, scoreLabel } from '@ai-interviewer/core/bands';
 import { describe, expect, it } from 'vitest';
 import {
   evaluatorLabel,
@@ -26,20 +27,29 @@ describe('formatScore', () => {
 });
 
 describe('scoreTone and verdict', () => {
-  it('bands scores at 70 % and 40 %', () => {
+  it('colours a score by its band: good from 7 (70 %), fair from 5 (50 %), low below', () => {
     expect(scoreTone(7)).toBe('good');
     expect(scoreTone(6)).toBe('ok');
-    expect(scoreTone(4)).toBe('ok');
-    expect(scoreTone(3)).toBe('low');
+    expect(scoreTone(5)).toBe('ok');
+    expect(scoreTone(4)).toBe('low');
     expect(scoreTone(70, 100)).toBe('good');
-    expect(scoreTone(39, 100)).toBe('low');
+    expect(scoreTone(49, 100)).toBe('low');
     expect(scoreTone(null)).toBe('none');
   });
   it('words the band', () => {
-    expect(scoreVerdict(9)).toBe('Strong answer');
+    expect(scoreVerdict(9)).toBe('Excellent answer');
+    expect(scoreVerdict(8)).toBe('Strong answer');
+    expect(scoreVerdict(4)).toBe('Thin answer');
     expect(scoreVerdict(85, 100)).toBe('Strong interview');
     expect(scoreVerdict(2)).toBe('Needs work');
     expect(scoreVerdict(null)).toBe('Not graded');
+  });
+  it("uses the engine's band for every score 0–10 and 0–100 in steps of ten", () => {
+    for (let s = 0; s <= 10; s++) {
+      expect(scoreVerdict(s)).toBe(scoreLabel(s));
+      expect(scoreVerdict(s * 10, 100)).toBe(scoreBand(s).interview);
+      expect(scoreTone(s)).toBe(scoreBand(s).tone);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
+import { type BandTone, scoreBand, scoreLabel } from '@ai-interviewer/core/bands';
 import type { Question, SessionDetail, SessionStatus } from '../trpc.ts';
 
-export type Tone = 'good' | 'ok' | 'low' | 'none';
+export type Tone = BandTone | 'none';
 
 /** "7/10", or an en dash when there is no score yet. */
 export function formatScore(score: number | null | undefined, max: 10 | 100 = 10): string {
@@ -9,26 +10,30 @@ export function formatScore(score: number | null | undefined, max: 10 | 100 = 10
   return `${clamped}/${max}`;
 }
 
-/** Colour band of a score: 70 % and up is good, 40 % and up is fair, below that needs work. */
+// Colours and words come from the engine's score bands, so the SPA, the feedback and the
+// summary can never call the same score two different things.
+
+/** Colour of a score's band. */
 export function scoreTone(score: number | null | undefined, max: 10 | 100 = 10): Tone {
-  if (score === null || score === undefined) return 'none';
-  const ratio = score / max;
-  if (ratio >= 0.7) return 'good';
-  if (ratio >= 0.4) return 'ok';
-  return 'low';
+  if (score === null || score === undefined || Number.isNaN(score)) return 'none';
+  return scoreBand(score, max).tone;
 }
 
+/** A score's band in words: "Strong answer" (of 10), "Strong interview" (of 100). */
 export function scoreVerdict(score: number | null | undefined, max: 10 | 100 = 10): string {
-  switch (scoreTone(score, max)) {
-    case 'good':
-      return max === 10 ? 'Strong answer' : 'Strong interview';
-    case 'ok':
-      return max === 10 ? 'Solid start' : 'Good progress';
-    case 'low':
-      return 'Needs work';
-    default:
-      return 'Not graded';
-  }
+  if (score === null || score === undefined || Number.isNaN(score)) return 'Not graded';
+  return scoreLabel(score, max);
+}
+
+/**
+ * A rubric component's points: "3.5 / 4" for a component with a maximum, "−2" for a cap or a
+ * penalty (no maximum), "+1" for an adjustment upwards.
+ */
+export function formatPoints(points: number, max: number): string {
+  const n = (x: number) => String(Math.round(Math.abs(x) * 10) / 10);
+  const sign = points < 0 ? '\u2212' : '';
+  if (max > 0) return `${sign}${n(points)} / ${n(max)}`;
+  return `${points < 0 ? '\u2212' : points > 0 ? '+' : ''}${n(points)}`;
 }
 
 /**

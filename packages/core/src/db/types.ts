@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RubricComponent } from '../engine/types.ts';
 
 /** Timestamps come back as Date from both pg and PGlite; we write them as Date or let defaults fill them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -99,6 +100,8 @@ export interface FeedbackTable {
   grading_error: string | null;
   grading_attempts: Generated<number>;
   evaluator: string | null;
+  /** Why the score: the interviewer's rubric components (written as JSON text, read back parsed). */
+  rubric: ColumnType<RubricComponent[] | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -39,6 +39,7 @@ export type Grade = Required<
     | 'evaluator'
     | 'grading_error'
     | 'score'
+    | 'rubric'
     | 'ai_feedback'
     | 'strengths'
     | 'improvements'
@@ -55,6 +56,7 @@ const recordGradeQuery = prepare((db, p: Grade & { id: string }) =>
       evaluator: p.evaluator,
       grading_error: p.grading_error,
       score: p.score,
+      rubric: p.rubric,
       ai_feedback: p.ai_feedback,
       strengths: p.strengths,
       improvements: p.improvements,
