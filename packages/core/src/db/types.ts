@@ -1,9 +1,14 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Timestamps come back as Date from both pg and PGlite; we write them as Date or let defaults fill them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+/**
+ * The order of creation (a bigint identity, so pg returns it as a string): the tie-breaker of
+ * every list ordered by created_at, which ties within a millisecond or a transaction.
+ */
+type CreationSeq = GeneratedAlways<string>;
 
 export interface RolesTable {
   id: Generated<number>;
@@ -18,6 +23,7 @@ export interface UsersTable {
   password_hash: string;
   active: Generated<boolean>;
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 
@@ -44,6 +50,7 @@ export interface JobDescriptionsTable {
   created_by: string | null;
   visibility: 'public' | 'private';
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 
@@ -66,6 +73,7 @@ export interface InterviewSessionsTable {
   summary: string | null;
   skill_notes: ColumnType<{ skill: string; note: string }[] | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 
@@ -100,6 +108,7 @@ export interface FeedbackTable {
   grading_attempts: Generated<number>;
   evaluator: string | null;
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 
