@@ -51,7 +51,7 @@ export const transitionSession = (
   db: Db,
   id: string,
   from: SessionStatus[],
-  set: Partial<Omit<SessionRow, 'id' | 'created_at' | 'updated_at' | 'skill_notes'>> & {
+  set: Partial<Omit<SessionRow, 'id' | 'seq' | 'created_at' | 'updated_at' | 'skill_notes'>> & {
     skill_notes?: string | null;
   },
 ) =>
