@@ -44,7 +44,7 @@ if (task === 'start') {
   run(['--filter', '@ai-interviewer/server', 'build']);
   run(['--filter', '@ai-interviewer/server', 'start']);
 } else if (task === 'test') {
-  // Static checks, then unit and integration tests (PGlite unless TEST_DATABASE_URL is set),
+  // Static checks, then unit and integration tests (on an embedded PostgreSQL unless TEST_DATABASE_URL is set),
   // then the browser tests against the built app, then the load and fault tests.
   run(['exec', 'biome', 'check', '.']);
   run(['exec', 'turbo', 'run', 'typecheck', 'test']);
