@@ -234,7 +234,11 @@ function initdb(bin: Binaries, dataDir: string, user: { uid: number; gid: number
         `--pgdata=${dataDir}`,
         `--username=${SUPERUSER}`,
         `--pwfile=${pwfile}`,
-        '--auth=scram-sha-256',
+        // The password travels in clear, over loopback only. SCRAM would make node-postgres run
+        // several WebCrypto steps per new connection on libuv's thread pool, where they queue
+        // behind argon2id hashes: 100 registrations at once left new connections waiting past
+        // the pool's timeout (503). The server still keeps only a SCRAM verifier.
+        '--auth=password',
         '--encoding=UTF8',
         // C collation: the same on every machine, no dependency on the system's locales
         '--no-locale',
