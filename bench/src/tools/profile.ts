@@ -18,7 +18,9 @@ import { baselineEntry, serverEnv, startServerProcess } from '../lib/server-proc
 
 const url = process.env.BENCH_DATABASE_URL ?? '';
 if (!url) {
-  console.error('BENCH_DATABASE_URL is required: the database a `BENCH_DATABASE_URL=… pnpm bench` run seeded');
+  console.error(
+    'BENCH_DATABASE_URL is required: the database a `BENCH_DATABASE_URL=… pnpm bench` run seeded',
+  );
   process.exit(2);
 }
 const args = process.argv.slice(2).filter((a) => a !== '--baseline');
