@@ -70,7 +70,7 @@ if (task === 'start') {
       console.log(`\n=== npm test: run ${i} of ${times}`);
       failureNote = `npm test failed in run ${i} of ${times}`;
     }
-    // Static checks, then unit and integration tests (PGlite unless TEST_DATABASE_URL is set),
+    // Static checks, then unit and integration tests (on an embedded PostgreSQL unless TEST_DATABASE_URL is set),
     // then the browser tests against the built app, then the load and fault tests.
     run(['exec', 'biome', 'check', '.']);
     run(['exec', 'turbo', 'run', 'typecheck', 'test']);

@@ -13,7 +13,7 @@ import { TimeSpan } from 'lucia';
 import { aiProviderOf, type Env } from './env.ts';
 import { catalogue as sampleCatalogue } from './seed/catalogue.ts';
 
-/** The database the environment asks for: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
+/** The database the environment asks for: DATABASE_URL's, or else our own embedded PostgreSQL in DATA_DIR. */
 export function openDatabase(env: Env): Promise<DatabaseHandle> {
   return createDatabase({
     url: env.DATABASE_URL,
