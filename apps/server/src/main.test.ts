@@ -3,19 +3,27 @@
  * in plain lines, before any JSON request log, and the URL it prints answers.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 let child: ChildProcess | undefined;
+// The default engine for real: an embedded PostgreSQL the server creates in an empty folder.
+// mkdtemp makes it 0700; as root, PostgreSQL runs as "postgres" and must be able to enter it.
+const dataDir = join(mkdtempSync(join(tmpdir(), 'main-test-')), 'postgres');
+chmodSync(dirname(dataDir), 0o755);
 
 afterAll(async () => {
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((resolve) => child?.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+  rmSync(dirname(dataDir), { recursive: true, force: true });
 });
 
 it('prints where the data is, the catalogue, the admin, the interviewer and the URL, then logs requests as JSON', async () => {
@@ -24,7 +32,7 @@ it('prints where the data is, the catalogue, the admin, the interviewer and the 
     env: {
       PORT: '0',
       HOST: '127.0.0.1',
-      DATA_DIR: 'memory://',
+      DATA_DIR: dataDir,
       DATABASE_URL: '',
       ADMIN_EMAIL: 'first.admin@example.com',
       ADMIN_PASSWORD: 'a long enough password',
@@ -80,7 +88,9 @@ it('prints where the data is, the catalogue, the admin, the interviewer and the 
   const block = out.slice(out.indexOf('AI Interviewer'), out.indexOf(openLine) + 1);
   expect(block).toEqual([
     'AI Interviewer',
-    '  data:        embedded PGlite in memory (gone when the server stops)',
+    expect.stringMatching(
+      new RegExp(`^ {2}data: {8}embedded PostgreSQL in ${dataDir} \\(created now, 127\\.0\\.0\\.1:\\d+; `),
+    ),
     expect.stringMatching(/^ {2}catalogue: {3}added \d+ sample jobs \(first start\)$/),
     '  admin:       first.admin@example.com created',
     '  interviewer: offline rubric (AI_PROVIDER=offline)',

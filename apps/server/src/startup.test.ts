@@ -9,15 +9,17 @@ const firstStart: Prepared = {
   catalogue: { added: 10 },
   admin: { email: 'boss@example.com', outcome: 'created', passwordReset: false },
 };
+const embedded = (created: boolean) =>
+  ({ kind: 'embedded', embedded: { dataDir: '/srv/interviewer/postgres', port: 54321, created } }) as const;
 const line = (lines: string[], key: string) => lines.find((l) => l.startsWith(`  ${key}:`))?.slice(15);
 
 describe('startupLines', () => {
   it('says where the data is, what was added, who interviews and where to go, in that order', () => {
-    const env = loadEnv({ DATA_DIR: '/srv/interviewer/pglite' });
-    const lines = startupLines(env, { kind: 'pglite' }, firstStart, 'http://127.0.0.1:3000');
+    const env = loadEnv({ DATA_DIR: '/srv/interviewer/postgres' });
+    const lines = startupLines(env, embedded(true), firstStart, 'http://127.0.0.1:3000');
     expect(lines).toEqual([
       'AI Interviewer',
-      '  data:        embedded PGlite in /srv/interviewer/pglite (delete that folder to start afresh)',
+      '  data:        embedded PostgreSQL in /srv/interviewer/postgres (created now, 127.0.0.1:54321; stop the server and delete that folder to start afresh)',
       '  catalogue:   added 10 sample jobs (first start)',
       '  admin:       boss@example.com created',
       '  interviewer: offline rubric (set OPENAI_API_KEY to use a model)',
@@ -31,20 +33,15 @@ describe('startupLines', () => {
     expect(data).toBe('PostgreSQL at db.internal:5433/interviews (DATABASE_URL)');
   });
 
-  it('an in-memory database is said to be thrown away', () => {
-    const lines = startupLines(
-      loadEnv({ DATA_DIR: 'memory://' }),
-      { kind: 'pglite' },
-      firstStart,
-      'http://x',
-    );
-    expect(line(lines, 'data')).toBe('embedded PGlite in memory (gone when the server stops)');
+  it('tells a data folder made by this start from one that was already there', () => {
+    const lines = startupLines(loadEnv({}), embedded(false), firstStart, 'http://x');
+    expect(line(lines, 'data')).toMatch(/^embedded PostgreSQL in \/srv\/interviewer\/postgres \(existing data,/);
   });
 
   it('tells apart a catalogue left alone, one turned off, and each thing done to the admin', () => {
     const env = loadEnv({});
     const say = (p: Partial<Prepared>) =>
-      startupLines(env, { kind: 'pglite' }, { ...firstStart, ...p }, 'http://x');
+      startupLines(env, embedded(true), { ...firstStart, ...p }, 'http://x');
     expect(line(say({ catalogue: 'kept' }), 'catalogue')).toBe('already has jobs, left as it is');
     expect(line(say({ catalogue: 'off' }), 'catalogue')).toBe('sample jobs not added (SEED_CATALOGUE=false)');
     expect(line(say({ admin: null }), 'admin')).toMatch(/^none set up \(ADMIN_EMAIL and ADMIN_PASSWORD/);
@@ -64,18 +61,18 @@ describe('startupLines', () => {
       OPENAI_MODEL: 'llama3.1',
       AI_FALLBACK: 'offline',
     });
-    const lines = startupLines(env, { kind: 'pglite' }, firstStart, 'http://x');
+    const lines = startupLines(env, embedded(true), firstStart, 'http://x');
     expect(line(lines, 'interviewer')).toBe('llama3.1 at 127.0.0.1:11434, offline rubric when it fails');
     expect(lines.join('\n')).not.toContain('sk-test');
     const hosted = startupLines(
       loadEnv({ OPENAI_API_KEY: 'sk-x' }),
-      { kind: 'pglite' },
+      embedded(true),
       firstStart,
       'http://x',
     );
     expect(line(hosted, 'interviewer')).toBe('gpt-4o-mini at api.openai.com');
     const forced = loadEnv({ OPENAI_API_KEY: 'sk-x', AI_PROVIDER: 'offline' });
-    expect(line(startupLines(forced, { kind: 'pglite' }, firstStart, 'http://x'), 'interviewer')).toBe(
+    expect(line(startupLines(forced, embedded(true), firstStart, 'http://x'), 'interviewer')).toBe(
       'offline rubric (AI_PROVIDER=offline)',
     );
   });

@@ -8,7 +8,7 @@ import { aiProviderOf, type Env } from './env.ts';
  */
 export function startupLines(
   env: Env,
-  db: Pick<DatabaseHandle, 'kind'>,
+  db: Pick<DatabaseHandle, 'kind' | 'embedded'>,
   prepared: Prepared,
   url: string,
 ): string[] {
@@ -22,14 +22,14 @@ export function startupLines(
   ];
 }
 
-export function describeData(env: Env, db: Pick<DatabaseHandle, 'kind'>): string {
-  if (db.kind === 'postgres' && env.DATABASE_URL) {
-    const u = new URL(env.DATABASE_URL);
-    // host and database only: the URL may carry a password
-    return `PostgreSQL at ${u.host}${u.pathname} (DATABASE_URL)`;
+export function describeData(env: Env, db: Pick<DatabaseHandle, 'kind' | 'embedded'>): string {
+  if (db.kind === 'embedded' && db.embedded) {
+    const { dataDir, port, created } = db.embedded;
+    return `embedded PostgreSQL in ${dataDir} (${created ? 'created now' : 'existing data'}, 127.0.0.1:${port}; stop the server and delete that folder to start afresh)`;
   }
-  if (env.DATA_DIR.startsWith('memory://')) return 'embedded PGlite in memory (gone when the server stops)';
-  return `embedded PGlite in ${env.DATA_DIR} (delete that folder to start afresh)`;
+  // host and database only: the URL may carry a password
+  const u = new URL(env.DATABASE_URL ?? 'postgres://unknown');
+  return `PostgreSQL at ${u.host}${u.pathname} (DATABASE_URL)`;
 }
 
 function describeCatalogue(c: Prepared['catalogue']): string {
