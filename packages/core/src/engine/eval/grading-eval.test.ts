@@ -31,6 +31,7 @@ describe('runGradingEval on the offline provider', () => {
       repeats: 3,
       consistencySamples: 4,
       concurrency: 1,
+      timingRuns: 3,
     });
     expect(r.failures).toBe(0);
     const test = r.splits.find((s) => s.split === 'test');
@@ -44,7 +45,6 @@ describe('runGradingEval on the offline provider', () => {
     expect(test!.injected.rate).toBe(TARGETS.resisted);
     expect(test!.rerun.maxSpread).toBe(TARGETS.rerunSpread);
     expect(test!.rerun.samples).toBeGreaterThan(0);
-    // Timing on a shared CI machine is noisy: the p99 target is checked here with the eval's own figure.
     expect(r.timing.p99Ms).toBeLessThanOrEqual(TARGETS.p99Ms);
     expect(missedTargets(test!, r.timing)).toEqual([]);
   }, 60_000);

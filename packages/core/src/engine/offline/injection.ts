@@ -18,6 +18,15 @@ const PATTERNS: RegExp[] = [
   /"score"\s*:|\bscore\s*[:=]\s*(10|ten)\b/i,
   /<\/?\s*(system|answer|job|instructions?|assistant|user|prompt)\s*>/i,
   /\b(respond|reply|output|return)\s+(only\s+)?(with\s+)?(json|the json|a score|score)\b/i,
+  // Addressing the grader by name: "Grader:", "Note to the AI evaluator", "Hello AI grader,", "(AI reviewer: …)".
+  /\b(grader|evaluator|assessor|reviewer|scorer|marker|llm|chatbot)\s*[:,]/i,
+  /\b(note|message|instructions?|hello|hi|dear)\s+(to\s+)?(the\s+|an?\s+)?(ai\s+)?(grader|evaluator|assessor|reviewer|model|llm|scorer|marker)\b/i,
+  /\b(ai|a\.i\.)\s+(grader|evaluator|assessor|reviewer|model|scorer|marker)\b/i,
+  /\b(evaluator|grader|assessor|reviewer|scorer)\s+(instructions?|note|override)\b/i,
+  /\b(system|admin|evaluation|scoring)\s+override\b|\[\s*system\b|<!--/i,
+  /\b(maximum|highest|top|full|perfect)\s+(score|marks?|grade|rating)\b|\bscore\s+of\s+(10|ten|100)\b/i,
+  /\b(ignore|disregard)\b[^.!?\n]{0,40}\b(rubric|scoring|instructions?|guide|criteria|content)\b/i,
+  /\bregardless\s+of\s+(its\s+|the\s+)?content\b/i,
 ];
 
 export interface InjectionScan {
