@@ -74,7 +74,9 @@ describe('offline evaluation', () => {
           if (scores[i]! > scores[j]!) right++;
         }
     }
-    expect(right / pairs).toBeGreaterThanOrEqual(0.85);
+    // The old rubric ordered all 60 pairs, with word lists fitted to these ten questions; without
+    // them two questions lose pairs (docs/grading.md). The held-out figures are the eval's.
+    expect(right / pairs).toBeGreaterThanOrEqual(0.8);
   });
 
   it('scores an empty answer 0', async () => {
@@ -125,10 +127,20 @@ describe('offline evaluation', () => {
       }
     // Word-level relevance cannot catch every stray story; the eval reports the held-out rate.
     expect(low / n).toBeGreaterThanOrEqual(0.9);
-    const e = await evaluate(LABELLED_SET[0]!.answers.off_topic);
-    expect(e.score).toBeLessThanOrEqual(1);
-    expect(e.improvements.join(' ')).toMatch(/does not answer this question/);
-    expect(e.strengths).toEqual([]);
+    // A story that shares one stray word with the question ("slowly" for "slow") is not caught as
+    // off-topic, but it stays below the question's fair answer and is told to keep to the question.
+    const q0 = LABELLED_SET[0]!;
+    const stray = await evaluate(q0.answers.off_topic);
+    expect(stray.score).toBeLessThan((await evaluate(q0.answers.fair)).score);
+    expect(stray.improvements.join(' ')).toMatch(/Tie it more closely to what was asked/);
+    const far = await provider.evaluateAnswer({
+      job: q0.job,
+      question: q0.question,
+      answer: LABELLED_SET[2]!.answers.off_topic,
+    });
+    expect(far.score).toBeLessThanOrEqual(1);
+    expect(far.improvements.join(' ')).toMatch(/does not answer this question/);
+    expect(far.strengths).toEqual([]);
   });
 
   it('scores "I don\'t know", keyword lists, stuffed prose and pasted-back text below an honest fair answer', async () => {

@@ -127,6 +127,8 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
     );
   }
 
+  // Nothing about an answer to another question, a keyword list or pasted-back text is worth praising.
+  if (has('off_topic') || has('keyword_list') || has('copied')) strengths.length = 0;
   return { feedback: narrative(r, strengths, improvements), strengths, improvements, rubric };
 }
 

@@ -2,7 +2,6 @@
  * Word lists behind the offline rubric. Each list is a plain, reviewable statement of what the
  * rubric counts as a signal; nothing here is tuned to particular answers.
  */
-import { stem } from '../text.ts';
 import type { Domain } from './question-bank.ts';
 
 /**
