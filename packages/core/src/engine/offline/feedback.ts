@@ -45,11 +45,20 @@ const CAP_EXPLAINED: Record<CapReason, (r: RubricResult, question: QuestionConte
     'Most of it repeats the wording of the question or the job description rather than answering.',
   too_short: (r) => `At ${r.signals.words} words it is too short to show your experience.`,
   repetitive: () => 'It repeats the same words; each sentence should add something new.',
+  instructions: (r) =>
+    `Part of it speaks to the grader (${q(r.injection.quote ?? '')}): trying to steer the grade forfeits it, whatever the rest says.`,
   unsupported_claims: (r) =>
     `It claims results (${r.signals.numbers.unmeasured.slice(0, 3).join(', ')}) with nothing to measure them against and no story of what happened.`,
 };
 
-const quoteWords = (ws: readonly string[]) => joinList(ws.slice(0, 3).map((w) => `“${w}”`));
+/** Up to three words, longest first: the telling ones ("replenishment"), not the small ones ("took"). */
+const quoteWords = (ws: readonly string[]) =>
+  joinList(
+    [...new Set(ws)]
+      .sort((a, b) => b.length - a.length)
+      .slice(0, 3)
+      .map((w) => `“${w}”`),
+  );
 
 export function composeFeedback(question: QuestionContext, r: RubricResult): FeedbackParts {
   const s = r.signals;
@@ -73,7 +82,7 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
 
   if (r.injection.detected)
     improvements.push(
-      `Remove the instructions to the grader (${q(r.injection.quote ?? '')}): they are ignored and cost points.`,
+      `Remove the instructions to the grader (${q(r.injection.quote ?? '')}): they are ignored and forfeit the grade.`,
     );
   for (const reason of ['off_topic', 'keyword_list', 'copied', 'unsupported_claims', 'repetitive'] as const)
     if (has(reason)) improvements.push(CAP_EXPLAINED[reason](r, question));
@@ -101,7 +110,8 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
     improvements.push('Describe your own actions in the first person: what you did, step by step.');
   if (st.links.length >= 3) strengths.push(`Explains cause and effect (${quoteWords(st.links)}).`);
   else if (st.reasoning) strengths.push(`Gives a reason (${q(st.reasoning)}).`);
-  else improvements.push('Explain why: what caused the problem, why you chose what you did, what it led to.');
+  else if (st.links.length < 2)
+    improvements.push('Explain why: what caused the problem, why you chose what you did, what it led to.');
   if (st.result) strengths.push(`States an outcome (${q(st.result)}).`);
   else if (st.verification && question.category !== 'behavioural')
     strengths.push(`Says how it would be checked (${q(st.verification)}).`);
@@ -129,17 +139,28 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
 
   // Nothing about an answer to another question, a keyword list or pasted-back text is worth praising.
   if (has('off_topic') || has('keyword_list') || has('copied')) strengths.length = 0;
-  return { feedback: narrative(r, strengths, improvements), strengths, improvements, rubric };
+  return { feedback: narrative(question, r, strengths, improvements), strengths, improvements, rubric };
 }
 
 /** The prose shown to the candidate: verdict, what worked, then the most important fixes. */
-function narrative(r: RubricResult, strengths: string[], improvements: string[]): string {
+function narrative(
+  question: QuestionContext,
+  r: RubricResult,
+  strengths: string[],
+  improvements: string[],
+): string {
   const parts: string[] = [`${verdict(r.score)} (${r.score}/10).`];
-  if (strengths.length > 0)
-    parts.push(`What worked: ${strengths.slice(0, 2).map(lower).join('; ').replace(/\.$/, '')}.`);
+  // The cap that set the score comes first: it is the reason for the number.
+  const binding = r.components.find((c) => c.key.startsWith('cap:'));
+  if (binding) {
+    const why = CAP_EXPLAINED[binding.key.slice(4) as CapReason](r, question);
+    parts.push(why);
+    improvements = improvements.filter((i) => i !== why);
+  }
+  const clause = (x: string) => lower(x).replace(/\.$/, '');
+  if (strengths.length > 0) parts.push(`What worked: ${strengths.slice(0, 2).map(clause).join('; ')}.`);
   const fixes = improvements.slice(0, 3);
-  if (fixes.length > 0)
-    parts.push(`To improve: ${fixes.map((f) => lower(f).replace(/\.$/, '')).join('; ')}.`);
+  if (fixes.length > 0) parts.push(`To improve: ${fixes.map(clause).join('; ')}.`);
   return parts.join(' ');
 }
 
@@ -183,9 +204,6 @@ function annotate(question: QuestionContext, r: RubricResult): RubricComponent[]
               .map((h) => `“${h.phrase}”${h.count > 1 ? ` ×${h.count}` : ''}`)
               .join(', ')}.`
           : 'No hedging or filler.';
-        break;
-      case 'penalty:instructions':
-        note = `Speaks to the grader (${q(r.injection.quote ?? '')}); that part was ignored.`;
         break;
       case 'floor':
         note = 'An on-topic attempt earns at least 1.';

@@ -16,7 +16,7 @@ const QUESTION_FRAME = new Set(
     'approach happen handle proceed respond change decide choose step first outcome learn new teammate colleague ' +
     'someone person project piece part main usual important hard most recent walk tell describe give example ' +
     'time times situation would could did do what how why when where which afterwards after before went ' +
-    'deal dealt make sure find right really actually start end keep going happened'
+    'deal dealt make sure find right really actually start end keep going happened take took taken'
   )
     .split(/\s+/)
     .map(stem),

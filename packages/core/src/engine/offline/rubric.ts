@@ -13,11 +13,10 @@
  *
  * Story and development count only as far as the answer keeps to the question (a vivid story
  * about something else earns little for being vivid). Then caps, each a negative component with
- * its reason: nothing or "I don't know" → 0; only instructions to the grader → 0; off the
- * question, a bare keyword list, the question or job text pasted back → 1; under 8 words or the
- * same words repeated, claims with nothing to measure them against and no story to hold
- * them → 2.
- * Instructions to the grader inside a real answer are removed and cost 2 points.
+ * its reason: nothing, "I don't know", or instructions to the grader anywhere in it → 0 (an
+ * attempt to steer the grade forfeits it; the rest is still read and commented on); off the
+ * question, a bare keyword list, the question or job text pasted back → 1; under 8 words, the same
+ * words repeated, or claims with nothing to measure them against and no story to hold them → 2.
  */
 import { clampScore } from '../scoring.ts';
 import type { JobContext, QuestionCategory, QuestionContext, RubricComponent } from '../types.ts';
@@ -40,6 +39,8 @@ export interface Tuning {
   /** off the question: relevance below this and the job's vocabulary below `offTopicJobBelow` */
   offTopicBelow: number;
   offTopicJobBelow: number;
+  /** words a story needs to be told: below this the story counts in proportion */
+  storyRoom: number;
 }
 
 export const TUNING: Tuning = {
@@ -52,9 +53,9 @@ export const TUNING: Tuning = {
   gateFull: 0.7,
   offTopicBelow: 0.12,
   offTopicJobBelow: 0.15,
+  storyRoom: 80,
 };
 export const WEIGHTS = TUNING.weights;
-export const INJECTION_PENALTY = 2;
 export const ATTEMPT_FLOOR = 1;
 export const MAX_HEDGE_PENALTY = 1;
 
@@ -65,6 +66,7 @@ export type CapReason =
   | 'off_topic'
   | 'keyword_list'
   | 'copied'
+  | 'instructions'
   | 'too_short'
   | 'repetitive'
   | 'unsupported_claims';
@@ -76,6 +78,7 @@ const CAPS: Record<CapReason, { cap: number; label: string }> = {
   off_topic: { cap: 1, label: 'Does not answer this question' },
   keyword_list: { cap: 1, label: 'A list of keywords, not an answer' },
   copied: { cap: 1, label: 'Repeats the question or the job text' },
+  instructions: { cap: 0, label: 'Tries to instruct the grader' },
   too_short: { cap: 2, label: 'Too short to show anything' },
   repetitive: { cap: 2, label: 'The same words repeated' },
   unsupported_claims: { cap: 2, label: 'Claims with nothing behind them' },
@@ -132,7 +135,7 @@ export function gradeAnswer(
     {
       key: 'story',
       label: 'A real example, told with cause and effect',
-      points: W.story * story * gate,
+      points: W.story * story * gate * Math.min(1, s.words / t.storyRoom),
       max: W.story,
       note: '',
     },
@@ -151,14 +154,6 @@ export function gradeAnswer(
       note: '',
     },
   ];
-  if (injection.detected && !injectionOnly)
-    components.push({
-      key: 'penalty:instructions',
-      label: 'Instructions to the grader',
-      points: -INJECTION_PENALTY,
-      max: 0,
-      note: '',
-    });
 
   const caps: { cap: number; reason: CapReason }[] = [];
   const add = (reason: CapReason) => caps.push({ cap: CAPS[reason].cap, reason });
@@ -171,6 +166,8 @@ export function gradeAnswer(
       caps.push({ cap: s.newContent >= 25 ? 0 : CAPS.off_topic.cap, reason: 'off_topic' });
     if (s.functionWordRatio < 0.2 && s.words >= 5) add('keyword_list');
     if (s.copiedShare >= 0.5) add('copied');
+    // Trying to steer the grade costs the grade: the rest is still read and commented on.
+    if (injection.detected) add('instructions');
     if (s.words < 8) add('too_short');
     if (s.uniqueRatio < 0.35 && s.words >= 20) add('repetitive');
     // Stuffed prose: results claimed with nothing to compare them to, with no situation and
