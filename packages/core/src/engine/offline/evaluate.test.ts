@@ -75,7 +75,7 @@ describe('offline evaluation', () => {
         }
     }
     // The old rubric ordered all 60 pairs, with word lists fitted to these ten questions; without
-    // them two questions lose pairs (docs/grading.md). The held-out figures are the eval's.
+    // them it orders 50 (docs/grading.md). The held-out figures are the eval's.
     expect(right / pairs).toBeGreaterThanOrEqual(0.8);
   });
 

@@ -15,8 +15,8 @@
  * about something else earns little for being vivid). Then caps, each a negative component with
  * its reason: nothing, "I don't know", or instructions to the grader anywhere in it → 0 (an
  * attempt to steer the grade forfeits it; the rest is still read and commented on); off the
- * question, a bare keyword list, the question or job text pasted back → 1; under 8 words, the same
- * words repeated, or claims with nothing to measure them against and no story to hold them → 2.
+ * question, a bare keyword list, the question or job text pasted back → 1; under 8 words, the same words repeated, or claims with nothing to measure them against
+ * and no story to hold them → 2.
  */
 import { clampScore } from '../scoring.ts';
 import type { JobContext, QuestionCategory, QuestionContext, RubricComponent } from '../types.ts';
