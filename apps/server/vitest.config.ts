@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    // Each test file starts its own server on its own database (PGlite starts in ~3 s).
+    // Each test file starts its own server on its own schema of the run's embedded PostgreSQL.
     hookTimeout: 60_000,
     testTimeout: 30_000,
     pool: 'forks',

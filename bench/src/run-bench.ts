@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: seeds `ai_bench` (or BENCH_DATABASE_URL — that database is DROPPED and rebuilt),
+ * `pnpm bench`: seeds `ai_bench` on an embedded PostgreSQL it starts for the run (or the database
+ * BENCH_DATABASE_URL names — that database is DROPPED and rebuilt),
  * starts our server and the bare Fastify + pg baseline as child processes, loads them with
  * autocannon, checks the performance targets and writes the results into docs/performance.md
  * (between the bench markers; the hand-written text around them stays). Exits 0: it reports.
@@ -9,14 +10,16 @@
  */
 import { deepStrictEqual } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createDatabase,
   createOfflineProvider,
   hashPassword,
   migrateToLatest,
+  startEmbeddedPostgres,
   TokenAuth,
 } from '@ai-interviewer/core';
 import { buildServer } from '@ai-interviewer/server';
@@ -56,7 +59,8 @@ import { SQL, sameSql } from './lib/sql.ts';
 
 const env = process.env;
 const cfg = {
-  url: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/ai_bench',
+  /** Set in main() to the embedded PostgreSQL's when BENCH_DATABASE_URL is unset. */
+  url: env.BENCH_DATABASE_URL ?? '',
   seconds: Number(env.BENCH_SECONDS ?? 10),
   connections: Number(env.BENCH_CONNECTIONS ?? 50),
   warmupS: Number(env.BENCH_WARMUP_SECONDS ?? 2),
@@ -64,7 +68,7 @@ const cfg = {
   /** answers per second in all for the paced answer scenario */
   submitRate: Number(env.BENCH_SUBMIT_RATE ?? 100),
 };
-if (!/bench/.test(databaseOf(cfg.url))) {
+if (cfg.url && !/bench/.test(databaseOf(cfg.url))) {
   console.error(
     `BENCH_DATABASE_URL must name a database with "bench" in its name (it is dropped): ${databaseOf(cfg.url)}`,
   );
@@ -114,6 +118,18 @@ async function main() {
   };
 
   // 1. database
+  let embedded: { stop(): Promise<void>; dir: string } | null = null;
+  if (!cfg.url) {
+    const dir = mkdtempSync(join(tmpdir(), 'ai-interviewer-bench-pg-'));
+    const server = await startEmbeddedPostgres({
+      dataDir: dir,
+      database: 'ai_bench',
+      settings: { max_connections: '100' },
+    });
+    embedded = { stop: () => server.stop(), dir };
+    cfg.url = server.url;
+    log(`embedded PostgreSQL on port ${server.port} in ${dir}`);
+  }
   log(`resetting ${databaseOf(cfg.url)}`);
   await recreateDatabase(cfg.url);
   const handle = await createDatabase({ url: cfg.url, poolMax: 4 });
@@ -341,6 +357,10 @@ async function main() {
       `On SIGTERM our server exited with ${JSON.stringify(oursExit)}, the baseline with ${JSON.stringify(baseExit)}.`,
     );
     await c.end();
+    if (embedded) {
+      await embedded.stop();
+      rmSync(embedded.dir, { recursive: true, force: true });
+    }
   }
 
   // 9. the SPA

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    // Each test file gets its own database (PGlite starts in ~3 s), so give hooks room.
+    // Each test file gets its own schema on the run's embedded PostgreSQL (global-setup.ts).
     hookTimeout: 60_000,
     testTimeout: 30_000,
     pool: 'forks',

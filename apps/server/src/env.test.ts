@@ -28,7 +28,7 @@ describe('loadEnv', () => {
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.ADMIN_EMAIL).toBeUndefined();
-    expect(env.DATA_DIR).toMatch(/data\/pglite$/);
+    expect(env.DATA_DIR).toMatch(/data\/postgres$/);
     expect(aiProviderOf(env)).toBe('offline');
     expect(interviewerFromEnv(env).provider.evaluator).toMatch(/^offline:/);
   });

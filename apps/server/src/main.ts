@@ -1,11 +1,12 @@
 import { buildServer } from './app.ts';
 import { authFromEnv, interviewerFromEnv, openDatabase, prepareDatabase } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
+import { startupLines, urlToOpen } from './startup.ts';
 
 async function main() {
   const env = loadEnv();
   const handle = await openDatabase(env);
-  await prepareDatabase(env, handle);
+  const prepared = await prepareDatabase(env, handle);
   const auth = authFromEnv(env, handle);
   const interviewer = interviewerFromEnv(env);
   const app = await buildServer({
@@ -48,10 +49,10 @@ async function main() {
   sweep.unref();
 
   await app.listen({ port: env.PORT, host: env.HOST });
-  app.log.info(
-    { db: handle.kind, provider: interviewer.provider.evaluator },
-    `AI Interviewer on http://${env.HOST}:${env.PORT}`,
-  );
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : env.PORT;
+  // Plain lines for the person who ran `npm start`; requests are logged as JSON after them.
+  console.log(startupLines(env, handle, prepared, urlToOpen(env.HOST, port)).join('\n'));
 }
 
 main().catch((err) => {

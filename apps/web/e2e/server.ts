@@ -3,14 +3,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Actor,
-  createDatabase,
   createOfflineProvider,
   defaultLimits,
   jobs,
-  migrateToLatest,
   TokenAuth,
   users,
 } from '@ai-interviewer/core';
+import { createTestDatabase } from '@ai-interviewer/core/testing';
 import { buildServer } from '@ai-interviewer/server';
 import { ADMIN, CATALOGUE } from './fixtures.ts';
 
@@ -22,14 +21,13 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** The real server, in-process, on a fresh in-memory database, serving the built SPA. */
+/** The real server, in-process, on a fresh schema of the run's embedded PostgreSQL, serving the built SPA. */
 export async function startApp(): Promise<App> {
   if (!existsSync(resolve(webDist, 'index.html'))) {
     throw new Error(`No built SPA at ${webDist}: run "pnpm --filter @ai-interviewer/web build" first`);
   }
-  const handle = await createDatabase({ dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  const admin = await users.ensureAdmin(handle.db, ADMIN);
+  const handle = await createTestDatabase(); // migrated
+  const { user: admin } = await users.ensureAdmin(handle.db, ADMIN);
   const adminActor: Actor = { id: admin.id, roles: admin.roles };
   // oldest first: the catalogue lists newest first
   for (const job of [...CATALOGUE].reverse())

@@ -3,7 +3,7 @@
  * same SQL our server sends for the read scenarios (captured from it, see bench/src/lib/sql.ts)
  * and returns the same JSON, so the ratio ours/baseline is the price of our layers.
  *
- * Env: DATABASE_URL, PORT, HOST, DB_POOL_MAX (20), DB_CONNECTION_TIMEOUT_MS (3000),
+ * Env: DATABASE_URL, PORT, HOST, DB_POOL_MAX (8), DB_CONNECTION_TIMEOUT_MS (3000),
  * DB_STATEMENT_TIMEOUT_MS (15000): the same pool settings as the server's defaults.
  * BASELINE_NAMED_STATEMENTS=1: send each statement as a named (server-side prepared) one, as our
  * server does for its hot queries, so the two differ only in their Node layers.
@@ -16,7 +16,7 @@ import { SQL } from '../lib/sql.ts';
 const env = process.env;
 const pool = new pg.Pool({
   connectionString: env.DATABASE_URL,
-  max: Number(env.DB_POOL_MAX ?? 20),
+  max: Number(env.DB_POOL_MAX ?? 8),
   connectionTimeoutMillis: Number(env.DB_CONNECTION_TIMEOUT_MS ?? 3000),
   idleTimeoutMillis: 30_000,
   options: `-c statement_timeout=${Number(env.DB_STATEMENT_TIMEOUT_MS ?? 15_000)}`,

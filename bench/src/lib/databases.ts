@@ -1,12 +1,13 @@
 /**
- * Throwaway databases on a real PostgreSQL server: the bench's `ai_bench` and one
- * `ai_load_<random>` per load-test file. Created through the server's maintenance database,
- * dropped WITH (FORCE) so a leftover connection cannot keep one alive.
+ * Throwaway databases on a PostgreSQL server: the bench's `ai_bench` and one `ai_load_<random>`
+ * per load-test file, on the embedded PostgreSQL each of them starts. Created through the
+ * server's maintenance database, dropped WITH (FORCE) so a leftover connection cannot keep one alive.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const DEFAULT_TEST_URL = 'postgres://postgres@127.0.0.1:5432/test';
+/** Where the load tests' global setup leaves the URL of their embedded PostgreSQL. */
+export const LOAD_DATABASE_URL = 'AI_LOAD_DATABASE_URL';
 
 /** The same server and credentials, another database. */
 export function withDatabase(url: string, name: string): string {
@@ -47,9 +48,14 @@ export async function dropDatabase(url: string): Promise<void> {
   await onMaintenance(url, `DROP DATABASE IF EXISTS ${quoteIdent(databaseOf(url))} WITH (FORCE)`);
 }
 
-/** A fresh, empty database `ai_load_<random>` next to TEST_DATABASE_URL's (or the default test database). */
+/** A fresh, empty database `ai_load_<random>` on the load run's embedded PostgreSQL. */
 export async function createLoadDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL || DEFAULT_TEST_URL;
+  const base = process.env[LOAD_DATABASE_URL];
+  if (!base) {
+    throw new Error(
+      `${LOAD_DATABASE_URL} is unset: run the load tests with \`pnpm test:load\` (vitest.load.config.ts starts their PostgreSQL)`,
+    );
+  }
   const url = withDatabase(base, `ai_load_${randomBytes(5).toString('hex')}`);
   await recreateDatabase(url);
   return { url, drop: () => dropDatabase(url) };

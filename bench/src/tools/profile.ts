@@ -1,7 +1,8 @@
 /**
  * Where does a request's CPU go? Starts our server (child process, --cpu-prof) on the bench
- * database (run `pnpm bench` once first), loads one scenario with autocannon, stops the server
- * and prints the self time by package and by function.
+ * database — a PostgreSQL that keeps it: run `BENCH_DATABASE_URL=… pnpm bench` once first (without
+ * it the bench seeds an embedded PostgreSQL it removes afterwards) — loads one scenario with
+ * autocannon, stops the server and prints the self time by package and by function.
  *
  *   tsx src/tools/profile.ts jobs-trpc|jobs-rest|me|feedbacks|submit [seconds] [--baseline]
  *
@@ -15,7 +16,13 @@ import { cannon } from '../lib/cannon.ts';
 import { ANSWER, ownerOf, sessionId, submitSessionId } from '../lib/seed.ts';
 import { baselineEntry, serverEnv, startServerProcess } from '../lib/server-process.ts';
 
-const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/ai_bench';
+const url = process.env.BENCH_DATABASE_URL ?? '';
+if (!url) {
+  console.error(
+    'BENCH_DATABASE_URL is required: the database a `BENCH_DATABASE_URL=… pnpm bench` run seeded',
+  );
+  process.exit(2);
+}
 const args = process.argv.slice(2).filter((a) => a !== '--baseline');
 const baseline = process.argv.includes('--baseline');
 const scenario = args[0] ?? 'jobs-trpc';

@@ -3,6 +3,12 @@
 export { type AuthOptions, hashToken, type IssuedToken, TokenAuth } from './auth/auth.ts';
 export { hashPassword, verifyPassword } from './auth/password.ts';
 export { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.ts';
+export {
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+  freePort,
+  startEmbeddedPostgres,
+} from './db/embedded.ts';
 export { translateDbError } from './db/errors.ts';
 export { pingDatabase } from './db/health.ts';
 export { migrateToLatest } from './db/migrate.ts';

@@ -96,6 +96,19 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
+  it('documents why a score: a feedback carries its rubric components', () => {
+    const schema = doc.paths['/feedbacks/{id}']?.get?.responses['200']?.content?.['application/json']
+      ?.schema as { properties: Record<string, { anyOf?: { type: string; items?: unknown }[] }> };
+    const rubric = schema.properties.rubric;
+    expect(rubric?.anyOf?.map((s) => s.type)).toEqual(['array', 'null']);
+    const item = rubric?.anyOf?.[0]?.items as {
+      required: string[];
+      properties: Record<string, { type: string }>;
+    };
+    expect(item.required).toEqual(['key', 'label', 'points', 'max', 'note']);
+    expect(item.properties.points?.type).toBe('number');
+  });
+
   it('never documents a password hash in a response', () => {
     for (const ops of Object.values(doc.paths)) {
       for (const op of Object.values(ops)) expect(JSON.stringify(op.responses)).not.toMatch(/password/i);

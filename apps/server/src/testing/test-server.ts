@@ -1,6 +1,6 @@
 /**
- * One server per test FILE (start it in beforeAll: PGlite takes ~3 s), driven with inject().
- * TEST_DATABASE_URL set → a throwaway schema on that PostgreSQL server instead of PGlite.
+ * One server per test FILE (start it in beforeAll), driven with inject(), on a throwaway schema
+ * of the run's PostgreSQL (see createTestDatabase).
  */
 import { type DatabaseHandle, type Interviewer, TokenAuth, type User } from '@ai-interviewer/core';
 import { createTestDatabase, makeServiceContext, offlineInterviewer } from '@ai-interviewer/core/testing';

@@ -24,5 +24,11 @@ describe('ScoreBar', () => {
     expect(screen.getByText('3/10')).toBeTruthy();
     expect((container.querySelector('.score-bar__fill') as HTMLElement).style.width).toBe('30%');
     expect(container.firstElementChild?.className).toContain('tone--low');
+    expect(screen.queryByText('Thin answer')).toBeNull();
+  });
+  it('adds the band in words when labelled (the history list)', () => {
+    render(<ScoreBar score={64} max={100} labelled />);
+    expect(screen.getByText('64/100')).toBeTruthy();
+    expect(screen.getByText('Good progress')).toBeTruthy();
   });
 });

@@ -1,3 +1,4 @@
+import { scoreBand, scoreLabel } from '@ai-interviewer/core/bands';
 import { describe, expect, it } from 'vitest';
 import {
   evaluatorLabel,
@@ -8,6 +9,7 @@ import {
   progressText,
   scoreTone,
   scoreVerdict,
+  sessionStatusLabel,
 } from './format.ts';
 
 describe('formatScore', () => {
@@ -25,20 +27,29 @@ describe('formatScore', () => {
 });
 
 describe('scoreTone and verdict', () => {
-  it('bands scores at 70 % and 40 %', () => {
+  it('colours a score by its band: good from 7 (70 %), fair from 5 (50 %), low below', () => {
     expect(scoreTone(7)).toBe('good');
     expect(scoreTone(6)).toBe('ok');
-    expect(scoreTone(4)).toBe('ok');
-    expect(scoreTone(3)).toBe('low');
+    expect(scoreTone(5)).toBe('ok');
+    expect(scoreTone(4)).toBe('low');
     expect(scoreTone(70, 100)).toBe('good');
-    expect(scoreTone(39, 100)).toBe('low');
+    expect(scoreTone(49, 100)).toBe('low');
     expect(scoreTone(null)).toBe('none');
   });
   it('words the band', () => {
-    expect(scoreVerdict(9)).toBe('Strong answer');
+    expect(scoreVerdict(9)).toBe('Excellent answer');
+    expect(scoreVerdict(8)).toBe('Strong answer');
+    expect(scoreVerdict(4)).toBe('Thin answer');
     expect(scoreVerdict(85, 100)).toBe('Strong interview');
     expect(scoreVerdict(2)).toBe('Needs work');
     expect(scoreVerdict(null)).toBe('Not graded');
+  });
+  it("uses the engine's band for every score 0–10 and 0–100 in steps of ten", () => {
+    for (let s = 0; s <= 10; s++) {
+      expect(scoreVerdict(s)).toBe(scoreLabel(s));
+      expect(scoreVerdict(s * 10, 100)).toBe(scoreBand(s).interview);
+      expect(scoreTone(s)).toBe(scoreBand(s).tone);
+    }
   });
 });
 
@@ -55,7 +66,7 @@ describe('progressText', () => {
   it('counts answers when no question is current', () => {
     expect(progressText(progress, null)).toBe('1 of 5 answered');
     expect(progressText({ answered: 5, planned: 5, done: true }, null)).toBe('All 5 questions answered');
-    expect(progressText({ answered: 1, planned: 1, done: true }, null)).toBe('All 1 question answered');
+    expect(progressText({ answered: 1, planned: 1, done: true }, null)).toBe('Question 1 of 1 answered');
   });
 });
 
@@ -67,9 +78,21 @@ describe('progressPercent', () => {
   });
 });
 
+describe('sessionStatusLabel', () => {
+  it('says an interview ended before the plan was done, and how far it got', () => {
+    expect(sessionStatusLabel('completed', { answered: 2, planned: 5, done: false })).toBe(
+      'Ended early · 2 of 5',
+    );
+    expect(sessionStatusLabel('completed', { answered: 5, planned: 5, done: true })).toBe('Completed');
+    expect(sessionStatusLabel('ongoing', { answered: 2, planned: 5, done: false })).toBe('In progress');
+    // a list row knows no progress: the bare status
+    expect(sessionStatusLabel('completed')).toBe('Completed');
+  });
+});
+
 describe('evaluatorLabel', () => {
   it('says who graded', () => {
-    expect(evaluatorLabel('offline:rubric-v1')).toBe('Graded by the offline rubric');
+    expect(evaluatorLabel('offline:rubric-v1')).toBe('Scored by a built-in checklist, not an AI model');
     expect(evaluatorLabel('openai:gpt-4o-mini')).toBe('Graded by gpt-4o-mini');
     expect(evaluatorLabel('admin')).toBe('Graded by an admin');
     expect(evaluatorLabel(null)).toBe('Not graded yet');

@@ -1,6 +1,7 @@
+import { type BandTone, scoreBand, scoreLabel } from '@ai-interviewer/core/bands';
 import type { Question, SessionDetail, SessionStatus } from '../trpc.ts';
 
-export type Tone = 'good' | 'ok' | 'low' | 'none';
+export type Tone = BandTone | 'none';
 
 /** "7/10", or an en dash when there is no score yet. */
 export function formatScore(score: number | null | undefined, max: 10 | 100 = 10): string {
@@ -9,29 +10,36 @@ export function formatScore(score: number | null | undefined, max: 10 | 100 = 10
   return `${clamped}/${max}`;
 }
 
-/** Colour band of a score: 70 % and up is good, 40 % and up is fair, below that needs work. */
+// Colours and words come from the engine's score bands, so the SPA, the feedback and the
+// summary can never call the same score two different things.
+
+/** Colour of a score's band. */
 export function scoreTone(score: number | null | undefined, max: 10 | 100 = 10): Tone {
-  if (score === null || score === undefined) return 'none';
-  const ratio = score / max;
-  if (ratio >= 0.7) return 'good';
-  if (ratio >= 0.4) return 'ok';
-  return 'low';
+  if (score === null || score === undefined || Number.isNaN(score)) return 'none';
+  return scoreBand(score, max).tone;
 }
 
+/** A score's band in words: "Strong answer" (of 10), "Strong interview" (of 100). */
 export function scoreVerdict(score: number | null | undefined, max: 10 | 100 = 10): string {
-  switch (scoreTone(score, max)) {
-    case 'good':
-      return max === 10 ? 'Strong answer' : 'Strong interview';
-    case 'ok':
-      return max === 10 ? 'Solid start' : 'Good progress';
-    case 'low':
-      return 'Needs work';
-    default:
-      return 'Not graded';
-  }
+  if (score === null || score === undefined || Number.isNaN(score)) return 'Not graded';
+  return scoreLabel(score, max);
 }
 
-/** Where the candidate is: "Question 2 of 5", "Follow-up on question 2 of 5", "All 5 questions answered". */
+/**
+ * A rubric component's points: "3.5 / 4" for a component with a maximum, "−2" for a cap or a
+ * penalty (no maximum), "+1" for an adjustment upwards.
+ */
+export function formatPoints(points: number, max: number): string {
+  const n = (x: number) => String(Math.round(Math.abs(x) * 10) / 10);
+  const sign = points < 0 ? '\u2212' : '';
+  if (max > 0) return `${sign}${n(points)} / ${n(max)}`;
+  return `${points < 0 ? '\u2212' : points > 0 ? '+' : ''}${n(points)}`;
+}
+
+/**
+ * Where the candidate is: "Question 2 of 5", "Follow-up on question 2 of 5", "All 5 questions
+ * answered" ("Question 1 of 1 answered" for a plan of one).
+ */
 export function progressText(
   progress: SessionDetail['progress'],
   current: Pick<Question, 'plan_index' | 'is_follow_up'> | null,
@@ -42,7 +50,7 @@ export function progressText(
       ? `Follow-up on question ${current.plan_index} of ${planned}`
       : `Question ${current.plan_index} of ${planned}`;
   }
-  if (progress.done) return `All ${planned} ${planned === 1 ? 'question' : 'questions'} answered`;
+  if (progress.done) return planned === 1 ? 'Question 1 of 1 answered' : `All ${planned} questions answered`;
   return `${progress.answered} of ${planned} answered`;
 }
 
@@ -52,13 +60,16 @@ export function progressPercent(progress: SessionDetail['progress']): number {
   return Math.round((Math.min(progress.answered, progress.planned) / progress.planned) * 100);
 }
 
-/** Who graded an answer, in words: "offline:rubric-v1" → "Graded by the offline rubric". */
+/**
+ * Who graded an answer, in words a candidate understands: "offline:rubric-v1" is a checklist in
+ * the app (relevance, structure, specifics), which the label says rather than name a rubric.
+ */
 export function evaluatorLabel(evaluator: string | null | undefined): string {
   if (!evaluator) return 'Not graded yet';
   if (evaluator === 'admin') return 'Graded by an admin';
   const [kind, ...rest] = evaluator.split(':');
   const detail = rest.join(':');
-  if (kind === 'offline') return 'Graded by the offline rubric';
+  if (kind === 'offline') return 'Scored by a built-in checklist, not an AI model';
   if (kind === 'fake') return 'Graded by a test model';
   return `Graded by ${detail || kind}`;
 }
@@ -70,6 +81,17 @@ const statusLabels: Record<SessionStatus, string> = {
   cancelled: 'Cancelled',
 };
 export const statusLabel = (status: SessionStatus): string => statusLabels[status];
+
+/** True for an interview ended before every planned question was answered. */
+export const endedEarly = (status: SessionStatus, progress: SessionDetail['progress']): boolean =>
+  status === 'completed' && progress.answered < progress.planned;
+
+/** The status, and for one ended before the plan was done, how far it got: "Ended early · 2 of 5". */
+export function sessionStatusLabel(status: SessionStatus, progress?: SessionDetail['progress']): string {
+  if (progress && endedEarly(status, progress))
+    return `Ended early · ${progress.answered} of ${progress.planned}`;
+  return statusLabel(status);
+}
 
 export const titleCase = (s: string): string => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 

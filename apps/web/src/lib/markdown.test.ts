@@ -22,6 +22,16 @@ describe('buildSessionMarkdown', () => {
     question_id: q1.id,
     answer: 'Line one\n# not a heading\n<img src=x onerror=alert(1)>',
     score: 8,
+    rubric: [
+      {
+        key: 'relevance',
+        label: 'Answers the question asked',
+        points: 3,
+        max: 3,
+        note: 'Explains the diff.',
+      },
+      { key: 'cap:short', label: 'Too short', points: -1, max: 0, note: 'Two lines.' },
+    ],
   });
   const fb2 = feedback({
     question_id: f1q.id,
@@ -35,7 +45,7 @@ describe('buildSessionMarkdown', () => {
 
   it('starts with the job and the overall score', () => {
     expect(md.startsWith('# Interview report: Frontend Engineer (React)\n')).toBe(true);
-    expect(md).toContain('- **Overall score:** 64/100');
+    expect(md).toContain('- **Overall score:** 64/100 (Good progress)');
     expect(md).toContain('- **Status:** Completed');
   });
 
@@ -61,7 +71,10 @@ describe('buildSessionMarkdown', () => {
   });
 
   it('shows score, evaluator, strengths and improvements of a graded answer', () => {
-    expect(md).toContain('**Score:** 8/10 (graded by the offline rubric)');
+    expect(md).toContain('**Score:** 8/10, Strong answer (Scored by a built-in checklist, not an AI model)');
+    expect(md).toContain(
+      '**Why this score**\n\n- Answers the question asked: 3 / 3. Explains the diff.\n- Too short: \u22121. Two lines.',
+    );
     expect(md).toContain('**Strengths**\n\n- Measures before optimising');
     expect(md).toContain('**To improve**\n\n- Give a concrete example');
     expect(md).toContain('**Skills shown:** React, performance');

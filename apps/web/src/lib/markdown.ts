@@ -1,5 +1,13 @@
 import type { Feedback, Question, SessionDetail } from '../trpc.ts';
-import { evaluatorLabel, formatDateTime, formatScore, statusLabel, titleCase } from './format.ts';
+import {
+  evaluatorLabel,
+  formatDateTime,
+  formatPoints,
+  formatScore,
+  scoreVerdict,
+  statusLabel,
+  titleCase,
+} from './format.ts';
 
 /** Text written into Markdown as-is would let "# " or "---" in an answer restructure the report. */
 function quote(text: string): string {
@@ -50,7 +58,9 @@ export function buildSessionMarkdown(session: SessionDetail, feedbacks: readonly
   out.push(`- **Status:** ${statusLabel(session.status)}`);
   if (session.started_at) out.push(`- **Started:** ${formatDateTime(session.started_at)}`);
   if (session.ended_at) out.push(`- **Ended:** ${formatDateTime(session.ended_at)}`);
-  out.push(`- **Overall score:** ${formatScore(session.score, 100)}`);
+  out.push(
+    `- **Overall score:** ${formatScore(session.score, 100)}${session.score === null ? '' : ` (${scoreVerdict(session.score, 100)})`}`,
+  );
   out.push(
     `- **Questions:** ${session.progress.answered} of ${session.progress.planned} answered (focus: ${session.focus})`,
   );
@@ -83,10 +93,16 @@ export function buildSessionMarkdown(session: SessionDetail, feedbacks: readonly
     out.push('**Answer:**', '', quote(feedback.answer), '');
     if (feedback.grading_status === 'graded') {
       out.push(
-        `**Score:** ${formatScore(feedback.score)} (${evaluatorLabel(feedback.evaluator).toLowerCase()})`,
+        `**Score:** ${formatScore(feedback.score)}, ${scoreVerdict(feedback.score)} (${evaluatorLabel(feedback.evaluator)})`,
         '',
       );
       if (feedback.ai_feedback) out.push(escapeInline(feedback.ai_feedback.trim()), '');
+      if (feedback.rubric?.length) {
+        const lines = feedback.rubric.map(
+          (c) => `- ${escapeInline(c.label)}: ${formatPoints(c.points, c.max)}. ${escapeInline(c.note)}`,
+        );
+        out.push('**Why this score**', '', lines.join('\n'), '');
+      }
       if (feedback.strengths.length) out.push('**Strengths**', '', list(feedback.strengths), '');
       if (feedback.improvements.length) out.push('**To improve**', '', list(feedback.improvements), '');
       if (feedback.skills_shown.length)

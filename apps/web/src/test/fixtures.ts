@@ -26,6 +26,7 @@ export function feedback(over: Partial<Feedback> = {}): Feedback {
     answer: 'I measure first, then memoise.',
     ai_feedback: 'Clear and measured.',
     score: 7,
+    rubric: null,
     category: 'technical',
     strengths: ['Measures before optimising'],
     improvements: ['Give a concrete example'],

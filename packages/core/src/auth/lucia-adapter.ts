@@ -38,7 +38,7 @@ const sessionAndUser = prepare((db, p: { sessionId: string }) =>
 );
 
 /**
- * Lucia v3 ships no Kysely adapter; this one works on PGlite and PostgreSQL alike.
+ * Lucia v3 ships no Kysely adapter; this is ours.
  * Session ids are SHA-256 hashes of the bearer tokens (see tokens.ts).
  */
 export class KyselyLuciaAdapter implements Adapter {

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded.ts';
 import { statementNameOf } from './prepared.ts';
 import type { Database } from './types.ts';
 
@@ -21,10 +21,13 @@ class PreparingClient extends pg.Client {
   }
 }
 
+/** The database the app's own embedded PostgreSQL serves. */
+const EMBEDDED_DATABASE = 'ai_interviewer';
+
 export interface DatabaseOptions {
-  /** A PostgreSQL URL. Unset: embedded PGlite. */
+  /** A PostgreSQL URL. Unset: an embedded PostgreSQL in `dataDir`, started here and stopped by close(). */
   url?: string | undefined;
-  /** PGlite data folder, or `memory://` for a throwaway in-memory database. */
+  /** The embedded PostgreSQL's folder (created on first use). */
   dataDir?: string | undefined;
   /** pg pool size. */
   poolMax?: number | undefined;
@@ -38,44 +41,61 @@ export interface DatabaseOptions {
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
-  kind: 'postgres' | 'pglite';
+  /** `embedded`: a PostgreSQL this process started and stops on close(). */
+  kind: 'postgres' | 'embedded';
+  /** Set when kind is `embedded`: where it keeps its data, and whether this start created it. */
+  embedded?: { dataDir: string; port: number; created: boolean } | undefined;
   close(): Promise<void>;
 }
 
 export async function createDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
-  if (opts.url) {
-    const options: string[] = [];
-    if (opts.searchPath) options.push(`-c search_path=${opts.searchPath}`);
-    if (opts.statementTimeoutMs) options.push(`-c statement_timeout=${opts.statementTimeoutMs}`);
-    const pool = new pg.Pool({
-      Client: PreparingClient,
-      connectionString: opts.url,
-      max: opts.poolMax ?? 10,
-      connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000,
-      idleTimeoutMillis: 30_000,
-      ...(options.length ? { options: options.join(' ') } : {}),
-    });
-    // An idle client that loses its server (restart) must not crash the process.
-    pool.on('error', () => {});
-    // Nor may a checked-out one (mid-transaction, between two statements): pg emits 'error' on
-    // the client itself, where the pool listens only while it is idle. The client is then
-    // unusable, its next query fails (→ 503) and the pool discards it on release.
-    pool.on('connect', (client) => {
-      client.on('error', () => {});
-    });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+  if (opts.url) return connect(opts.url, opts);
+  if (!opts.dataDir)
+    throw new Error('createDatabase: a PostgreSQL URL or a data folder for the embedded one');
+  const server: EmbeddedPostgres = await startEmbeddedPostgres({
+    dataDir: opts.dataDir,
+    database: EMBEDDED_DATABASE,
+  });
+  try {
+    const handle = await connect(server.url, opts);
+    return {
+      ...handle,
+      kind: 'embedded',
+      embedded: { dataDir: server.dataDir, port: server.port, created: server.initialised },
+      async close() {
+        try {
+          await handle.close();
+        } finally {
+          await server.stop();
+        }
+      },
+    };
+  } catch (e) {
+    await server.stop();
+    throw e;
   }
+}
 
-  // Loaded only when used: PGlite's module alone adds ~50 MB to the RSS of a server on PostgreSQL.
-  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('kysely-pglite-dialect'),
-  ]);
-  const dataDir = opts.dataDir ?? './data/pglite';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
-  if (opts.searchPath) await pglite.exec(`SET search_path TO ${opts.searchPath}`);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+async function connect(url: string, opts: DatabaseOptions): Promise<DatabaseHandle> {
+  const options: string[] = [];
+  if (opts.searchPath) options.push(`-c search_path=${opts.searchPath}`);
+  if (opts.statementTimeoutMs) options.push(`-c statement_timeout=${opts.statementTimeoutMs}`);
+  const pool = new pg.Pool({
+    Client: PreparingClient,
+    connectionString: url,
+    max: opts.poolMax ?? 10,
+    connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000,
+    idleTimeoutMillis: 30_000,
+    ...(options.length ? { options: options.join(' ') } : {}),
+  });
+  // An idle client that loses its server (restart) must not crash the process.
+  pool.on('error', () => {});
+  // Nor may a checked-out one (mid-transaction, between two statements): pg emits 'error' on
+  // the client itself, where the pool listens only while it is idle. The client is then
+  // unusable, its next query fails (→ 503) and the pool discards it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
 }

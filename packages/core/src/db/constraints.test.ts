@@ -102,6 +102,20 @@ describe('check constraints (23514)', () => {
       .execute();
   });
 
+  it('a feedback rubric that is not an array', async () => {
+    const e = await pgError(
+      h.db
+        .insertInto('feedback')
+        .values({ ...(await feedbackBase()), rubric: '{"key":"relevance"}' })
+        .execute(),
+    );
+    expect(e.constraint).toBe('feedback_rubric_is_array');
+    await h.db
+      .insertInto('feedback')
+      .values({ ...(await feedbackBase()), rubric: '[]' })
+      .execute();
+  });
+
   it('session score 101, and a score on a session that is not completed', async () => {
     const started = new Date(Date.now() - 60_000);
     const e = await pgError(

@@ -80,8 +80,7 @@ describe('prepare: a query compiled once, run with new parameters', () => {
   });
 });
 
-// PGlite has no pg client, so no named statements: this part runs on PostgreSQL (CI's second stage).
-describe.runIf(process.env.TEST_DATABASE_URL)('prepare on PostgreSQL', () => {
+describe('prepare on PostgreSQL', () => {
   it('sends a prepared query as a named statement, and other queries unnamed', async () => {
     const one = await createTestDatabase({ poolMax: 1 }); // one connection: the one we inspect
     try {

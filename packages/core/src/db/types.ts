@@ -1,9 +1,15 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
+import type { RubricComponent } from '../engine/types.ts';
 
-/** Timestamps come back as Date from both pg and PGlite; we write them as Date or let defaults fill them. */
+/** Timestamps come back as Date from pg; we write them as Date or let defaults fill them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+/**
+ * The order of creation (a bigint identity, so pg returns it as a string): the tie-breaker of
+ * every list ordered by created_at, which ties within a millisecond or a transaction.
+ */
+type CreationSeq = GeneratedAlways<string>;
 
 export interface RolesTable {
   id: Generated<number>;
@@ -18,6 +24,7 @@ export interface UsersTable {
   password_hash: string;
   active: Generated<boolean>;
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 
@@ -44,6 +51,7 @@ export interface JobDescriptionsTable {
   created_by: string | null;
   visibility: 'public' | 'private';
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 
@@ -66,6 +74,7 @@ export interface InterviewSessionsTable {
   summary: string | null;
   skill_notes: ColumnType<{ skill: string; note: string }[] | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 
@@ -99,7 +108,10 @@ export interface FeedbackTable {
   grading_error: string | null;
   grading_attempts: Generated<number>;
   evaluator: string | null;
+  /** Why the score: the interviewer's rubric components (written as JSON text, read back parsed). */
+  rubric: ColumnType<RubricComponent[] | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  seq: CreationSeq;
   updated_at: Timestamp;
 }
 

@@ -4,6 +4,7 @@
  * the default) and any OpenAI-compatible model.
  */
 
+export { type BandKey, type BandTone, SCORE_BANDS, type ScoreBand, scoreBand, scoreLabel } from './bands.ts';
 export { createProvider, type ProviderConfig, type ProviderName } from './create-provider.ts';
 export { EngineError, type EngineErrorKind, isEngineError } from './errors.ts';
 export {

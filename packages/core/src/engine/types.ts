@@ -18,6 +18,8 @@ export interface PlannedQuestion {
   text: string;
   category: QuestionCategory;
   skill: string;
+  /** what a strong answer covers, when the planner knows (the offline bank always does) */
+  talking_points?: string[];
 }
 
 export interface QuestionContext {

@@ -39,6 +39,7 @@ export type Grade = Required<
     | 'evaluator'
     | 'grading_error'
     | 'score'
+    | 'rubric'
     | 'ai_feedback'
     | 'strengths'
     | 'improvements'
@@ -55,6 +56,7 @@ const recordGradeQuery = prepare((db, p: Grade & { id: string }) =>
       evaluator: p.evaluator,
       grading_error: p.grading_error,
       score: p.score,
+      rubric: p.rubric,
       ai_feedback: p.ai_feedback,
       strengths: p.strengths,
       improvements: p.improvements,
@@ -103,8 +105,10 @@ function filteredFeedback(db: Kysely<Database>, p: FeedbackListParams, shape: Fe
 // A session's feedback reads in answer order; the admin list newest first.
 const feedbackPage = prepare((db, p: FeedbackListParams, shape: FeedbackListShape) => {
   const rows = filteredFeedback(db, p, shape).selectAll();
-  const ordered = shape.session ? rows.orderBy('created_at') : rows.orderBy('created_at', 'desc');
-  return ordered.orderBy('id').limit(p.limit).offset(p.offset);
+  const ordered = shape.session
+    ? rows.orderBy('created_at').orderBy('seq')
+    : rows.orderBy('created_at', 'desc').orderBy('seq', 'desc');
+  return ordered.limit(p.limit).offset(p.offset);
 });
 const feedbackCount = prepare((db, p: FeedbackListParams, shape: FeedbackListShape) =>
   filteredFeedback(db, p, shape).select(sql<number>`count(*)::int`.as('n')),
@@ -130,7 +134,7 @@ export const allFeedbackOfSession = (db: Db, sessionId: string) =>
     .selectAll()
     .where('session_id', '=', sessionId)
     .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 
 export const recordAiUsage = (db: Db, userId: string, kind: string) =>

@@ -56,7 +56,7 @@ const jobsPage = prepare((db, p: JobListParams, shape: JobListShape) =>
   filteredJobs(db, p, shape)
     .selectAll()
     .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .orderBy('seq', 'desc')
     .limit(p.limit)
     .offset(p.offset),
 );

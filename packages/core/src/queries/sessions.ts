@@ -31,7 +31,13 @@ export async function listSessions(
   if (f.userId) base = base.where('user_id', '=', f.userId);
   if (f.status) base = base.where('status', '=', f.status);
   const [items, count] = await Promise.all([
-    base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: count.n };
@@ -45,7 +51,7 @@ export const transitionSession = (
   db: Db,
   id: string,
   from: SessionStatus[],
-  set: Partial<Omit<SessionRow, 'id' | 'created_at' | 'updated_at' | 'skill_notes'>> & {
+  set: Partial<Omit<SessionRow, 'id' | 'seq' | 'created_at' | 'updated_at' | 'skill_notes'>> & {
     skill_notes?: string | null;
   },
 ) =>

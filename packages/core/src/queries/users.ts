@@ -42,7 +42,7 @@ export async function listUsers(
       .selectAll('users')
       .select(rolesOf.as('roles'))
       .orderBy('users.created_at', 'desc')
-      .orderBy('users.id')
+      .orderBy('users.seq', 'desc')
       .limit(opts.limit)
       .offset(opts.offset)
       .execute(),

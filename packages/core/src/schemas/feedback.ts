@@ -1,8 +1,27 @@
 import { z } from 'zod';
+import type { RubricComponent } from '../engine/types.ts';
 import { idSchema, pageInput, questionCategory, text, timestampSchema } from './common.ts';
 import { questionSchema } from './sessions.ts';
 
 export const MAX_ANSWER_LENGTH = 8000;
+
+/** One line of "why this score" (the engine's `RubricComponent`, as the API documents it). */
+export const rubricComponentSchema = z
+  .object({
+    key: z.string().describe('stable identifier, e.g. "relevance", "evidence", "cap:off_topic", "admin"'),
+    label: z.string().describe('what the candidate reads, e.g. "Answers the question asked"'),
+    points: z.number().describe('points earned; negative for a cap or a penalty'),
+    max: z.number().describe('the most this component can give (0 for a cap, a penalty or an adjustment)'),
+    note: z.string().describe('why, citing the part of the answer it is about (or its absence)'),
+  })
+  .describe('one rubric component behind a score') satisfies z.ZodType<RubricComponent>;
+
+export const rubricSchema = z
+  .array(rubricComponentSchema)
+  .nullable()
+  .describe(
+    'why the score: components whose points add up to it; null when there is no breakdown (not graded yet, or graded before breakdowns were kept). An admin\'s correction keeps the interviewer\'s components and adds one keyed "admin" with the difference.',
+  );
 
 export const gradingStatus = z.enum(['pending', 'graded', 'failed']);
 
@@ -15,6 +34,7 @@ export const feedbackSchema = z.object({
   answer: z.string(),
   ai_feedback: z.string().nullable(),
   score: z.number().int().nullable().describe('0-10; null until graded'),
+  rubric: rubricSchema,
   category: questionCategory,
   strengths: z.array(z.string()),
   improvements: z.array(z.string()),

@@ -295,3 +295,117 @@ describe('model output the database would refuse', () => {
     expect(r.feedback.strengths).toEqual(['clear']);
   });
 });
+
+describe('why a score: the rubric behind a grade', () => {
+  const RUBRIC = [
+    {
+      key: 'relevance',
+      label: 'Answers the question asked',
+      points: 4,
+      max: 4,
+      note: 'Talks about “the cache”.',
+    },
+    { key: 'evidence', label: 'Evidence', points: 3.5, max: 4, note: 'Gave “40 % fewer timeouts”.' },
+    { key: 'structure', label: 'Structure', points: 0.5, max: 2, note: 'No stated result.' },
+  ];
+  const rubricProvider = (rubric = RUBRIC, score = 8) =>
+    fakeProvider({
+      async evaluateAnswer() {
+        return {
+          score,
+          rubric,
+          feedback: 'Graded.',
+          strengths: [],
+          improvements: [],
+          skills_shown: [],
+          follow_up: null,
+        };
+      },
+    });
+  const sum = (r: { points: number }[] | null) => (r ?? []).reduce((a, c) => a + c.points, 0);
+
+  it("stores the provider's components and returns them from every read", async () => {
+    const c = withProvider(rubricProvider());
+    const { actor } = await makeUser(c.db);
+    const session = await makeSession(c, actor, { start: true });
+    const r = await feedback.submitAnswer(c, actor, { session_id: session.id, answer: STRONG_ANSWER });
+    expect(r.feedback.rubric).toEqual(RUBRIC);
+    expect((await feedback.getFeedback(c.db, actor, r.feedback.id)).rubric).toEqual(RUBRIC);
+    const page = await feedback.listSessionFeedback(c.db, actor, session.id, { limit: 10, offset: 0 });
+    expect(page.items[0]!.rubric).toEqual(RUBRIC);
+  });
+
+  it('is null when the provider gives no breakdown', async () => {
+    const c = withProvider(rubricProvider([]));
+    const { actor } = await makeUser(c.db);
+    const session = await makeSession(c, actor, { start: true });
+    const r = await feedback.submitAnswer(c, actor, { session_id: session.id, answer: STRONG_ANSWER });
+    expect(r.feedback.grading_status).toBe('graded');
+    expect(r.feedback.rubric).toBeNull();
+  });
+
+  it("an admin's correction keeps the grader's components and adds the difference, once", async () => {
+    const c = withProvider(rubricProvider());
+    const { actor } = await makeUser(c.db);
+    const admin = (await makeAdmin(c.db)).actor;
+    const session = await makeSession(c, actor, { start: true });
+    const { feedback: fb } = await feedback.submitAnswer(c, actor, {
+      session_id: session.id,
+      answer: STRONG_ANSWER,
+    });
+
+    const lowered = await feedback.updateFeedback(c, admin, fb.id, { score: 5 });
+    expect(lowered.evaluator).toBe('admin');
+    expect(lowered.rubric!.slice(0, 3)).toEqual(RUBRIC);
+    expect(lowered.rubric![3]).toMatchObject({ key: feedback.ADMIN_CORRECTION_KEY, points: -3, max: 0 });
+    expect(lowered.rubric![3]!.note).toContain('5/10');
+    expect(sum(lowered.rubric)).toBe(5);
+
+    // a second correction replaces the first rather than stacking on it
+    const raised = await feedback.updateFeedback(c, admin, fb.id, { score: 10 });
+    expect(raised.rubric!.filter((x) => x.key === feedback.ADMIN_CORRECTION_KEY)).toHaveLength(1);
+    expect(sum(raised.rubric)).toBe(10);
+
+    // back to the grader's own score: no correction left to show
+    expect((await feedback.updateFeedback(c, admin, fb.id, { score: 8 })).rubric).toEqual(RUBRIC);
+    // editing only the text leaves the breakdown alone
+    expect((await feedback.updateFeedback(c, admin, fb.id, { ai_feedback: 'Fine.' })).rubric).toEqual(RUBRIC);
+  });
+
+  it('an admin correction of an answer with no breakdown stays without one', async () => {
+    const c = withProvider(rubricProvider([]));
+    const { actor } = await makeUser(c.db);
+    const admin = (await makeAdmin(c.db)).actor;
+    const session = await makeSession(c, actor, { start: true });
+    const { feedback: fb } = await feedback.submitAnswer(c, actor, {
+      session_id: session.id,
+      answer: STRONG_ANSWER,
+    });
+    expect((await feedback.updateFeedback(c, admin, fb.id, { score: 3 })).rubric).toBeNull();
+  });
+
+  it("a rewritten answer whose grading fails does not keep the old answer's breakdown", async () => {
+    const graded = withProvider(rubricProvider());
+    const { actor } = await makeUser(graded.db);
+    const session = await makeSession(graded, actor, { start: true });
+    const { feedback: fb } = await feedback.submitAnswer(graded, actor, {
+      session_id: session.id,
+      answer: STRONG_ANSWER,
+    });
+    expect(fb.rubric).toEqual(RUBRIC);
+    const failed = await feedback.updateFeedback(withProvider(failingProvider()), actor, fb.id, {
+      answer: `${STRONG_ANSWER} And more.`,
+    });
+    expect(failed.grading_status).toBe('failed');
+    expect(failed.rubric).toBeNull();
+  });
+
+  it('a NUL byte in a model-written note is stripped rather than failing the grade', async () => {
+    const c = withProvider(rubricProvider([{ ...RUBRIC[0]!, note: 'cites\u0000 it' }], 4));
+    const { actor } = await makeUser(c.db);
+    const session = await makeSession(c, actor, { start: true });
+    const r = await feedback.submitAnswer(c, actor, { session_id: session.id, answer: STRONG_ANSWER });
+    expect(r.feedback.grading_status).toBe('graded');
+    expect(r.feedback.rubric![0]!.note).toBe('cites it');
+  });
+});

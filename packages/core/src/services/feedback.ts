@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { withDbErrors } from '../db/errors.ts';
 import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types.ts';
-import type { QuestionContext } from '../engine/index.ts';
+import type { QuestionContext, RubricComponent } from '../engine/index.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import * as fq from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
@@ -109,6 +109,7 @@ async function grade(
         ? `The configured model failed (${primaryError}); graded by the fallback`
         : null,
       score: Math.max(0, Math.min(10, Math.round(result.score))),
+      rubric: serialiseRubric(result.rubric ?? null),
       ai_feedback: result.feedback,
       strengths: result.strengths,
       improvements: result.improvements,
@@ -132,6 +133,7 @@ async function grade(
       const failed = await fq.updateFeedbackRow(ctx.db, feedback.id, {
         grading_status: 'failed',
         grading_attempts: attempts,
+        rubric: null, // a previous grade's breakdown would not explain this answer
         grading_error: `Grading failed: ${error}. Your answer is saved; retry grading.`,
       });
       return { row: failed, followUp: null };
@@ -231,6 +233,7 @@ export async function updateFeedback(
         answer: input.answer,
         grading_status: 'pending',
         grading_attempts: 0,
+        rubric: null,
       }),
     );
     updated = (await grade(ctx, session, updated, questionOf(updated, await questionRow(ctx.db, updated))))
@@ -239,7 +242,10 @@ export async function updateFeedback(
   if (input.score !== undefined || input.ai_feedback !== undefined) {
     updated = await withDbErrors(() =>
       fq.updateFeedbackRow(ctx.db, id, {
-        ...(input.score !== undefined && { score: input.score }),
+        ...(input.score !== undefined && {
+          score: input.score,
+          rubric: serialiseRubric(correctedRubric(updated.rubric, input.score)),
+        }),
         ...(input.ai_feedback !== undefined && { ai_feedback: input.ai_feedback }),
         grading_status: 'graded',
         evaluator: 'admin',
@@ -250,6 +256,37 @@ export async function updateFeedback(
   await rescoreIfCompleted(ctx.db, row.session_id);
   return toFeedback(updated);
 }
+
+/** The key of the component that records an admin's correction of a score. */
+export const ADMIN_CORRECTION_KEY = 'admin';
+
+/**
+ * An admin's hand-corrected score keeps the interviewer's components (the candidate still sees
+ * what the grader found) and adds one that says who changed the score and by how much, so the
+ * points still add up to the score. A second correction replaces the first. With no breakdown
+ * to correct (none was kept), there is none afterwards either: the evaluator "admin" says it all.
+ */
+export function correctedRubric(rubric: RubricComponent[] | null, score: number): RubricComponent[] | null {
+  if (!rubric || rubric.length === 0) return null;
+  const kept = rubric.filter((c) => c.key !== ADMIN_CORRECTION_KEY);
+  const graderSum = kept.reduce((sum, c) => sum + c.points, 0);
+  // Rounded to hundredths: fractional points would otherwise leave float noise in the difference.
+  const delta = Math.round((score - graderSum) * 100) / 100;
+  if (delta === 0) return kept;
+  return [
+    ...kept,
+    {
+      key: ADMIN_CORRECTION_KEY,
+      label: 'Corrected by an admin',
+      points: delta,
+      max: 0,
+      note: `An admin set the score to ${score}/10 (${delta > 0 ? '+' : ''}${delta} on the interviewer's breakdown).`,
+    },
+  ];
+}
+
+const serialiseRubric = (rubric: RubricComponent[] | null): string | null =>
+  rubric && rubric.length > 0 ? JSON.stringify(rubric) : null;
 
 export async function deleteFeedback(db: Db, actor: MaybeActor, id: string): Promise<void> {
   const row = await loadOwnFeedback(db, actor, id);

@@ -66,6 +66,7 @@ export const toFeedback = (row: FeedbackRow): Feedback => ({
   answer: row.answer,
   ai_feedback: row.ai_feedback,
   score: row.score,
+  rubric: row.rubric,
   category: row.category,
   strengths: row.strengths,
   improvements: row.improvements,

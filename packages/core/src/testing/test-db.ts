@@ -1,23 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import { sql } from 'kysely';
 import { createDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import type { Database } from '../db/types.ts';
 
 /**
- * A fresh, migrated database for one test file.
- * TEST_DATABASE_URL set → a new schema on that server (dropped on close);
- * unset → an in-memory PGlite, loaded from the snapshot global-setup.ts made when there is one.
- * Both run the real migrations.
+ * A fresh, migrated database for one test file: a new schema (dropped on close) on the server
+ * TEST_DATABASE_URL names — the embedded PostgreSQL global-setup.ts started for this run, or
+ * the one CI's second stage sets. Runs the real migrations.
  */
 export async function createTestDatabase(
   opts: { poolMax?: number; connectionTimeoutMs?: number } = {},
 ): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return createPgliteTestDatabase();
+  if (!url) {
+    throw new Error(
+      'No test database: TEST_DATABASE_URL is unset. Run the tests through vitest with the globalSetup ' +
+        'packages/core/src/testing/global-setup.ts (it starts an embedded PostgreSQL), or set TEST_DATABASE_URL.',
+    );
+  }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = await createDatabase({ url, poolMax: 1 });
   await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin.db);
@@ -31,17 +31,4 @@ export async function createTestDatabase(
       await admin.close();
     },
   };
-}
-
-async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
-  const snapshot = process.env.AI_TEST_PGLITE_SNAPSHOT;
-  if (!snapshot) {
-    const handle = await createDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
-    return handle;
-  }
-  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(snapshot)]) });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  await migrateToLatest(db); // a no-op unless a migration was added since the snapshot
-  return { db, kind: 'pglite', close: () => db.destroy() };
 }

@@ -126,7 +126,7 @@ export function HistoryPage() {
                   <StatusBadge status={s.status} />
                   <span className="session-row__score">
                     {s.status === 'completed' ? (
-                      <ScoreBar score={s.score} max={100} />
+                      <ScoreBar score={s.score} max={100} labelled />
                     ) : (
                       <span className="muted">–</span>
                     )}

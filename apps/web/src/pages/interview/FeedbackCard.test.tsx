@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { scoreLabel } from '@ai-interviewer/core/bands';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { feedback } from '../../test/fixtures.ts';
 import { FeedbackCard } from './FeedbackCard.tsx';
@@ -11,8 +12,70 @@ describe('FeedbackCard', () => {
     expect(screen.getByText('Measures before optimising')).toBeTruthy();
     expect(screen.getByText('Give a concrete example')).toBeTruthy();
     expect(screen.getByText('performance')).toBeTruthy();
-    expect(screen.getByText('Graded by the offline rubric')).toBeTruthy();
+    expect(screen.getByText('Scored by a built-in checklist, not an AI model')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Retry grading' })).toBeNull();
+  });
+
+  it.each(Array.from({ length: 11 }, (_, s) => s))(
+    "heads a %i/10 with that score's band, the same words the engine uses",
+    (score) => {
+      render(<FeedbackCard feedback={feedback({ score })} />);
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(scoreLabel(score));
+    },
+  );
+
+  it('shows why the score: each rubric component with its points and note', () => {
+    render(
+      <FeedbackCard
+        feedback={feedback({
+          score: 4,
+          rubric: [
+            {
+              key: 'relevance',
+              label: 'Answers the question asked',
+              points: 3,
+              max: 4,
+              note: 'Talks about “memoising”.',
+            },
+            {
+              key: 'evidence',
+              label: 'Concrete evidence',
+              points: 0,
+              max: 3,
+              note: 'No example from your own work.',
+            },
+            {
+              key: 'structure',
+              label: 'Clear structure',
+              points: 1.5,
+              max: 3,
+              note: 'A plan, but no result.',
+            },
+            { key: 'cap:short', label: 'Too short', points: -0.5, max: 0, note: 'Two sentences.' },
+          ],
+        })}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Why this score' })).toBeTruthy();
+    const items = within(
+      screen.getByRole('list', { name: 'Rubric components behind this score' }),
+    ).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Answers the question asked3 / 4Talks about “memoising”.',
+      'Concrete evidence0 / 3No example from your own work.',
+      'Clear structure1.5 / 3A plan, but no result.',
+      'Too short\u22120.5Two sentences.',
+    ]);
+    expect(items[1]!.className).toContain('rubric__item--miss');
+    expect(items[3]!.className).toContain('rubric__item--loss');
+  });
+
+  it('shows no breakdown when the grade has none, nor while grading', () => {
+    const { rerender } = render(<FeedbackCard feedback={feedback({ rubric: null })} />);
+    expect(screen.queryByText('Why this score')).toBeNull();
+    const rubric = [{ key: 'relevance', label: 'Relevant', points: 2, max: 4, note: 'On topic.' }];
+    rerender(<FeedbackCard feedback={feedback({ grading_status: 'pending', score: null, rubric })} />);
+    expect(screen.queryByText('Why this score')).toBeNull();
   });
 
   it('names the model that graded', () => {

@@ -2,12 +2,13 @@ import { useEffect, useRef } from 'react';
 import { Alert } from '../../components/Alert.tsx';
 import { Chips } from '../../components/Chips.tsx';
 import { FeedbackLists } from '../../components/FeedbackLists.tsx';
+import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { evaluatorLabel, scoreVerdict } from '../../lib/format.ts';
 import type { Feedback } from '../../trpc.ts';
 
-/** The grade of one answer: score ring, feedback, strengths, improvements, skills shown, who graded it. */
+/** The grade of one answer: score ring, feedback, why the score (rubric), strengths, improvements, skills shown, who graded it. */
 export function FeedbackCard({
   feedback,
   onRetry,
@@ -78,6 +79,7 @@ export function FeedbackCard({
       {graded && (
         <>
           {feedback.ai_feedback && <p className="feedback-card__text pre-wrap">{feedback.ai_feedback}</p>}
+          <RubricBreakdown rubric={feedback.rubric} />
           <FeedbackLists strengths={feedback.strengths} improvements={feedback.improvements} />
           {feedback.skills_shown.length > 0 && (
             <div className="feedback-card__skills">

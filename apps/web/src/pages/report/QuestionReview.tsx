@@ -1,6 +1,7 @@
 import { Badge } from '../../components/Badge.tsx';
 import { Chips } from '../../components/Chips.tsx';
 import { FeedbackLists } from '../../components/FeedbackLists.tsx';
+import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
 import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
@@ -43,6 +44,7 @@ export function QuestionReview({ item, index }: { item: ReportItem; index: numbe
             <div className="review__feedback">
               <h4>Feedback</h4>
               {feedback.ai_feedback && <p className="pre-wrap">{feedback.ai_feedback}</p>}
+              <RubricBreakdown rubric={feedback.rubric} heading="h5" />
               <FeedbackLists
                 strengths={feedback.strengths}
                 improvements={feedback.improvements}

@@ -5,7 +5,7 @@
  * only when they measure something. The rubric's components get a note each, so the candidate
  * sees why each point was earned or lost.
  */
-
+import { scoreBand } from '../bands.ts';
 import { joinList, truncate } from '../text.ts';
 import type { QuestionContext, RubricComponent } from '../types.ts';
 import type { CapReason, RubricResult } from './rubric.ts';
@@ -20,14 +20,8 @@ export interface FeedbackParts {
 const q = (s: string) => `“${truncate(s, 60)}”`;
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
-/** The verdict for a score; the same bands as the score labels shown elsewhere. */
-export function verdict(score: number): string {
-  if (score >= 9) return 'Excellent answer';
-  if (score >= 7) return 'Strong answer';
-  if (score >= 5) return 'A reasonable answer that needs more substance';
-  if (score >= 3) return 'A thin answer';
-  return 'A very thin answer';
-}
+/** The verdict for a score: the band's own words (bands.ts), the same in the room, report and summary. */
+const verdict = (score: number) => scoreBand(score).verdict;
 
 const CAP_EXPLAINED: Record<CapReason, (r: RubricResult, question: QuestionContext) => string> = {
   empty: () => 'No answer was given, so there is nothing to grade.',

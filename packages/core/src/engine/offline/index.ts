@@ -1,7 +1,7 @@
 export { evaluateOffline } from './evaluate.ts';
 export { type Level, parseLevel } from './level.ts';
 export { warmMeaning } from './meaning.ts';
-export { categorySequence, planOffline } from './plan.ts';
+export { categorySequence, planOffline, talkingPointsFor } from './plan.ts';
 export { createOfflineProvider, OFFLINE_EVALUATOR } from './provider.ts';
 export { QUESTION_BANK, type QuestionTemplate } from './question-bank.ts';
 export {

@@ -8,6 +8,16 @@ import type { Focus, JobContext, PlannedQuestion, QuestionCategory } from '../ty
 import { MAX_QUESTIONS, MIN_QUESTIONS } from '../types.ts';
 import { type Level, parseLevel } from './level.ts';
 import { CONCRETE_TERMS, detectDomain, isSoftSkill } from './lexicon.ts';
+import {
+  contentWords,
+  fixArticles,
+  isPluralSkill,
+  isToolSkill,
+  skillInSentence,
+  skillWork,
+  titleInSentence,
+  titleNamesSkill,
+} from './phrasing.ts';
 import { createRng, shuffle } from './prng.ts';
 import { type Domain, QUESTION_BANK, type QuestionTemplate } from './question-bank.ts';
 
@@ -58,7 +68,7 @@ export function planOffline(input: {
   const level = parseLevel(job.experience, job.title);
   const domain = detectDomain(job.title, job.description);
   const skills = planSkills(job);
-  const title = job.title.trim() || 'candidate';
+  const title = titleInSentence(job.title);
   // The job's content is part of the seed, so two jobs never walk the bank in the same order.
   const rng = createRng(
     [input.seed, job.title, job.skills, job.experience, job.description].map((s) => s.trim()).join('\u241f'),
@@ -96,7 +106,7 @@ export function planOffline(input: {
     if (!pick) break; // the bank cannot produce another distinct question; a shorter plan beats a repeat
     usedTemplates.add(pick.template.id);
     usedTexts.add(normalizeKey(pick.text));
-    plan.push({ text: pick.text, category, skill: pick.skill });
+    plan.push({ text: pick.text, category, skill: pick.skill, talking_points: pick.talkingPoints });
   }
   return plan;
 
@@ -104,16 +114,33 @@ export function planOffline(input: {
     templates: QuestionTemplate[],
     skillOrder: string[],
     allowed: (t: QuestionTemplate) => boolean,
-  ): { template: QuestionTemplate; skill: string; text: string } | null {
-    for (const template of templates) {
-      if (!allowed(template)) continue;
-      for (const skill of skillOrder) {
-        const text = fill(template, level, skill, title, hard.length > 0 ? hard : skills);
-        if (text && !usedTexts.has(normalizeKey(text))) return { template, skill, text };
+  ): { template: QuestionTemplate; skill: string; text: string; talkingPoints: string[] } | null {
+    // A skill the template reads naturally with first; any skill only when none fits.
+    for (const strict of [true, false]) {
+      for (const template of templates) {
+        if (!allowed(template)) continue;
+        for (const skill of skillOrder) {
+          if (strict && !suits(template, skill)) continue;
+          const rendered = renderTemplate(template, {
+            level,
+            skill,
+            title,
+            others: hard.length > 0 ? hard : skills,
+          });
+          if (rendered && !usedTexts.has(normalizeKey(rendered.text)))
+            return { template, skill, ...rendered };
+        }
       }
     }
     return null;
   }
+}
+
+/** Whether a skill reads naturally in a template (see `QuestionTemplate.wants`). */
+export function suits(t: QuestionTemplate, skill: string): boolean {
+  if (t.wants === 'tool') return isToolSkill(skill);
+  if (t.wants === 'hard') return !isSoftSkill(skill);
+  return true;
 }
 
 /**
@@ -133,36 +160,83 @@ function orderTemplates(category: QuestionCategory, level: Level, domain: Domain
   ];
 }
 
-/** Fills a template; null when it needs a second skill ({other}) that the job does not have. */
-function fill(
+/**
+ * A template written out for one skill (and the job's title), with its talking points; null when
+ * it would not read as a person wrote it: it needs a second skill ({other}) the job lacks, or its
+ * own words repeat a word of the skill ("How would you design … API design?").
+ */
+export function renderTemplate(
   t: QuestionTemplate,
-  level: Level,
-  skill: string,
-  title: string,
-  others: string[],
-): string | null {
-  const text = (level === 'senior' ? t.senior : level === 'junior' ? t.junior : undefined) ?? t.text;
+  input: { level: Level; skill: string; title: string; others: string[] },
+): { text: string; talkingPoints: string[] } | null {
+  const { level, skill, title } = input;
+  const raw = (level === 'senior' ? t.senior : level === 'junior' ? t.junior : undefined) ?? t.text;
+  const skillWords = new Set(contentWords(skill));
+  const overlaps = (words: string[], against: Set<string>) => words.some((w) => against.has(w));
+
+  // The title aside stays only when it adds something: a title that does not name the skill.
+  const keepTitle =
+    title !== '' && !titleNamesSkill(title, skill) && !overlaps(contentWords(title), skillWords);
+  const text = raw.replace(/\[([^\]]*)\]/g, (_, aside: string) => (keepTitle ? aside : ''));
+  const ownWords = contentWords(text.replace(/\{[^}]*\}/g, ' ').replace(/\b(?:is|it)\b/g, ' '));
+  if (overlaps(ownWords, skillWords)) return null;
+
   let other: string | undefined;
   if (text.includes('{other}')) {
-    other = others.find((o) => normalizeKey(o) !== normalizeKey(skill));
+    const own = new Set(ownWords);
+    other = input.others.find((o) => {
+      const words = contentWords(o);
+      return normalizeKey(o) !== normalizeKey(skill) && !overlaps(words, skillWords) && !overlaps(words, own);
+    });
     if (!other) return null;
   }
-  return text
-    .replaceAll('{skill}', inSentence(skill))
-    .replaceAll('{other}', inSentence(other ?? ''))
-    .replaceAll('{title}', title);
+  const fill = (template: string) => phrase(template, skill, other ?? '', title);
+  return { text: fill(text), talkingPoints: t.covers.map(fill) };
 }
 
+/** Placeholders filled in, agreeing with the skill, and the articles put right. */
+function phrase(template: string, skill: string, other: string, title: string): string {
+  const s = skillInSentence(skill);
+  const plural = isPluralSkill(skill);
+  return fixArticles(
+    template
+      .replaceAll('{skill work}', skillWork(skill))
+      .replaceAll('{skill}', s)
+      .replaceAll('{other}', skillInSentence(other))
+      .replaceAll('{title}', title)
+      .replaceAll('{is}', plural ? 'are' : 'is')
+      .replaceAll('{it}', plural ? 'them' : 'it'),
+  );
+}
+
+/** Each template variant as a pattern that matches its written-out questions (any skill, any title). */
+const TEMPLATE_PATTERNS: { template: QuestionTemplate; pattern: RegExp }[] = QUESTION_BANK.flatMap(
+  (template) =>
+    [template.text, template.junior, template.senior]
+      .filter((v): v is string => v !== undefined)
+      .map((variant) => {
+        const source = variant
+          .split(/(\{[^}]*\}|\[|\])/)
+          .map((part) => {
+            if (part === '[') return '(?:';
+            if (part === ']') return ')?';
+            if (part.startsWith('{')) return '.+?';
+            // The article before a placeholder may have changed ("a" ↔ "an").
+            return escapeRegExp(part).replace(/\b(?:a|an)(?= )/gi, (m) => (m[0] === 'A' ? 'An?' : 'an?'));
+          })
+          .join('');
+        return { template, pattern: new RegExp(`^${source}$`) };
+      }),
+);
+
 /**
- * A skill as it reads mid-sentence: common nouns are lower-cased ("User research" → "user
- * research", "Prioritisation" → "prioritisation"); names keep their capitals ("PostgreSQL",
- * "Python", "Jira", "Product Designer" as a title).
+ * What a strong answer to a stored question covers, recovered from the question's own text and
+ * skill (the bank's questions are not stored with their template): null for a question the bank
+ * did not write (a model's, a follow-up).
  */
-function inSentence(name: string): string {
-  const n = name.trim();
-  if (!/^[A-Z][a-z]+(?:[\s-][a-z]+)*$/.test(n)) return n; // acronyms, CamelCase, Title Case: a name
-  if (CONCRETE_TERMS.includes(n.toLowerCase())) return n;
-  const multiWord = /\s/.test(n);
-  const commonNoun = /(?:ing|tion|sion|ment|ity|ities|ness|ship|ance|ence|ysis|ics)$/.test(n);
-  return multiWord || commonNoun || isSoftSkill(n) ? n.toLowerCase() : n;
+export function talkingPointsFor(question: { text: string; skill: string }): string[] | null {
+  const text = question.text.trim();
+  const found = TEMPLATE_PATTERNS.find((p) => p.pattern.test(text));
+  if (!found) return null;
+  return found.template.covers.map((c) => phrase(c, question.skill, '', ''));
 }

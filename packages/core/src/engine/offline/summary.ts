@@ -2,6 +2,7 @@
  * Offline session summary: where the candidate was strongest and weakest, and a note per skill,
  * computed from the graded items (no model involved, so it is the same on every run).
  */
+import { scoreBand, scoreLabel } from '../bands.ts';
 import { parseSkills, skillsMentioned } from '../skills.ts';
 import { normalizeKey, truncate } from '../text.ts';
 import type { JobContext, QuestionCategory, SessionSummary, SummaryItem } from '../types.ts';
@@ -21,13 +22,6 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-function band(overall: number): string {
-  if (overall >= 80) return 'interview-ready on this evidence';
-  if (overall >= 60) return 'solid, with clear gaps to close';
-  if (overall >= 40) return 'mixed: some good answers, but more practice needed';
-  return 'at an early stage: keep practising';
-}
-
 export function summariseOffline(input: {
   job: JobContext;
   items: SummaryItem[];
@@ -40,7 +34,9 @@ export function summariseOffline(input: {
   const unanswered = main.filter((i) => i.score === null).length;
 
   const parts: string[] = [];
-  parts.push(`Overall ${overall}/100 for ${job.title.trim() || 'this role'}: ${band(overall)}.`);
+  parts.push(
+    `Overall ${overall}/100 for ${job.title.trim() || 'this role'} (${scoreLabel(overall, 100)}): ${scoreBand(overall, 100).outlook}.`,
+  );
   if (main.length > 0) {
     const answered = main.length - unanswered;
     parts.push(
@@ -110,7 +106,7 @@ function skillNotes(job: JobContext, items: SummaryItem[]): { skill: string; not
       bits.push(`Asked about in ${asked.length} question${asked.length > 1 ? 's' : ''}, not answered`);
     else {
       const avg = mean(scored);
-      const word = avg >= 7 ? 'strong' : avg >= 5 ? 'adequate' : 'weak';
+      const word = scoreBand(avg).adjective;
       bits.push(
         `Asked about in ${asked.length} question${asked.length > 1 ? 's' : ''}: ${word} (average ${fmt(avg)}/10)`,
       );

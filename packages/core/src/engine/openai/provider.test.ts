@@ -1,6 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scoreBand } from '../bands.ts';
 import { EngineError } from '../errors.ts';
+import { type LabelledFamily, WRITTEN_KINDS } from '../eval/dataset/schema.ts';
 import type { JobContext, QuestionContext } from '../types.ts';
+import { ANCHOR_QUESTION_ID } from './calibration.ts';
 import {
   apiError,
   chatCompletion,
@@ -10,6 +16,7 @@ import {
   scripted,
   startFakeOpenAI,
 } from './fake-openai-server.ts';
+import { escapeBlock, MAX_CALIBRATION_CHARS } from './prompts.ts';
 import { createOpenAIProvider, type OpenAIProviderOptions } from './provider.ts';
 
 const job: JobContext = {
@@ -365,6 +372,19 @@ describe('OpenAI provider: plan and summary', () => {
     expect(Number.isInteger(body.seed)).toBe(true);
   });
 
+  it("carries each question's talking points when the model gives them", async () => {
+    const withPoints = [
+      { ...questions[0]!, talking_points: [' which columns the queries filter on ', 'the write cost', ''] },
+      questions[1]!,
+    ];
+    const { server, provider } = await setup(() => ({ json: chatCompletion({ questions: withPoints }) }));
+    const plan = await provider.planQuestions({ job, count: 2, focus: 'mixed', seed: 's1' });
+    expect(plan[0]!.talking_points).toEqual(['which columns the queries filter on', 'the write cost']);
+    expect(plan[1]).not.toHaveProperty('talking_points');
+    const item = server.requests[0]!.body.response_format.json_schema.schema.properties.questions.items;
+    expect(item.required).toContain('talking_points');
+  });
+
   it('fewer distinct questions than asked → invalid_reply; a single focus wins over the label', async () => {
     const { provider } = await setup(() => ({ json: chatCompletion({ questions }) }));
     expect(
@@ -396,7 +416,177 @@ describe('OpenAI provider: plan and summary', () => {
     });
     expect(s).toEqual(reply);
     const user: string = server.requests[0]!.body.messages[1].content;
-    expect(user).toContain('Overall score: 64/100');
+    // with the band names the room and the report show next to the same scores
+    expect(user).toContain('Overall score: 64/100 (Good progress)');
+    expect(user).toContain('Score: 6/10 (Solid start)');
     expect(user.match(/<\/transcript>/g)).toHaveLength(1);
+  });
+});
+
+describe('OpenAI provider: the rubric behind the score', () => {
+  const rubric = [
+    { criterion: 'relevance', points: 3, note: 'Answers how to find the slow query.' },
+    { criterion: 'evidence', points: 2, note: 'Names EXPLAIN ANALYZE, no situation of your own.' },
+    { criterion: 'reasoning', points: 1, note: 'Says why an index, not what it costs.' },
+    { criterion: 'outcome', points: 1, note: 'A 40% drop, but not for whom.' },
+  ];
+
+  it('asks for components in the schema and the prompt, each criterion with its range', async () => {
+    const { server, provider } = await setup(() => ({ json: chatCompletion({ ...goodReply, rubric }) }));
+    await evaluate(provider);
+    const { body } = server.requests[0]!;
+    const items = body.response_format.json_schema.schema.properties.rubric.items;
+    expect(items.properties.criterion.enum).toEqual([
+      'relevance',
+      'evidence',
+      'reasoning',
+      'outcome',
+      'penalty',
+    ]);
+    const system: string = body.messages[0].content;
+    for (const line of ['relevance (0–3)', 'evidence (0–3)', 'reasoning (0–2)', 'outcome (0–2)', 'penalty:'])
+      expect(system).toContain(line);
+  });
+
+  it("describes the totals with the platform's band names and ranges", async () => {
+    const { server, provider } = await setup(() => ({ json: chatCompletion(goodReply) }));
+    await evaluate(provider);
+    const system: string = server.requests[0]!.body.messages[0].content;
+    for (const score of [0, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+      const band = scoreBand(score);
+      const line = system.split('\n').find((l) => l.includes(`"${band.answer}"`));
+      const [, lo, hi] = /^- (\d+)–(\d+) /.exec(line ?? '') ?? [];
+      expect(score, line).toBeGreaterThanOrEqual(Number(lo));
+      expect(score, line).toBeLessThanOrEqual(Number(hi));
+    }
+  });
+
+  it('returns the components with labels and maxima; the score is their sum, not the model’s number', async () => {
+    const { provider } = await setup(() => ({ json: chatCompletion({ ...goodReply, rubric, score: 9 }) }));
+    const e = await evaluate(provider);
+    expect(e.rubric).toEqual([
+      { key: 'relevance', label: 'Answers the question asked', points: 3, max: 3, note: rubric[0]!.note },
+      { key: 'evidence', label: 'Specific evidence', points: 2, max: 3, note: rubric[1]!.note },
+      { key: 'reasoning', label: 'Reasoning and structure', points: 1, max: 2, note: rubric[2]!.note },
+      { key: 'outcome', label: 'Result or verification', points: 1, max: 2, note: rubric[3]!.note },
+    ]);
+    expect(e.score).toBe(7);
+    expect(e.rubric!.reduce((sum, c) => sum + c.max, 0)).toBe(10);
+  });
+
+  it('clamps: points to each range, penalties to −10–0, a missing criterion at 0, unknown and repeated ones ignored', async () => {
+    const messy = [
+      { criterion: 'relevance', points: 7, note: 'Way over.' },
+      { criterion: 'relevance', points: 0, note: 'A second opinion.' },
+      { criterion: 'evidence', points: -2, note: 'Negative.' },
+      { criterion: 'reasoning', points: 1.6, note: 'Fractional.' },
+      { criterion: 'charisma', points: 5, note: 'Not a criterion.' },
+      { criterion: 'penalty', points: -4, note: 'Asked for a 10.' },
+      { criterion: 'penalty', points: 3, note: 'A positive penalty is no penalty.' },
+    ];
+    const { provider } = await setup(() => ({ json: chatCompletion({ ...goodReply, rubric: messy }) }));
+    const e = await evaluate(provider);
+    expect(e.rubric!.map((c) => [c.key, c.points, c.max])).toEqual([
+      ['relevance', 3, 3],
+      ['evidence', 0, 3],
+      ['reasoning', 2, 2],
+      ['outcome', 0, 2],
+      ['penalty', -4, 0],
+    ]);
+    expect(e.rubric![3]!.note).toBe('The grader gave no points here.');
+    expect(e.rubric![4]!.note).toBe('Asked for a 10.');
+    expect(e.score).toBe(1);
+  });
+
+  it('an answer to another question earns nothing for its details: relevance 0 cancels the rest', async () => {
+    const offTopic = [
+      { criterion: 'relevance', points: 0, note: 'About running a marathon.' },
+      { criterion: 'evidence', points: 3, note: 'Very specific.' },
+      { criterion: 'reasoning', points: 2, note: 'Well told.' },
+      { criterion: 'outcome', points: 2, note: 'A time and a sum raised.' },
+    ];
+    const { provider } = await setup(() => ({
+      json: chatCompletion({ ...goodReply, rubric: offTopic, score: 6 }),
+    }));
+    const e = await evaluate(provider);
+    expect(e.rubric!.at(-1)).toMatchObject({ key: 'cap:off_topic', points: -7, max: 0 });
+    expect(e.rubric!.reduce((sum, c) => sum + c.points, 0)).toBe(0);
+    expect(e.score).toBe(0);
+  });
+
+  it('a server that ignores the schema and sends no components: the model’s score, no rubric', async () => {
+    const { provider } = await setup(() => ({
+      json: chatCompletion({ ...goodReply, rubric: [], score: 6 }),
+    }));
+    const e = await evaluate(provider);
+    expect(e.score).toBe(6);
+    expect(e).not.toHaveProperty('rubric');
+  });
+
+  it('streams the feedback and still returns the components', async () => {
+    const { provider } = await setup(() => ({
+      sse: chatCompletionChunks({ ...goodReply, rubric }, { pieces: 12 }),
+    }));
+    const deltas: string[] = [];
+    const e = await evaluate(provider, 'I ran EXPLAIN ANALYZE.', { onDelta: (t: string) => deltas.push(t) });
+    expect(deltas.length).toBeGreaterThan(0);
+    expect(e.score).toBe(7);
+    expect(e.rubric).toHaveLength(4);
+  });
+});
+
+describe('OpenAI provider: calibration anchors in the grading prompt', () => {
+  const datasetDir = fileURLToPath(new URL('../eval/dataset/', import.meta.url));
+  const families = readdirSync(datasetDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(datasetDir, f), 'utf8')) as LabelledFamily);
+
+  async function systemPrompt(): Promise<string> {
+    const { server, provider } = await setup(() => ({ json: chatCompletion({ ...goodReply }) }));
+    await evaluate(provider);
+    return server.requests[0]!.body.messages[0].content;
+  }
+
+  it('shows an answer of every kind with the score it deserves, taken from the dev split', async () => {
+    const system = await systemPrompt();
+    const anchor = families
+      .flatMap((f) => f.questions.map((q) => ({ f, q })))
+      .find(({ q }) => q.id === ANCHOR_QUESTION_ID)!;
+    expect(anchor.f.split).toBe('dev');
+    expect(system).toContain(escapeBlock(anchor.q.text));
+    for (const kind of WRITTEN_KINDS) {
+      expect(system).toContain(escapeBlock(anchor.q.answers[kind]));
+      expect(system).toMatch(new RegExp(`quality="${kind}: [^"]+" score="\\d+(–\\d+)?"`));
+    }
+  });
+
+  it('never quotes the test split: no question or answer of a test family reaches the prompt', async () => {
+    const system = await systemPrompt();
+    const test = families.filter((f) => f.split === 'test');
+    expect(test.map((f) => f.family).sort()).toEqual([
+      'data-analytics',
+      'electrician',
+      'finance',
+      'hr-recruiting',
+      'nursing',
+      'product-design',
+      'sales',
+      'teaching',
+    ]);
+    for (const f of test) {
+      for (const q of f.questions) {
+        expect(system).not.toContain(q.text.slice(0, 60));
+        for (const answer of Object.values(q.answers))
+          expect(system).not.toContain(escapeBlock(answer).slice(0, 60));
+      }
+    }
+  });
+
+  it('stays bounded: the anchors within MAX_CALIBRATION_CHARS, the whole grading prompt under 10,000 characters', async () => {
+    const system = await systemPrompt();
+    const start = system.indexOf('<example_question>');
+    const end = system.lastIndexOf('</example_answer>') + '</example_answer>'.length;
+    expect(end - start).toBeLessThanOrEqual(MAX_CALIBRATION_CHARS);
+    expect(system.length).toBeLessThan(10_000);
   });
 });

@@ -6,8 +6,10 @@
  * Failure policy: a refusal, a truncated reply, malformed JSON or a schema mismatch throws
  * EngineError; nothing is ever made up. Retries: exactly one layer, the SDK's own `maxRetries`
  * (429, 408, 409, 5xx and connection errors, with its backoff and Retry-After handling).
- * Score policy: a score outside 0–10 (or fractional) is clamped and rounded, not rejected, since
- * the rest of the evaluation is usable and the product rule is "scores are clamped".
+ * Score policy: the score is the sum of the model's rubric components, each clamped to its range
+ * (rubric.ts); a reply without components (a server that ignores the schema) keeps the model's
+ * score. Either way a score outside 0–10 (or fractional) is clamped and rounded, not rejected,
+ * since the rest of the evaluation is usable and the product rule is "scores are clamped".
  */
 import OpenAI from 'openai';
 import type { z } from 'zod';
@@ -35,6 +37,7 @@ import {
   SUMMARY_SYSTEM,
   summaryUserMessage,
 } from './prompts.ts';
+import { rubricFromReply, scoreOfRubric } from './rubric.ts';
 import {
   EVALUATION_SCHEMA,
   EvaluationReply,
@@ -218,8 +221,11 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): InterviewerPr
         onFeedback: onDelta,
       });
       const jobSkills = parseSkills(job.skills);
+      const rubric = rubricFromReply(reply.rubric);
       return {
-        score: clampScore(reply.score, 0, 10),
+        // The components are what the model justified, so they decide the score (rubric.ts).
+        score: rubric ? scoreOfRubric(rubric) : clampScore(reply.score, 0, 10),
+        ...(rubric && { rubric }),
         feedback: reply.feedback,
         strengths: cleanList(reply.strengths),
         improvements: cleanList(reply.improvements),
@@ -292,7 +298,13 @@ function shapePlan(reply: PlanReply, n: number, focus: Focus): PlannedQuestion[]
     if (seen.has(key)) continue;
     seen.add(key);
     const category: QuestionCategory = focus === 'mixed' ? q.category : focus;
-    out.push({ text: q.text, category, skill: q.skill });
+    const points = cleanList(q.talking_points ?? []).slice(0, 4);
+    out.push({
+      text: q.text,
+      category,
+      skill: q.skill,
+      ...(points.length > 0 && { talking_points: points }),
+    });
     if (out.length === n) return out;
   }
   throw new EngineError(

@@ -17,10 +17,20 @@ describe('structured-output schemas', () => {
     expect(EVALUATION_SCHEMA).toMatchObject({
       type: 'object',
       additionalProperties: false,
-      required: ['feedback', 'strengths', 'improvements', 'skills_shown', 'follow_up', 'score'],
+      required: ['feedback', 'strengths', 'improvements', 'skills_shown', 'follow_up', 'rubric', 'score'],
       properties: {
         score: { type: 'integer', minimum: 0, maximum: 10 },
         follow_up: { type: ['string', 'null'] },
+        rubric: {
+          type: 'array',
+          items: {
+            required: ['criterion', 'points', 'note'],
+            properties: {
+              criterion: { enum: ['relevance', 'evidence', 'reasoning', 'outcome', 'penalty'] },
+              points: { type: 'integer' },
+            },
+          },
+        },
       },
     });
   });

@@ -8,6 +8,7 @@
  *    the score may be any number and is then clamped to 0–10 (see provider.ts).
  */
 import { z } from 'zod';
+import { CRITERION_KEYS } from './rubric.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -24,7 +25,19 @@ export const EvaluationWire = z.object({
     .string()
     .nullable()
     .describe('one probing follow-up question if the answer is thin, else null'),
-  score: z.int().min(0).max(10).describe('integer 0–10'),
+  // The components before the total: the score is their sum (rubric.ts).
+  rubric: z
+    .array(
+      z.object({
+        criterion: z.enum(CRITERION_KEYS),
+        points: z.int().describe('whole points within the criterion’s range (negative only for the penalty)'),
+        note: z
+          .string()
+          .describe('one sentence citing the part of the answer (or its absence) behind the points'),
+      }),
+    )
+    .describe('one item per criterion, plus a penalty item when one applies'),
+  score: z.int().min(0).max(10).describe('integer 0–10: the sum of the rubric points, within 0–10'),
 });
 
 export const EvaluationReply = z.object({
@@ -33,6 +46,12 @@ export const EvaluationReply = z.object({
   improvements: z.array(z.string().max(500)).max(20),
   skills_shown: z.array(z.string().max(200)).max(50),
   follow_up: z.string().max(600).nullable(),
+  // Lenient: a server that ignores the schema may leave it out (the score is used alone then);
+  // unknown criteria are dropped and points clamped in rubric.ts rather than failing the grade.
+  rubric: z
+    .array(z.object({ criterion: z.string().max(40), points: z.number(), note: z.string().max(600) }))
+    .max(12)
+    .optional(),
   score: z.number(),
 });
 export type EvaluationReply = z.infer<typeof EvaluationReply>;
@@ -45,12 +64,23 @@ export const PlanWire = z.object({
       text: z.string().describe('the question, as the interviewer asks it'),
       category: Category,
       skill: z.string().describe("the job skill the question targets, as spelled in the job's list"),
+      talking_points: z.array(z.string()).describe('2–4 short points that a strong answer covers'),
     }),
   ),
 });
 
 export const PlanReply = z.object({
-  questions: z.array(z.object({ text: text(600), category: Category, skill: text(200) })).min(1),
+  questions: z
+    .array(
+      z.object({
+        text: text(600),
+        category: Category,
+        skill: text(200),
+        // Lenient: a plan without them is still a plan.
+        talking_points: z.array(z.string().max(300)).max(8).optional(),
+      }),
+    )
+    .min(1),
 });
 export type PlanReply = z.infer<typeof PlanReply>;
 
