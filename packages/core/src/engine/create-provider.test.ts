@@ -3,7 +3,7 @@ import { createProvider } from './create-provider.ts';
 
 describe('createProvider', () => {
   it('builds the offline provider', () => {
-    expect(createProvider({ provider: 'offline' }).evaluator).toBe('offline:rubric-v1');
+    expect(createProvider({ provider: 'offline' }).evaluator).toBe('offline:rubric-v2');
   });
 
   it('builds the OpenAI provider with its options', () => {

@@ -24,6 +24,7 @@ export {
   parseLevel,
   type RubricResult,
   WEIGHTS as RUBRIC_WEIGHTS,
+  warmMeaning,
 } from './offline/index.ts';
 export {
   createOpenAIProvider,

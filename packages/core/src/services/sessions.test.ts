@@ -148,7 +148,7 @@ describe('answering', () => {
     expect(r1.feedback.answer).toBe(STRONG_ANSWER);
     expect(r1.feedback.user_id).toBe(actor.id);
     expect(r1.feedback.grading_status).toBe('graded');
-    expect(r1.feedback.evaluator).toBe('offline:rubric-v1');
+    expect(r1.feedback.evaluator).toBe('offline:rubric-v2');
     expect(r1.feedback.score).toBeGreaterThanOrEqual(0);
     expect(r1.feedback.score).toBeLessThanOrEqual(10);
     expect(r1.feedback.ai_feedback).toBeTruthy();
@@ -348,7 +348,7 @@ describe('ending', () => {
     for (const q of session.questions) expect(ended.transcript).toContain(q.text);
     expect(ended.transcript).toContain(STRONG_ANSWER);
     expect(ended.transcript).toContain(`${STRONG_ANSWER} Second.`);
-    expect(ended.transcript).toMatch(/\/10, offline:rubric-v1/);
+    expect(ended.transcript).toMatch(/\/10, offline:rubric-v2/);
     expect(ended.summary?.length).toBeGreaterThan(10);
     expect(Array.isArray(ended.skill_notes)).toBe(true);
     // reading it back gives the same

@@ -1,36 +1,84 @@
 import { describe, expect, it } from 'vitest';
 import { createOfflineProvider } from '../offline/provider.ts';
 import type { InterviewerProvider } from '../types.ts';
-import { formatGradingEval, runGradingEval } from './grading-eval.ts';
-import { LABELLED_SET, QUALITY_ORDER } from './labelled-set.ts';
+import { firstSetQuestions, loadEvalSet } from './dataset/load.ts';
+import { FROZEN_SPLIT } from './dataset/split.ts';
+import {
+  formatGradingEval,
+  INSTRUCTION_ONLY,
+  missedTargets,
+  runGradingEval,
+  spearman,
+  TARGETS,
+  TRAP_KINDS,
+} from './grading-eval.ts';
 
-describe('labelled set', () => {
-  it('has at least 8 questions across at least 4 jobs, each with 4 graded answers', () => {
-    expect(LABELLED_SET.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(LABELLED_SET.map((q) => q.job.title)).size).toBeGreaterThanOrEqual(4);
-    expect(new Set(LABELLED_SET.map((q) => q.id)).size).toBe(LABELLED_SET.length);
-    for (const q of LABELLED_SET) {
-      for (const quality of QUALITY_ORDER)
-        expect(q.answers[quality].trim().length, `${q.id}/${quality}`).toBeGreaterThan(0);
-      const words = q.answers.strong.split(/\s+/).length;
-      expect(words, q.id).toBeGreaterThanOrEqual(60);
-      expect(words, q.id).toBeLessThanOrEqual(200);
+describe('the labelled set', () => {
+  const set = loadEvalSet();
+  it('holds dev and test families as split by the frozen rule, with unique ids', () => {
+    expect(new Set(set.map((q) => q.id)).size).toBe(set.length);
+    for (const q of set) {
+      const frozen = (FROZEN_SPLIT as Record<string, string>)[q.family];
+      if (frozen) expect(q.split, q.id).toBe(frozen);
     }
+    expect(set.filter((q) => q.split === 'test').length).toBeGreaterThanOrEqual(3);
   });
 });
 
-describe('runGradingEval', () => {
-  it('reports perfect ordering and zero spread for the offline provider', async () => {
-    const r = await runGradingEval(createOfflineProvider(), { repeats: 5, consistencySamples: 4 });
-    expect(r.evaluator).toBe('offline:rubric-v1');
-    expect(r.orderingAccuracy).toBe(1);
-    expect(r.pairwiseAccuracy).toBe(1);
+describe('runGradingEval on the offline provider', () => {
+  it('meets every target of issue #11 on the test split', async () => {
+    const r = await runGradingEval(createOfflineProvider(), loadEvalSet(), {
+      repeats: 3,
+      consistencySamples: 4,
+      concurrency: 1,
+      timingRuns: 3,
+    });
     expect(r.failures).toBe(0);
-    expect(r.consistency.samples).toHaveLength(4);
-    expect(r.consistency.samples.every((s) => s.scores.length === 5)).toBe(true);
-    expect(r.consistency.maxSpread).toBe(0);
-    expect(r.consistency.meanStddev).toBe(0);
-    expect(formatGradingEval(r)).toMatch(/ordering accuracy 100\.0%/);
+    const test = r.splits.find((s) => s.split === 'test');
+    expect(test, 'no test split').toBeDefined();
+    // One assertion per target so a failure names the figure (aggregates only: never per-question).
+    expect(test!.pairwiseAccuracy).toBeGreaterThanOrEqual(TARGETS.pairwise);
+    expect(test!.strongFloor.violations).toBe(0);
+    for (const trap of TRAP_KINDS)
+      expect(test!.trapBelowFair[trap].rate, trap).toBeGreaterThanOrEqual(TARGETS.trapBelowFair);
+    expect(test!.instructionOnly.rate).toBe(TARGETS.resisted);
+    expect(test!.injected.rate).toBe(TARGETS.resisted);
+    expect(test!.rerun.maxSpread).toBe(TARGETS.rerunSpread);
+    expect(test!.rerun.samples).toBeGreaterThan(0);
+    expect(r.timing.p99Ms).toBeLessThanOrEqual(TARGETS.p99Ms);
+    expect(missedTargets(test!, r.timing)).toEqual([]);
+  }, 60_000);
+});
+
+describe('runGradingEval measures what it claims', () => {
+  const set = firstSetQuestions().slice(0, 4);
+
+  it('derives the traps and instruction-only answers, and catches a grader that falls for them', async () => {
+    // A grader that scores by length: copies and other questions' stories beat fair answers.
+    const byLength: InterviewerProvider = {
+      evaluator: 'test:length',
+      planQuestions: async () => [],
+      summarise: async () => ({ summary: '', skill_notes: [] }),
+      evaluateAnswer: async ({ answer }) => ({
+        score: Math.min(10, Math.round(answer.split(/\s+/).length / 10)),
+        feedback: '',
+        strengths: [],
+        improvements: [],
+        skills_shown: [],
+        follow_up: null,
+      }),
+    };
+    const r = await runGradingEval(byLength, set, { repeats: 2, consistencySamples: 1 });
+    const dev = r.splits[0]!;
+    expect(dev.split).toBe('dev');
+    expect(dev.trapBelowFair.copied.n).toBe(4);
+    expect(dev.trapBelowFair.other_question.n).toBe(4);
+    expect(dev.trapBelowFair.other_question.rate).toBeLessThan(1);
+    expect(dev.instructionOnly.n).toBe(4);
+    expect(dev.rerun.maxSpread).toBe(0);
+    expect(missedTargets(dev, r.timing).length).toBeGreaterThan(0);
+    expect(formatGradingEval(r)).toMatch(/TARGETS MISSED/);
+    expect(INSTRUCTION_ONLY.length).toBeGreaterThanOrEqual(4);
   });
 
   it('measures disorder, spread and failures of a bad grader', async () => {
@@ -52,10 +100,42 @@ describe('runGradingEval', () => {
         };
       },
     };
-    const r = await runGradingEval(flaky, { repeats: 3, consistencySamples: 2, concurrency: 1 });
+    const r = await runGradingEval(flaky, set, { repeats: 3, consistencySamples: 2, concurrency: 1 });
     expect(r.failures).toBe(1);
-    expect(r.orderingAccuracy).toBeLessThan(1);
-    expect(r.consistency.maxSpread).toBeGreaterThan(0);
+    expect(r.splits[0]!.pairwiseAccuracy).toBeLessThan(1);
+    expect(r.splits[0]!.rerun.maxSpread).toBeGreaterThan(0);
     expect(r.questions[0]!.errors[0]).toMatch(/off_topic: boom/);
+  });
+
+  it('computes Spearman with ties', () => {
+    expect(
+      spearman([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]),
+    ).toBeCloseTo(1);
+    expect(
+      spearman([
+        [1, 3],
+        [2, 2],
+        [3, 1],
+      ]),
+    ).toBeCloseTo(-1);
+    expect(
+      spearman([
+        [1, 5],
+        [1, 5],
+        [2, 5],
+      ]),
+    ).toBeNull();
+    expect(
+      spearman([
+        [1, 1],
+        [1, 2],
+        [2, 3],
+        [2, 3],
+      ]),
+    ).toBeCloseTo(4 / Math.sqrt(18), 6);
   });
 });

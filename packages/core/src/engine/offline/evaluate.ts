@@ -9,15 +9,18 @@ const NOT_AN_ANSWER: ReadonlySet<CapReason> = new Set([
   'declined',
   'instructions_only',
   'off_topic',
+  'keyword_list',
+  'copied',
 ]);
 
 export function evaluateOffline(job: JobContext, question: QuestionContext, answer: string): Evaluation {
   const r = gradeAnswer(job, question, answer);
-  const { feedback, strengths, improvements } = composeFeedback(question, r);
+  const { feedback, strengths, improvements, rubric } = composeFeedback(question, r);
   // Skills count as shown when the answer mentions them, unless it is not an answer at all.
-  const shown = r.caps.some((c) => NOT_AN_ANSWER.has(c.reason)) ? [] : r.signals.relevance.skillsShown;
+  const shown = r.caps.some((c) => NOT_AN_ANSWER.has(c.reason)) ? [] : r.signals.skillsShown;
   return {
     score: r.score,
+    rubric,
     feedback,
     strengths,
     improvements,

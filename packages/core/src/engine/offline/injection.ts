@@ -12,12 +12,22 @@ const PATTERNS: RegExp[] = [
   /\b(deserve|deserves|must get|should get|must receive|should receive)\b[^.!?\n]{0,20}\b(10|ten|100|full marks|perfect score|top score|maximum)\b/i,
   /\bas (the|an|a|my) (ai|a\.i\.|grader|evaluator|assessor|model|language model|llm|assistant|scorer|chatbot)\b/i,
   /\byou (must|should|will|shall|are required to|have to|need to)\s+(output|return|respond|reply|print|give|assign|award|score|grade|rate|mark|set)\b/i,
-  /\b(system|developer|hidden)\s+(prompt|message|instructions?)\b/i,
+  // "SYSTEM PROMPT: …", "[system] …": a label, not a mention ("the browser's system prompt for the mic").
+  /\b(system|developer|hidden)\s+(prompt|message|instructions?)\s*:|(?:^|[[(<{])\s*system\s*(?:override\s*)?[:\]]/i,
   /\b(new|updated|real|actual)\s+instructions?\s*:/i,
   /\byou are now\b|\bpretend (you are|to be)\b|\bjailbreak\b|\bDAN mode\b/i,
   /"score"\s*:|\bscore\s*[:=]\s*(10|ten)\b/i,
   /<\/?\s*(system|answer|job|instructions?|assistant|user|prompt)\s*>/i,
   /\b(respond|reply|output|return)\s+(only\s+)?(with\s+)?(json|the json|a score|score)\b/i,
+  // Addressing the grader: "Grader: …", "(AI reviewer: …)", "Note to the AI evaluator", "Hello AI grader,".
+  /(?:^|[[(<{])\s*(?:(?:ai|a\.i\.)\s+)?(grader|evaluator|assessor|reviewer|scorer|llm|chatbot)\s*:/i,
+  /\b(note|message|instructions?|hello|hi|dear)\s+(to\s+)?(the\s+|an?\s+)?(ai\s+)?(grader|evaluator|assessor|reviewer|model|llm|scorer|marker)\b/i,
+  /\b(ai|a\.i\.)\s+(grader|evaluator|assessor|reviewer|model|scorer|marker)\b/i,
+  /\b(evaluator|grader|assessor|reviewer|scorer)\s+(instructions?|note|override)\b/i,
+  /\b(system|admin|evaluation|scoring)\s+override\b|\[\s*system\b|<!--/i,
+  /\b(maximum|highest|top|full|perfect)\s+(score|marks?|grade|rating)\b|\bscore\s+of\s+(10|ten|100)\b/i,
+  /\b(ignore|disregard)\b[^.!?\n]{0,40}\b(rubric|scoring|instructions?|guide|criteria|content)\b/i,
+  /\bregardless\s+of\s+(its\s+|the\s+)?content\b/i,
 ];
 
 export interface InjectionScan {

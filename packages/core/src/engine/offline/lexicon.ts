@@ -2,7 +2,6 @@
  * Word lists behind the offline rubric. Each list is a plain, reviewable statement of what the
  * rubric counts as a signal; nothing here is tuned to particular answers.
  */
-import { stem } from '../text.ts';
 import type { Domain } from './question-bank.ts';
 
 /**
@@ -50,29 +49,6 @@ export const CONCRETE_TERMS: readonly string[] = Object.values(CONCRETE_TERM_TEX
     .map((w) => w.trim())
     .filter(Boolean),
 );
-
-/**
- * Verbs of doing. "I + one of these" is a first-person action: the candidate's own contribution.
- * Stored as stems so "built", "build" and "building" all count.
- */
-const ACTION_VERBS = `
-  build built led lead measure design implement write wrote create set launch ship migrate refactor
-  profile debug fix add remove replace rewrite rewrote automate test deploy analyse analyze
-  investigate found find identify propose decide choose chose negotiate present organise organize run
-  ran interview prototype sketch map research call email meet met talk spoke speak ask listen explain
-  document review mentor coach pair train plan prioritise prioritize split break broke estimate track
-  monitor reduce cut increase improve optimise optimize rebuild escalate close closed pitch qualify
-  follow start started introduce establish own owned drive drove deliver align agree convince persuade
-  share draft compare benchmark validate verify check clarify gather collect segment model forecast
-  visualise visualize configure tune index cache shard scale roll rollback revert apologise apologize
-  acknowledge contact schedule facilitate host recruit hire onboard handle resolve solve learn learnt
-  practise practice read study take took make made use used work worked try tried iterate pilot
-  recommend report flag raise push pull merge release prepare suggest offer show summarise summarize
-  send reach
-`
-  .trim()
-  .split(/\s+/);
-export const ACTION_STEMS: ReadonlySet<string> = new Set(ACTION_VERBS.map(stem));
 
 /** Common soft skills: used to phrase questions naturally and to prefer them in behavioural questions. */
 export const SOFT_SKILL_WORDS =

@@ -8,7 +8,7 @@ import { evaluateOffline } from './evaluate.ts';
 import { planOffline } from './plan.ts';
 import { summariseOffline } from './summary.ts';
 
-export const OFFLINE_EVALUATOR = 'offline:rubric-v1';
+export const OFFLINE_EVALUATOR = 'offline:rubric-v2';
 
 export function createOfflineProvider(): InterviewerProvider {
   return {

@@ -1,71 +1,112 @@
 /**
- * The offline grader's rubric ("offline:rubric-v1"). A score out of 10 is the sum of four named
- * components minus a filler penalty, then limited by a few caps:
+ * The offline grader's rubric ("offline:rubric-v2"). A score out of 10 is the sum of named
+ * components, each with capped credit so no single feature can be pushed to win:
  *
- *   relevance    up to 2    addresses the question's terms, names its skill, uses the job's vocabulary
- *   structure    up to 3    situation–task–action–result (behavioural); approach, reasoning, example and
- *                           verification (technical); clarify, act, reason, follow through (situational)
- *   specificity  up to 3.5  numbers, named tools/methods, first-person actions ("I built")
- *   length       up to 1.5  too short / short / adequate (40–260 words) / long / rambling
- *   filler       down to −2 hedges and filler per 100 words ("um", "I guess", "maybe", "kind of")
+ *   relevance    up to 3  keeps to what the question asks: its own terms, or words WordNet relates
+ *                         to them, per √(answer's content words)
+ *   story        up to 4  a real situation, the candidate's own actions, links of cause and time
+ *                         ("because", "which meant"), an outcome or a check, numbers that measure
+ *                         something; for technical and situational questions reasons and steps too
+ *   development  up to 2  what the answer adds beyond the question and job text (new content
+ *                         words), at a length that can hold an example
+ *   clarity      up to 1  plain statements; hedges and filler take it away (and more, down to −2)
  *
- * Structure, specificity and length only count as far as the answer is relevant, and not at all
- * when it is off-topic (a precise story about the wrong thing earns nothing). An on-topic attempt
- * of 8+ words with no cap scores at least 1. Caps: empty or "I don't know" → 0; only instructions to the
- * grader → 1; off-topic (relevance < 0.2), under 8 words, or the same words repeated → 2;
- * instructions to the grader inside a real answer, or a bare keyword list → 3.
+ * Story and development count only as far as the answer keeps to the question (a vivid story
+ * about something else earns little for being vivid). Then caps, each a negative component with
+ * its reason: nothing, "I don't know", or instructions to the grader anywhere in it → 0 (an
+ * attempt to steer the grade forfeits it; the rest is still read and commented on); off the
+ * question, a bare keyword list, the question or job text pasted back → 1; under 8 words, the same words repeated, or claims with nothing to measure them against
+ * and no story to hold them → 2.
  */
 import { clampScore } from '../scoring.ts';
-import type { JobContext, QuestionCategory, QuestionContext } from '../types.ts';
+import type { JobContext, QuestionCategory, QuestionContext, RubricComponent } from '../types.ts';
 import { scanForInjection } from './injection.ts';
 import { type AnswerSignals, measureAnswer } from './signals.ts';
 
-export const WEIGHTS = { relevance: 2, structure: 3, specificity: 3.5, length: 1.5 } as const;
-export const MAX_FILLER_PENALTY = 2;
-/** Below this relevance an answer is off-topic. */
-export const OFF_TOPIC_BELOW = 0.2;
-/** The least an on-topic attempt of 8+ words scores. */
+/** The rubric's numbers, in one place; chosen on the dev split (never the test split). */
+export interface Tuning {
+  weights: { relevance: number; story: number; development: number; clarity: number };
+  /** `focus` (question terms per √content word) below which the question part of relevance is 0 (one incidental word in a long answer) and at which it is full */
+  focusFloor: number;
+  fullFocus: number;
+  /** share of the job's vocabulary at which the job part of relevance is full */
+  fullJobShare: number;
+  /** how much of relevance is the question's terms (the rest is the job's vocabulary) */
+  questionPart: number;
+  /** story and development count from this share up, in full from `gateFull` relevance */
+  gateFloor: number;
+  gateFull: number;
+  /** off the question: relevance below this and the job's vocabulary below `offTopicJobBelow` */
+  offTopicBelow: number;
+  offTopicJobBelow: number;
+  /** words a story needs to be told: below this the story counts in proportion */
+  storyRoom: number;
+}
+
+export const TUNING: Tuning = {
+  weights: { relevance: 3, story: 4, development: 2, clarity: 1 },
+  focusFloor: 0,
+  fullFocus: 0.3,
+  fullJobShare: 0.5,
+  questionPart: 0.8,
+  gateFloor: 0.15,
+  gateFull: 0.7,
+  offTopicBelow: 0.12,
+  offTopicJobBelow: 0.15,
+  storyRoom: 80,
+};
+export const WEIGHTS = TUNING.weights;
 export const ATTEMPT_FLOOR = 1;
-/** Relevance at which the other components count in full. */
-export const FULL_CREDIT_RELEVANCE = 0.4;
-
-export type ComponentName = 'relevance' | 'structure' | 'specificity' | 'length' | 'filler';
-
-export interface RubricComponent {
-  name: ComponentName;
-  /** 0–1 (for filler: the penalty in points, ≥ 0) */
-  value: number;
-  /** points contributed to the score (negative for filler) */
-  points: number;
-  max: number;
-}
-
-export type LengthBand = 'empty' | 'too_short' | 'short' | 'adequate' | 'long' | 'rambling';
-
-export interface RubricResult {
-  score: number;
-  /** the score before caps, for transparency */
-  rawPoints: number;
-  components: RubricComponent[];
-  /** caps that apply to this answer (the lowest one bounds the score), with the reason */
-  caps: { cap: number; reason: CapReason }[];
-  lengthBand: LengthBand;
-  signals: AnswerSignals;
-  injection: { detected: boolean; only: boolean; quote: string | null };
-  relevance: number;
-}
+export const MAX_HEDGE_PENALTY = 1;
 
 export type CapReason =
   | 'empty'
   | 'declined'
   | 'instructions_only'
   | 'off_topic'
+  | 'keyword_list'
+  | 'copied'
+  | 'instructions'
   | 'too_short'
   | 'repetitive'
-  | 'instructions'
-  | 'keyword_list';
+  | 'unsupported_claims';
 
-export function gradeAnswer(job: JobContext, question: QuestionContext, answer: string): RubricResult {
+const CAPS: Record<CapReason, { cap: number; label: string }> = {
+  empty: { cap: 0, label: 'No answer' },
+  declined: { cap: 0, label: 'No attempt' },
+  instructions_only: { cap: 0, label: 'Only instructions to the grader' },
+  off_topic: { cap: 1, label: 'Does not answer this question' },
+  keyword_list: { cap: 1, label: 'A list of keywords, not an answer' },
+  copied: { cap: 1, label: 'Repeats the question or the job text' },
+  instructions: { cap: 0, label: 'Tries to instruct the grader' },
+  too_short: { cap: 2, label: 'Too short to show anything' },
+  repetitive: { cap: 2, label: 'The same words repeated' },
+  unsupported_claims: { cap: 2, label: 'Claims with nothing behind them' },
+};
+
+export type LengthBand = 'empty' | 'too_short' | 'short' | 'adequate' | 'long' | 'rambling';
+
+export interface RubricResult {
+  score: number;
+  /** components whose points add up to the score (caps and penalties negative) */
+  components: RubricComponent[];
+  caps: { cap: number; reason: CapReason }[];
+  lengthBand: LengthBand;
+  signals: AnswerSignals;
+  injection: { detected: boolean; only: boolean; quote: string | null };
+  /** 0–1 */
+  relevance: number;
+  /** how far story and development count (0–1) */
+  gate: number;
+}
+
+export function gradeAnswer(
+  job: JobContext,
+  question: QuestionContext,
+  answer: string,
+  t: Tuning = TUNING,
+): RubricResult {
+  const W = t.weights;
   const trimmed = answer.trim();
   const injection = scanForInjection(trimmed);
   // Sentences addressed to the grader are not part of the answer: grade what is left.
@@ -73,131 +114,141 @@ export function gradeAnswer(job: JobContext, question: QuestionContext, answer: 
   const s = measureAnswer(job, question, graded);
   const injectionOnly = injection.detected && s.words < 8;
 
-  const relevance = relevanceValue(s);
-  // Structure, specificity and length count only as far as the answer is on topic, and not at
-  // all when it is off-topic: a vivid story about the wrong thing earns nothing for being vivid.
-  const gate = relevance < OFF_TOPIC_BELOW ? 0 : Math.min(1, relevance / FULL_CREDIT_RELEVANCE);
-  const structure = structureValue(question.category, s);
-  const specificity = specificityValue(question.category, s);
+  const relevance = relevanceValue(s, t);
+  const gate = t.gateFloor + (1 - t.gateFloor) * Math.min(1, relevance / t.gateFull);
+  const story = storyValue(question.category, s);
+  const development = developmentValue(s);
   const lengthBand = bandFor(s.words);
-  const length = LENGTH_VALUE[lengthBand];
-  const filler = Math.min(MAX_FILLER_PENALTY, (0.3 * s.hedges.weight * 100) / Math.max(s.words, 40));
+  const hedge = Math.min(
+    MAX_HEDGE_PENALTY + W.clarity,
+    (0.35 * s.hedges.weight * 100) / Math.max(s.words, 30),
+  );
 
   const components: RubricComponent[] = [
-    { name: 'relevance', value: relevance, points: WEIGHTS.relevance * relevance, max: WEIGHTS.relevance },
     {
-      name: 'structure',
-      value: structure,
-      points: WEIGHTS.structure * structure * gate,
-      max: WEIGHTS.structure,
+      key: 'relevance',
+      label: 'Answers the question asked',
+      points: W.relevance * relevance,
+      max: W.relevance,
+      note: '',
     },
     {
-      name: 'specificity',
-      value: specificity,
-      points: WEIGHTS.specificity * specificity * gate,
-      max: WEIGHTS.specificity,
+      key: 'story',
+      label: 'A real example, told with cause and effect',
+      points: W.story * story * gate * Math.min(1, s.words / t.storyRoom),
+      max: W.story,
+      note: '',
     },
-    { name: 'length', value: length, points: WEIGHTS.length * length * gate, max: WEIGHTS.length },
-    { name: 'filler', value: filler, points: -filler, max: 0 },
+    {
+      key: 'development',
+      label: 'Adds substance of its own',
+      points: W.development * development * gate,
+      max: W.development,
+      note: '',
+    },
+    {
+      key: 'clarity',
+      label: 'Plain, confident statements',
+      points: s.words === 0 ? 0 : W.clarity - hedge,
+      max: W.clarity,
+      note: '',
+    },
   ];
-  const rawPoints = components.reduce((sum, c) => sum + c.points, 0);
 
   const caps: { cap: number; reason: CapReason }[] = [];
-  if (trimmed.length === 0 || !/[\p{L}\p{N}]/u.test(trimmed)) caps.push({ cap: 0, reason: 'empty' });
-  else if (injectionOnly) caps.push({ cap: 1, reason: 'instructions_only' });
-  else if (s.declined) caps.push({ cap: 0, reason: 'declined' });
+  const add = (reason: CapReason) => caps.push({ cap: CAPS[reason].cap, reason });
+  if (trimmed.length === 0 || !/[\p{L}\p{N}]/u.test(trimmed)) add('empty');
+  else if (injectionOnly) add('instructions_only');
+  else if (s.declined) add('declined');
   else {
-    if (relevance < OFF_TOPIC_BELOW) caps.push({ cap: 2, reason: 'off_topic' });
-    if (s.words < 8) caps.push({ cap: 2, reason: 'too_short' });
-    if (s.uniqueRatio < 0.35 && s.words >= 20) caps.push({ cap: 2, reason: 'repetitive' });
-    if (injection.detected) caps.push({ cap: 3, reason: 'instructions' });
-    if (s.functionWordRatio < 0.2 && s.words >= 5) caps.push({ cap: 3, reason: 'keyword_list' });
+    if (relevance < t.offTopicBelow && s.relevance.job.share < t.offTopicJobBelow)
+      // A developed story about something else is further from an answer than a thin attempt.
+      caps.push({ cap: s.newContent >= 25 ? 0 : CAPS.off_topic.cap, reason: 'off_topic' });
+    if (s.functionWordRatio < 0.2 && s.words >= 5) add('keyword_list');
+    if (s.copiedShare >= 0.5) add('copied');
+    // Trying to steer the grade costs the grade: the rest is still read and commented on.
+    if (injection.detected) add('instructions');
+    if (s.words < 8) add('too_short');
+    if (s.uniqueRatio < 0.35 && s.words >= 20) add('repetitive');
+    // Stuffed prose: results claimed with nothing to compare them to, with no situation and
+    // nothing tying one event to the next.
+    if (s.story.links.length <= 1 && !s.story.situation && s.numbers.unmeasured.length >= 1)
+      add('unsupported_claims');
   }
-  const cap = Math.min(10, ...caps.map((c) => c.cap));
-  // An on-topic attempt earns at least 1: 0 is for no answer, "I don't know", and answers that
-  // miss the question or only talk to the grader.
+  const raw = components.reduce((sum, c) => sum + c.points, 0);
+  const lowest = [...caps].sort((a, b) => a.cap - b.cap)[0];
+  if (lowest && raw > lowest.cap)
+    components.push({
+      key: `cap:${lowest.reason}`,
+      label: CAPS[lowest.reason].label,
+      points: lowest.cap - raw,
+      max: 0,
+      note: '',
+    });
+  // An attempt (8+ words, no cap) earns at least 1: 0 is for no answer, "I don't know", and
+  // answers about something else or only to the grader.
   const floor = caps.length === 0 && s.words >= 8 ? ATTEMPT_FLOOR : 0;
+  if (floor > 0 && raw < floor)
+    components.push({ key: 'floor', label: 'An honest attempt', points: floor - raw, max: 0, note: '' });
+  const capped = lowest ? Math.min(raw, lowest.cap) : Math.max(raw, floor);
+  const score = clampScore(capped, 0, 10);
+  // Rounding (and the 0–10 range) as a line of its own, so the points add up to the score exactly.
+  if (Math.abs(score - capped) > 1e-9)
+    components.push({
+      key: 'rounding',
+      label: 'Rounded to a whole score',
+      points: score - capped,
+      max: 0,
+      note: '',
+    });
   return {
-    score: clampScore(Math.max(floor, Math.min(rawPoints, cap)), 0, 10),
-    rawPoints,
+    score,
     components,
     caps,
     lengthBand: trimmed.length === 0 ? 'empty' : lengthBand,
     signals: s,
     injection: { detected: injection.detected, only: injectionOnly, quote: injection.quote },
     relevance,
+    gate,
   };
 }
 
-/**
- * How much the answer is about the question:
- *  - 55% the question's terms addressed (3 = full; a related word counts 0.8),
- *  - 45% the job's own vocabulary (4 shared terms = full),
- *  - × focus: the share of the answer's content words that are on topic (20% = full, none = ×0.15),
- *  - × skill: the question's skill named ×1, talked about in related words ×0.85, another of the
- *    job's skills named ×0.7, none of them ×0.55 — a good story about something else is still
- *    about something else.
- * An answer that names the question's skill is at least just above the off-topic line.
- */
-function relevanceValue(s: AnswerSignals): number {
-  const r = s.relevance;
-  const addressed = r.sharedQuestionTerms.length + 0.8 * r.relatedQuestionTerms.length;
-  const q = Math.min(1, addressed / Math.max(1, Math.min(r.questionTermCount, 3)));
-  const job = Math.min(1, r.sharedJobTerms / 4);
-  const focus = Math.min(1, 0.15 + (0.85 * r.topicShare) / 0.2);
-  const skill = r.targetSkillMentioned
-    ? 1
-    : r.targetSkillRelated
-      ? 0.85
-      : r.skillsShown.length > 0
-        ? 0.7
-        : 0.55;
-  const value = Math.min(1, (0.55 * q + 0.45 * job) * focus * skill);
-  // Naming the question's own skill is never off-topic, however short the answer.
-  return r.targetSkillMentioned ? Math.max(value, OFF_TOPIC_BELOW + 0.05) : value;
+/** How much the answer keeps to the question (0–1), with a little credit for the job's vocabulary. */
+function relevanceValue(s: AnswerSignals, t: Tuning): number {
+  const q = Math.min(1, Math.max(0, s.focus - t.focusFloor) / (t.fullFocus - t.focusFloor));
+  const job = Math.min(1, s.relevance.job.share / t.fullJobShare);
+  return t.questionPart * q + (1 - t.questionPart) * job;
 }
 
-/** What a well-built answer looks like depends on the kind of question. */
-function structureValue(category: QuestionCategory, s: AnswerSignals): number {
-  const st = s.structure;
-  const own = s.specificity.ownActions.length;
-  const team = s.specificity.teamActions.length;
-  const acted = own >= 2 ? 1 : own === 1 ? 0.7 : team > 0 ? 0.4 : 0;
-  const steps =
-    st.sequence.length >= 2 || own >= 2 ? 1 : st.sequence.length === 1 || own + team > 0 ? 0.5 : 0;
+/** A story with its parts, or (technical, situational) a method with its reasons; each part capped. */
+function storyValue(category: QuestionCategory, s: AnswerSignals): number {
+  const st = s.story;
+  const own = Math.min(3, st.ownActions.length + 0.5 * st.teamActions.length) / 3;
+  const links = Math.min(4, st.links.length) / 4;
+  const numbers = Math.min(2, s.numbers.measured.length) / 2;
+  const situation = st.situation ? 1 : 0;
+  const outcome = st.result ? 1 : st.verification ? 0.6 : 0;
+  const method = Math.max(st.sequence.length >= 2 ? 1 : st.sequence.length * 0.5, st.reasoning ? 0.7 : 0);
   switch (category) {
-    case 'behavioural': {
-      // Situation (or task) 30%, task 10%, your own action 30%, result 30%.
-      const context = st.situation ? 1 : st.task ? 0.6 : st.exampleMarker ? 0.5 : 0;
-      const result = st.result ? 1 : st.verification ? 0.5 : 0;
-      return 0.3 * context + 0.1 * (st.task ? 1 : 0) + 0.3 * acted + 0.3 * result;
-    }
-    case 'technical': {
-      // Approach/steps 30%, reasoning 30%, a real example 20%, verification or result 20%.
-      const example = st.situation || st.exampleMarker ? 1 : st.task ? 0.5 : 0;
-      const verified = st.verification || st.result ? 1 : 0;
-      return 0.3 * steps + 0.3 * (st.reasoning ? 1 : 0) + 0.2 * example + 0.2 * verified;
-    }
-    case 'situational': {
-      // Clarify first 25%, concrete steps 30%, reasons 20%, follow-through 25%.
-      const follow = st.verification || st.result ? 1 : 0;
-      return 0.25 * (st.clarify ? 1 : 0) + 0.3 * steps + 0.2 * (st.reasoning ? 1 : 0) + 0.25 * follow;
-    }
+    case 'behavioural':
+      return 0.25 * situation + 0.25 * own + 0.25 * links + 0.15 * outcome + 0.1 * numbers;
+    case 'technical':
+      return 0.15 * situation + 0.15 * own + 0.25 * links + 0.15 * method + 0.15 * outcome + 0.15 * numbers;
+    case 'situational':
+      return (
+        0.1 * situation +
+        0.2 * own +
+        0.25 * links +
+        0.2 * method +
+        0.15 * outcome +
+        0.1 * (st.clarify ? 1 : 0)
+      );
   }
 }
 
-/**
- * Numbers (1 = 60%, 2+ = full), named tools/methods (same), own actions (3 = full, "we" counts
- * half). Situational answers are plans, so numbers weigh less there and actions more.
- */
-function specificityValue(category: QuestionCategory, s: AnswerSignals): number {
-  const sp = s.specificity;
-  const numbers = sp.numbers.length >= 2 ? 1 : sp.numbers.length === 1 ? 0.6 : 0;
-  const concrete = sp.concrete.length >= 2 ? 1 : sp.concrete.length === 1 ? 0.6 : 0;
-  const actions = Math.min(3, sp.ownActions.length + 0.5 * sp.teamActions.length) / 3;
-  return category === 'situational'
-    ? 0.25 * numbers + 0.35 * concrete + 0.4 * actions
-    : 0.35 * numbers + 0.35 * concrete + 0.3 * actions;
+/** New content words (35 = full) at a length that can hold an example. */
+function developmentValue(s: AnswerSignals): number {
+  return 0.6 * Math.min(1, s.newContent / 35) + 0.4 * LENGTH_VALUE[bandFor(s.words)];
 }
 
 export const LENGTH_VALUE: Record<LengthBand, number> = {
@@ -205,8 +256,8 @@ export const LENGTH_VALUE: Record<LengthBand, number> = {
   too_short: 0.05,
   short: 0.35,
   adequate: 1,
-  long: 0.7,
-  rambling: 0.4,
+  long: 0.8,
+  rambling: 0.5,
 };
 
 /** 40–260 words ≈ one to two minutes spoken: enough for an example, short enough to stay sharp. */

@@ -2,54 +2,55 @@
  * Measures an answer: the raw observations the rubric scores and the feedback quotes.
  * Nothing here decides a grade; it only finds evidence (and keeps it, so feedback can cite it).
  */
-import { parseSkills, skillsMentioned, skillVocabulary } from '../skills.ts';
-import { contentStems, countWords, escapeRegExp, STOPWORDS, stem, tokenize } from '../text.ts';
+import { skillsMentioned } from '../skills.ts';
+import {
+  countWords,
+  escapeRegExp,
+  normalizeKey,
+  STOPWORDS,
+  splitSentences,
+  stem,
+  tokenize,
+} from '../text.ts';
 import type { JobContext, QuestionContext } from '../types.ts';
-import { relatedStems } from './concepts.ts';
-import { ACTION_STEMS, CONCRETE_TERMS } from './lexicon.ts';
+import { CONCRETE_TERMS } from './lexicon.ts';
+import {
+  type AnswerTerms,
+  answerTerms,
+  jobProfile,
+  measureRelevance,
+  type RelevanceSignals,
+  termsOf,
+} from './relevance.ts';
 
-export interface RelevanceSignals {
-  /** question words the answer also uses (as written in the question) */
-  sharedQuestionTerms: string[];
-  /** question words the answer addresses with a related word ("rank" for "prioritise") */
-  relatedQuestionTerms: string[];
-  /** how many content terms the question has */
-  questionTermCount: number;
-  targetSkillMentioned: boolean;
-  /** the answer talks about the question's skill in related words, without naming it */
-  targetSkillRelated: boolean;
-  /** the job's skills that the answer mentions, as the job author wrote them */
-  skillsShown: string[];
-  /** how many of the job title/description's content terms the answer uses */
-  sharedJobTerms: number;
-  /**
-   * Share of the answer's content words that belong to the topic (the question's terms and
-   * related words, the job's skills and related words, named tools). A story about a marathon may
-   * share a word or two with a question about slow queries, but most of it is about something else.
-   */
-  topicShare: number;
-}
+export type { RelevanceSignals } from './relevance.ts';
 
-export interface StructureSignals {
+export interface StorySignals {
+  /** a real situation: when/where it happened ("At my last site", "Last spring") */
   situation: string | null;
-  task: string | null;
+  /** what the candidate did, in the first person: distinct verbs, quoted ("I set up") */
+  ownActions: string[];
+  /** what the team did ("we paused") */
+  teamActions: string[];
+  /** distinct words that tie events together by cause or time ("because", "which meant", "but") */
+  links: string[];
+  /** an outcome stated ("the p95 dropped to 120 ms", "since then") */
   result: string | null;
+  /** reasons and trade-offs ("rather than", "the risk") */
   reasoning: string | null;
+  /** clarifying or gathering facts first */
   clarify: string | null;
+  /** how it was (or would be) checked */
   verification: string | null;
-  /** distinct sequencing words ("first", "then", "finally") */
+  /** distinct sequencing words ("first", "then") */
   sequence: string[];
-  exampleMarker: string | null;
 }
 
-export interface SpecificitySignals {
-  numbers: string[];
-  /** tools, technologies and methods named (job skills + the concrete-terms lexicon) */
-  concrete: string[];
-  /** "I built", "I'd measure": first-person actions */
-  ownActions: string[];
-  /** "we shipped": team actions */
-  teamActions: string[];
+export interface NumberSignals {
+  /** numbers that measure something: a unit, a count of things, money, a before/after */
+  measured: string[];
+  /** percentages or multiples with nothing to compare them to ("by 38%", "3x") */
+  unmeasured: string[];
 }
 
 export interface HedgeSignals {
@@ -61,9 +62,22 @@ export interface HedgeSignals {
 
 export interface AnswerSignals {
   words: number;
+  sentences: number;
   relevance: RelevanceSignals;
-  structure: StructureSignals;
-  specificity: SpecificitySignals;
+  /** matches of the question's terms per √(answer's content words): how much the answer keeps to the question */
+  focus: number;
+  /** question terms addressed: as written 1, in related words 0.6 */
+  matched: number;
+  story: StorySignals;
+  numbers: NumberSignals;
+  /** the job's skills the answer mentions, as the job author wrote them */
+  skillsShown: string[];
+  /** tools, methods and named things (job skills, the tools lexicon) as written in the answer */
+  named: string[];
+  /** content words that are in neither the question nor the job text: what the answer adds */
+  newContent: number;
+  /** share of the answer's words inside 4-word runs copied from the question or the job text */
+  copiedShare: number;
   hedges: HedgeSignals;
   /** distinct tokens / tokens: low means the same words over and over */
   uniqueRatio: number;
@@ -73,55 +87,22 @@ export interface AnswerSignals {
   declined: boolean;
 }
 
-/** Question words that say how to answer, not what about; they do not show relevance. */
-const QUESTION_FRAME = new Set(
-  [
-    'approach',
-    'happen',
-    'handle',
-    'proceed',
-    'respond',
-    'change',
-    'decide',
-    'choose',
-    'step',
-    'first',
-    'outcome',
-    'learn',
-    'new',
-    'teammate',
-    'colleague',
-    'someone',
-    'person',
-    'project',
-    'piece',
-    'part',
-    'main',
-    'usual',
-    'important',
-    'hard',
-    'most',
-    'recent',
-  ].map(stem),
-);
-
 const CUES = {
   situation:
-    /\b(when i was|at my (?:last|previous|current|first) (?:job|role|company|team|position|employer)|in my (?:last|previous|current|first) (?:job|role|team|company|position)|at (?:a|my|our) (?:startup|company|agency|bank|client|retailer|scale-?up|saas)|last (?:year|quarter|month|summer|spring|autumn|winter)|(?:a|one|two|three) (?:few )?(?:years?|months?|weeks?) ago|(?:our|the) (?:team|company|product|client|customer|app|service|site|system)s? (?:was|were|had)|we had (?:a|an)|the (?:situation|context|background|problem|issue|challenge) was|i was working (?:on|at|as)|in (?:19|20)\d\d\b|during (?:a|my|our|the) (?:project|migration|launch|sprint|quarter))/i,
-  task: /\b(my (?:task|job|goal|role|responsibility|brief) was|i was (?:responsible|asked|tasked|in charge|hired)|i needed to|i had to|we needed to|we had to|the (?:goal|aim|objective|target|brief|ask) was|needed to be|had to be)\b/i,
+    /\b(when i was|at my (?:last|previous|current|first|old) (?:job|role|company|team|position|employer|site|store|school|hospital|restaurant|agency|firm)|in my (?:last|previous|current|first|old) (?:job|role|team|company|position)|at (?:a|my|our|one) (?:startup|company|agency|bank|client|retailer|scale-?up|saas|site|hotel|restaurant|store|warehouse|hospital|school|practice|firm)|(?:last|this|that) (?:year|quarter|month|summer|spring|autumn|fall|winter|week|christmas)|(?:a|one|two|three|four|five|a few|a couple of) (?:years?|months?|weeks?) ago|(?:our|the) (?:team|company|product|client|customer|app|service|site|system|store|ward|kitchen)s? (?:was|were|had)|we had (?:a|an)|the (?:situation|context|background|problem|issue|challenge) was|i was (?:working|leading|running|managing) |in (?:19|20)\d\d\b|during (?:a|my|our|the) (?:project|migration|launch|sprint|quarter|shift|peak|rollout)|on (?:a|one|my) (?:previous |last )?(?:project|shift|night|site|team|account))/i,
   result:
-    /\b(as a result|result(?:ed)? in|the result|in the end|the outcome|outcome was|which (?:meant|led)|that (?:meant|led)|led to|(?:we|i|it|they) (?:shipped|launched|hit|reached|closed|won|saved|signed|renewed|exceeded|beat)|went (?:down|up) (?:from|to|by)|from \S+ to \S+|since then|(?:was|were|got) (?:adopted|approved|accepted|promoted|renewed|signed)|(?:closed|signed|won) the (?:deal|account|contract)|on time|ahead of schedule|the (?:team|client|customer|manager|stakeholders?) (?:agreed|adopted|thanked|kept|renewed|signed))\b/i,
-  changeWithNumber:
-    /\b(reduc|increas|improv|cut|grew|grow|drop|rose|fell|saved|save|doubl|halv|boost|lower|rais|shrank|sped|speed|decreas|lift)\w*\b[^.!?]{0,60}?(\d[\d,.]*\d(?:\s?(?:%|ms|x\b|[a-z]+))?|\d(?:\s?(?:%|ms|x\b|[a-z]+))?|percent|half|double|twice)/i,
+    /\b(as a result|result(?:ed)? in|the result|in the end|the outcome|outcome was|which (?:meant|led)|that (?:meant|led)|led to|(?:went|dropped|fell|rose|grew|came|climbed) (?:down |up |back )?(?:from|to|by)|from \S+ to \S+|adopted|since then|by the (?:end|next)|within (?:a|two|three|four|six|\d+) (?:days?|weeks?|months?)|(?:was|were|got) (?:adopted|approved|accepted|promoted|renewed|signed)|(?:closed|signed|won) the (?:deal|account|contract)|on time|ahead of schedule|afterwards|(?:stopped|disappeared|recovered|dropped|fell|rose|improved)\b)/i,
   reasoning:
-    /\b(because|so that|in order to|the reason|trade-?offs?|instead of|rather than|the downside|the upside|the risk|compared (?:to|with)|which means|that way|otherwise|pros and cons|depends on|weigh(?:ed|ing)?|the cost of|at the expense of)\b/i,
+    /\b(because|so that|in order to|the reason|trade-?offs?|instead of|rather than|the downside|the upside|the risk|compared (?:to|with)|which means|that way|otherwise|pros and cons|depends on|weigh(?:ed|ing)?|the cost of|at the expense of|unless)\b/i,
   clarify:
-    /\b(clarif\w*|understand (?:the|what|why|their)|ask(?:ed)? (?:questions|them|why|what|for)|find out|gather\w*|dig into|listen\w*|align\w*|talk(?:ed)? to|speak (?:with|to)|spoke (?:with|to)|meet with|met with|check(?:ed)? with|get context|root cause)\b/i,
+    /\b(clarif\w*|understand (?:the|what|why|their)|ask(?:ed)? (?:questions|them|why|what|for|whether)|find out|gather\w*|dig into|listen\w*|talk(?:ed)? to|speak (?:with|to)|spoke (?:with|to)|meet with|met with|check(?:ed)? (?:with|whether|if|first)|get context|root cause|confirm\w*)\b/i,
   verification:
-    /\b(measur\w*|monitor\w*|benchmark\w*|metrics?|test(?:ed|s|ing)?|verif\w*|validat\w*|check(?:ed)? (?:that|whether|if)|track(?:ed|ing)?|dashboards?|follow(?:ed)? up|success (?:looks|would look|means)|kpis?|review(?:ed)? (?:the|it)|retro\w*|post-?mortem)\b/i,
-  example:
-    /\b(for example|for instance|e\.g\.|in my (?:last|previous|current) (?:role|job|team|project)|at my (?:last|previous|current) (?:role|job|company)|on a recent project|recently (?:i|we)|once,? (?:i|we)|one time)\b/i,
+    /\b(measur\w*|monitor\w*|benchmark\w*|metrics?|test(?:ed|s|ing)?|verif\w*|validat\w*|check(?:ed)? (?:that|whether|if)|track(?:ed|ing)?|dashboards?|follow(?:ed)? up|success (?:looks|would look|means)|kpis?|review(?:ed)? (?:the|it)|retro\w*|post-?mortem|audit\w*)\b/i,
 } as const;
+
+/** Words that tie a story together by cause, contrast or time; counted once each. */
+const LINKS =
+  /\b(because|so that|which meant|that meant|which led|turned out|it turned out|found that|realis\w+|realiz\w+|noticed|instead|rather than|otherwise|until|once|although|however|but|so (?=i\b|we\b|the\b|it\b|they\b|he\b|she\b|that\b|our\b|my\b)|when (?=i\b|we\b|the\b|it\b|they\b|he\b|she\b|our\b|a\b)|after (?=that|a|the|we|i)|since|unless|if (?=the|it|a|we|they|i|you|there))/gi;
 
 const SEQUENCE_WORDS =
   /\b(first(?:ly)?|second(?:ly)?|then|next|after that|afterwards|finally|lastly|before|once that)\b/gi;
@@ -153,10 +134,51 @@ const HEDGES: { re: RegExp; weight: number; phrase: string }[] = [
   { re: /\bpretty much\b/gi, weight: 0.5, phrase: 'pretty much' },
   { re: /\bhopefully\b/gi, weight: 0.5, phrase: 'hopefully' },
   { re: /\bi mean\b/gi, weight: 0.5, phrase: 'I mean' },
+  { re: /\bjust\b/gi, weight: 0.25, phrase: 'just' },
 ];
 
-const NUMBER =
-  /(?:[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?|\b\d[\d,.]*\s?(?:%|percent\b|x\b|ms\b|k\b|m\b|bn\b|million\b|billion\b|(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|users?|customers?|clients?|people|engineers|accounts|deals|requests|queries|tickets|interviews|participants|points|pts)\b)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand)\s+(?:weeks?|days?|months?|hours?|people|engineers|customers|clients|users|accounts|interviews|participants|times|percent|teams|deals)\b|\b(?:doubled|tripled|halved)\b)/gi;
+/** A number and the word after it. Linear: each alternative consumes distinct characters. */
+const NUMBER_RE =
+  /(?:[$€£]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|percent\b|x\b|k\b|m\b|bn\b))?(?:[ \t]+([A-Za-z][A-Za-z-]*))?/g;
+/** Units and things a number can count: a number followed by one of these measures something. */
+const UNIT =
+  /^(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|nights?|shifts?|people|persons?|staff|users?|customers?|clients?|guests?|patients?|students?|pupils?|engineers|agents|associates|pickers|drivers|accounts|deals|requests|queries|tickets|orders|units|cases|pallets|lines|items|rows|calls|emails|interviews|participants|points|pts|covers|tables|beds|hires|candidates|leads|sites|stores|teams|services|pages|steps|times|errors|incidents|alerts|releases|deploys|per|out|gb|mb|tb|kb|km|miles|kg|lbs?)$/i;
+/** Words that give a percentage or a multiple its referent: a level ("at 99%"), a share ("40% of"), a before/after. */
+const LEVEL_BEFORE =
+  /\b(?:at|to|from|of|was|were|is|reached|hit)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?$/i;
+const COMPARISON = /\b(?:from|instead of|than|versus|vs\.?|compared (?:to|with)|down from|up from)\b/i;
+/** "Node 18", "HTTP 502", "acks=1", "v2": names and settings, not measurements. */
+const NAME_BEFORE =
+  /(?:[A-Z][\w.+-]*|v|version|http|status|error|code|acks|port|level|tier|step|phase|option|grade|room|table|floor|ward)[\s=:]*$/;
+
+export function measureNumbers(answer: string): NumberSignals {
+  const measured: string[] = [];
+  const unmeasured: string[] = [];
+  for (const sentence of splitSentences(answer)) {
+    for (const m of sentence.matchAll(NUMBER_RE)) {
+      const raw = m[0].trim();
+      const before = sentence.slice(Math.max(0, m.index - 12), m.index);
+      const next = m[1];
+      const isYear = /^(?:19|20)\d\d$/.test(raw);
+      const relative = /%|percent|x$/i.test(raw) || /^(?:x|percent)$/i.test(next ?? '');
+      const money = /^[$€£]/.test(raw) || /\d\s?(?:k|m|bn)$/i.test(raw);
+      const numberText = (next ? raw.slice(0, raw.length - next.length) : raw).replace(/[\s,.]+$/, '');
+      const shown = next && UNIT.test(next) && !relative ? `${numberText} ${next}` : numberText;
+      if (isYear || (!money && NAME_BEFORE.test(before) && !relative)) continue;
+      if (money || (next && UNIT.test(next) && !relative)) measured.push(shown);
+      else if (relative) {
+        // "by 38%" or "3x" alone has nothing to compare with; "at 99.2%", "40% of tickets", "from 4% to 2%" do.
+        const other = (sentence.match(/\d+/g)?.length ?? 0) > (raw.match(/\d+/g)?.length ?? 0);
+        const ok =
+          LEVEL_BEFORE.test(sentence.slice(0, m.index)) ||
+          /^of$/i.test(next ?? '') ||
+          (other && COMPARISON.test(sentence));
+        (ok ? measured : unmeasured).push(shown);
+      }
+    }
+  }
+  return { measured: [...new Set(measured)], unmeasured: [...new Set(unmeasured)] };
+}
 
 const DECLINE =
   /^(?:i\s+(?:do\s*n[o']?t|dont|don’t)\s+know|no idea|pass|skip|next(?: question)?|n\/?a|nothing|not sure|idk|i have no idea|no comment)[\s.!?]*$/i;
@@ -166,140 +188,26 @@ const CONCRETE_RES = CONCRETE_TERMS.map((t) => ({
   re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}+#])`, 'iu'),
 }));
 
-/** What the job brings to every measurement: the same for a whole session, so computed once per job. */
-interface JobTerms {
-  skills: string[];
-  /** content stems of the title and description */
-  terms: Set<string>;
-  /** stems of the skills' words and aliases */
-  skillStems: string[];
-}
-const jobTermsCache = new Map<string, JobTerms>();
+/** Words after "I" that are not actions: states, hedges and modals. */
+const NOT_ACTION = new Set(
+  (
+    'am was were is be been being have has had do did does would will could should can might may must think guess ' +
+    'feel felt believe suppose love like liked want wanted wish hope know knew mean really always never also just ' +
+    'usually often sometimes probably maybe actually honestly personally definitely still tend try'
+  ).split(' '),
+);
+const ACTION_RE =
+  /\b(I|we)(?:['’]d|['’]ll|['’]ve|['’]m)?\s+(?:(?:then|also|first|quickly|personally|eventually|finally|immediately|would|will|had|have|just|actually|carefully|usually|always|myself|probably|still|did|didn['’]t|could|can|should)\s+){0,3}([A-Za-z]+)/gi;
 
-function jobTermsOf(job: JobContext): JobTerms {
-  const key = `${job.title}\u0000${job.description}\u0000${job.skills}`;
-  const known = jobTermsCache.get(key);
-  if (known) return known;
-  const skills = parseSkills(job.skills);
-  const terms: JobTerms = {
-    skills,
-    terms: contentStems(`${job.title} ${job.description}`),
-    skillStems: skills.flatMap((sk) => skillVocabulary(sk).map(stem)),
-  };
-  if (jobTermsCache.size >= 500) jobTermsCache.clear();
-  jobTermsCache.set(key, terms);
-  return terms;
-}
-
-export function measureAnswer(job: JobContext, question: QuestionContext, answer: string): AnswerSignals {
-  const words = countWords(answer);
-  const tokens = tokenize(answer);
-  const answerStems = new Set(tokens.map(stem));
-  const { skills: jobSkills, terms: jobTerms, skillStems: jobSkillStems } = jobTermsOf(job);
-
-  // Relevance: does the answer talk about what was asked, in the job's terms?
-  const questionTerms = new Map<string, string>(); // stem → word as written in the question
-  for (const t of tokenize(question.text)) {
-    const s = stem(t);
-    if (STOPWORDS.has(t) || t.length < 3 || QUESTION_FRAME.has(s) || /^\d+$/.test(t)) continue;
-    if (!questionTerms.has(s)) questionTerms.set(s, t);
-  }
-  const sharedQuestionTerms = [...questionTerms].filter(([s]) => answerStems.has(s)).map(([, w]) => w);
-  const relatedQuestionTerms = [...questionTerms]
-    .filter(([s]) => !answerStems.has(s) && [...relatedStems(s)].some((r) => answerStems.has(r)))
-    .map(([, w]) => w);
-  const skillsShown = skillsMentioned(answer, jobSkills);
-  const targetSkillMentioned =
-    skillsMentioned(answer, [question.skill]).length > 0 ||
-    skillsShown.some((s) => s.toLowerCase() === question.skill.toLowerCase());
-  const targetSkillRelated =
-    !targetSkillMentioned &&
-    [...contentStems(question.skill)].some((k) => [...relatedStems(k)].some((r) => answerStems.has(r)));
-  let sharedJobTerms = 0;
-  for (const s of jobTerms) if (answerStems.has(s)) sharedJobTerms++;
-  // The job description's own words are left out here: they are too general ("product", "read",
-  // "build") to tell a story about work from a story about a weekend.
-  const topic = new Set<string>();
-  const skillWords = [...jobSkillStems, ...skillVocabulary(question.skill).map(stem)];
-  for (const k of [...questionTerms.keys(), ...skillWords]) {
-    topic.add(k);
-    for (const r of relatedStems(k)) topic.add(r);
-  }
-  // named tools and methods, as written in the answer (each lexicon term once)
-  const concreteHits: { term: string; text: string }[] = [];
-  for (const { term, re } of CONCRETE_RES) {
-    const m = answer.match(re);
-    if (m) concreteHits.push({ term, text: m[0] });
-  }
-  for (const { term } of concreteHits) for (const t of tokenize(term)) topic.add(stem(t));
-  const answerContent = contentStems(tokens);
-  let onTopic = 0;
-  for (const s of answerContent) if (topic.has(s)) onTopic++;
-  const topicShare = answerContent.size === 0 ? 0 : onTopic / answerContent.size;
-
-  // Structure: cues of situation–task–action–result, reasoning, and a plan's steps.
-  const find = (re: RegExp) => answer.match(re)?.[0] ?? null;
-  const sequence = [...new Set((answer.match(SEQUENCE_WORDS) ?? []).map((w) => w.toLowerCase()))];
-  const result = find(CUES.result) ?? find(CUES.changeWithNumber);
-
-  // Specificity: numbers, named tools/methods, and the candidate's own actions.
-  const numbers = [...new Set((answer.match(NUMBER) ?? []).map((n) => n.trim().replace(/[.,]$/, '')))].filter(
-    (n) => n.length > 0,
-  );
-  const concrete: string[] = [...skillsShown];
-  const seenConcrete = new Set(concrete.map((c) => c.toLowerCase()));
-  for (const { term, text } of concreteHits) {
-    if (seenConcrete.has(term)) continue;
-    // Skip a lexicon term already covered by a job skill ("postgres" when "PostgreSQL" is shown).
-    if (skillsShown.some((s) => skillsMentioned(text, [s]).length > 0)) continue;
-    seenConcrete.add(term);
-    concrete.push(text);
-  }
-  const { own, team } = actions(answer);
-
-  const functionWords = tokens.filter((t) => STOPWORDS.has(t)).length;
-  return {
-    words,
-    relevance: {
-      sharedQuestionTerms,
-      relatedQuestionTerms,
-      questionTermCount: questionTerms.size,
-      targetSkillMentioned,
-      targetSkillRelated,
-      skillsShown,
-      sharedJobTerms,
-      topicShare,
-    },
-    structure: {
-      situation: find(CUES.situation),
-      task: find(CUES.task),
-      result,
-      reasoning: find(CUES.reasoning),
-      clarify: find(CUES.clarify),
-      verification: find(CUES.verification),
-      sequence,
-      exampleMarker: find(CUES.example),
-    },
-    specificity: { numbers, concrete, ownActions: own, teamActions: team },
-    hedges: hedges(answer),
-    uniqueRatio: tokens.length === 0 ? 1 : new Set(tokens).size / tokens.length,
-    functionWordRatio: tokens.length === 0 ? 0 : functionWords / tokens.length,
-    declined: DECLINE.test(answer.trim()),
-  };
-}
-
-/** "I built", "I'd first measure", "we shipped": distinct actions by the candidate and by the team. */
+/** "I built", "we paused": distinct actions by the candidate and by the team, quoted. */
 function actions(answer: string): { own: string[]; team: string[] } {
   const own = new Map<string, string>();
   const team = new Map<string, string>();
-  const re =
-    /\b(I|we)(?:['’]d|['’]ll|['’]ve)?\s+(?:(?:then|also|first|quickly|personally|eventually|finally|immediately|would|will|had|have|just|actually|carefully|usually|always|started|start|began|decided|wanted|to|then|myself)\s+){0,3}([A-Za-z]+)/gi;
-  for (const m of answer.matchAll(re)) {
-    const who = m[1]!;
+  for (const m of answer.matchAll(ACTION_RE)) {
     const verb = m[2]!.toLowerCase();
+    if (NOT_ACTION.has(verb) || STOPWORDS.has(verb) || verb.length < 3) continue;
+    const target = m[1]!.toLowerCase() === 'i' ? own : team;
     const s = stem(verb);
-    if (!ACTION_STEMS.has(s)) continue;
-    const target = who.toLowerCase() === 'i' ? own : team;
     if (!target.has(s)) target.set(s, m[0].replace(/\s+/g, ' '));
   }
   return { own: [...own.values()], team: [...team.values()] };
@@ -316,4 +224,76 @@ function hedges(answer: string): HedgeSignals {
     }
   }
   return { weight, found };
+}
+
+/** Share of the answer's words that sit in a run of 4+ words also found in `source`. */
+function copiedShare(answerTokens: string[], source: string): number {
+  if (answerTokens.length < 4) return 0;
+  const src = tokenize(source);
+  const grams = new Set<string>();
+  for (let i = 0; i + 4 <= src.length; i++) grams.add(src.slice(i, i + 4).join(' '));
+  const covered = new Uint8Array(answerTokens.length);
+  for (let i = 0; i + 4 <= answerTokens.length; i++) {
+    if (grams.has(answerTokens.slice(i, i + 4).join(' '))) covered.fill(1, i, i + 4);
+  }
+  return covered.reduce((a, b) => a + b, 0) / answerTokens.length;
+}
+
+export function measureAnswer(job: JobContext, question: QuestionContext, answer: string): AnswerSignals {
+  const words = countWords(answer);
+  const tokens = tokenize(answer);
+  const terms: AnswerTerms = answerTerms(answer);
+  const relevance = measureRelevance(job, question, terms);
+  const q = relevance.question;
+  const matched = q.exact.length + 0.6 * q.related.length;
+  const focus = matched / Math.sqrt(Math.max(1, terms.stems.size));
+
+  const { skills } = jobProfile(job);
+  const skillsShown = skillsMentioned(answer, skills);
+  const named: string[] = [...skillsShown];
+  const seen = new Set(named.map(normalizeKey));
+  for (const { term, re } of CONCRETE_RES) {
+    const m = answer.match(re);
+    if (!m || seen.has(term) || skillsShown.some((s) => skillsMentioned(m[0], [s]).length > 0)) continue;
+    seen.add(term);
+    named.push(m[0]);
+  }
+
+  const known = new Set([
+    ...termsOf(`${question.text} ${job.title} ${job.description} ${job.skills}`).keys(),
+  ]);
+  let newContent = 0;
+  for (const s of terms.stems.keys()) if (!known.has(s)) newContent++;
+
+  const find = (re: RegExp) => answer.match(re)?.[0] ?? null;
+  const links = [...new Set((answer.match(LINKS) ?? []).map((w) => w.trim().toLowerCase()))];
+  const { own, team } = actions(answer);
+  const functionWords = tokens.filter((t) => STOPWORDS.has(t)).length;
+  return {
+    words,
+    sentences: splitSentences(answer).length,
+    relevance,
+    focus,
+    matched,
+    story: {
+      situation: find(CUES.situation),
+      ownActions: own,
+      teamActions: team,
+      links,
+      result: find(CUES.result),
+      reasoning: find(CUES.reasoning),
+      clarify: find(CUES.clarify),
+      verification: find(CUES.verification),
+      sequence: [...new Set((answer.match(SEQUENCE_WORDS) ?? []).map((w) => w.toLowerCase()))],
+    },
+    numbers: measureNumbers(answer),
+    skillsShown,
+    named,
+    newContent,
+    copiedShare: copiedShare(tokens, `${question.text} ${job.title} ${job.description} ${job.skills}`),
+    hedges: hedges(answer),
+    uniqueRatio: tokens.length === 0 ? 1 : new Set(tokens).size / tokens.length,
+    functionWordRatio: tokens.length === 0 ? 0 : functionWords / tokens.length,
+    declined: DECLINE.test(answer.trim()),
+  };
 }
