@@ -35,7 +35,9 @@ describe('startupLines', () => {
 
   it('tells a data folder made by this start from one that was already there', () => {
     const lines = startupLines(loadEnv({}), embedded(false), firstStart, 'http://x');
-    expect(line(lines, 'data')).toMatch(/^embedded PostgreSQL in \/srv\/interviewer\/postgres \(existing data,/);
+    expect(line(lines, 'data')).toMatch(
+      /^embedded PostgreSQL in \/srv\/interviewer\/postgres \(existing data,/,
+    );
   });
 
   it('tells apart a catalogue left alone, one turned off, and each thing done to the admin', () => {
@@ -64,12 +66,7 @@ describe('startupLines', () => {
     const lines = startupLines(env, embedded(true), firstStart, 'http://x');
     expect(line(lines, 'interviewer')).toBe('llama3.1 at 127.0.0.1:11434, offline rubric when it fails');
     expect(lines.join('\n')).not.toContain('sk-test');
-    const hosted = startupLines(
-      loadEnv({ OPENAI_API_KEY: 'sk-x' }),
-      embedded(true),
-      firstStart,
-      'http://x',
-    );
+    const hosted = startupLines(loadEnv({ OPENAI_API_KEY: 'sk-x' }), embedded(true), firstStart, 'http://x');
     expect(line(hosted, 'interviewer')).toBe('gpt-4o-mini at api.openai.com');
     const forced = loadEnv({ OPENAI_API_KEY: 'sk-x', AI_PROVIDER: 'offline' });
     expect(line(startupLines(forced, embedded(true), firstStart, 'http://x'), 'interviewer')).toBe(

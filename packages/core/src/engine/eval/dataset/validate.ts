@@ -14,6 +14,10 @@ const files = readdirSync(dir)
   .sort();
 const families: LabelledFamily[] = [];
 let bad = 0;
+const problem = (message: string) => {
+  bad++;
+  console.error(message);
+};
 for (const f of files) {
   const parsed = familySchema.safeParse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
   if (!parsed.success) {
@@ -22,15 +26,15 @@ for (const f of files) {
     continue;
   }
   if (`${parsed.data.family}.json` !== f)
-    console.error(`${f}: family "${parsed.data.family}" must match the file name`), bad++;
+    problem(`${f}: family "${parsed.data.family}" must match the file name`);
   const frozen = (FROZEN_SPLIT as Record<string, string>)[parsed.data.family];
-  if (frozen && frozen !== parsed.data.split) console.error(`${f}: split must be ${frozen}`), bad++;
+  if (frozen && frozen !== parsed.data.split) problem(`${f}: split must be ${frozen}`);
   families.push(parsed.data);
 }
 const ids = new Set<string>();
 for (const fam of families)
   for (const q of fam.questions) {
-    if (ids.has(q.id)) console.error(`duplicate question id ${q.id}`), bad++;
+    if (ids.has(q.id)) problem(`duplicate question id ${q.id}`);
     ids.add(q.id);
   }
 for (const fam of families)
