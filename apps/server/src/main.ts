@@ -1,5 +1,13 @@
 import { buildServer } from './app.ts';
-import { authFromEnv, interviewerFromEnv, openDatabase, prepareDatabase } from './bootstrap.ts';
+import {
+  authFromEnv,
+  gradingQueueFromEnv,
+  interviewerFromEnv,
+  openDatabase,
+  prepareDatabase,
+  rateLimitStoreFromEnv,
+  workLeftOverGrades,
+} from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
 
 async function main() {
@@ -8,9 +16,13 @@ async function main() {
   await prepareDatabase(env, handle);
   const auth = authFromEnv(env, handle);
   const interviewer = interviewerFromEnv(env);
+  const grading = await gradingQueueFromEnv(env, handle);
+  const rateLimitStore = await rateLimitStoreFromEnv(env, handle);
+  const services = { db: handle.db, interviewer, grading };
   const app = await buildServer({
-    services: { db: handle.db, interviewer },
+    services,
     auth,
+    rateLimitStore,
     secureCookie: env.NODE_ENV === 'production',
     trustedOrigins: env.TRUSTED_ORIGINS.split(',')
       .map((s) => s.trim())
@@ -20,12 +32,15 @@ async function main() {
     logger: { level: env.LOG_LEVEL },
   });
 
-  // Graceful shutdown: stop accepting, let in-flight requests finish, close the pool; a deadline bounds it.
+  // Graceful shutdown: stop accepting, let in-flight requests finish (each grades its answer),
+  // stop taking left-over grading jobs and finish the ones in progress, close the pool; a
+  // deadline bounds it. Whatever is cut short stays in the queue for another instance.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    const deadlineAt = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
     const deadline = setTimeout(() => {
       app.log.error('shutdown deadline passed; exiting');
       process.exit(1);
@@ -33,6 +48,8 @@ async function main() {
     deadline.unref();
     try {
       await app.close();
+      await grading?.stop(deadlineAt - Date.now() - 500);
+      await rateLimitStore.close();
       await handle.close();
       process.exit(0);
     } catch (err) {
@@ -48,6 +65,7 @@ async function main() {
   sweep.unref();
 
   await app.listen({ port: env.PORT, host: env.HOST });
+  await workLeftOverGrades(services);
   app.log.info(
     { db: handle.kind, provider: interviewer.provider.evaluator },
     `AI Interviewer on http://${env.HOST}:${env.PORT}`,

@@ -174,7 +174,7 @@ async function grade(
  */
 export async function gradeLeftOver(ctx: ServiceContext, feedbackId: string): Promise<void> {
   const row = await fq.findFeedback(ctx.db, feedbackId);
-  if (!row || row.grading_status !== 'pending') return;
+  if (row?.grading_status !== 'pending') return;
   const session = await sq.findSession(ctx.db, row.session_id);
   if (!session) return;
   const { row: after } = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)), {
