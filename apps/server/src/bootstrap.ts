@@ -97,6 +97,8 @@ export async function gradingQueueFromEnv(
     recoveryDelaySeconds: env.GRADING_RECOVERY_SECONDS,
     // an idle worker's poll is one indexed query: every second keeps recovery prompt
     pollingSeconds: 1,
+    // left-over answers come in bursts (a dead instance's in-flight ones); model calls wait on I/O
+    concurrency: 20,
     // a grade takes at most the model's whole retry budget; a worker silent past that (killed) loses the job
     expireSeconds: Math.ceil((env.OPENAI_TIMEOUT_MS * (env.OPENAI_MAX_RETRIES + 1)) / 1000) + 30,
     // expiring such jobs is pg-boss's maintenance, run by one instance at a time
@@ -107,7 +109,5 @@ export async function gradingQueueFromEnv(
 }
 
 /** This instance grades what other instances left (until the queue is stopped). */
-export const workLeftOverGrades = (services: ServiceContext): Promise<void> =>
-  services.grading
-    ? services.grading.work((job) => feedback.gradeLeftOver(services, job.feedbackId))
-    : Promise.resolve();
+export const workLeftOverGrades = (services: ServiceContext): void =>
+  services.grading?.work((job) => feedback.gradeLeftOver(services, job.feedbackId));

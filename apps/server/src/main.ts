@@ -65,7 +65,7 @@ async function main() {
   sweep.unref();
 
   await app.listen({ port: env.PORT, host: env.HOST });
-  await workLeftOverGrades(services);
+  workLeftOverGrades(services);
   app.log.info(
     { db: handle.kind, provider: interviewer.provider.evaluator },
     `AI Interviewer on http://${env.HOST}:${env.PORT}`,

@@ -28,7 +28,11 @@ export {
   type ServiceContext,
 } from './services/context.ts';
 export * as feedback from './services/feedback.ts';
-export { PostgresRateLimitStore, type RateLimitHit, type RateLimitStore } from './services/rate-limit-store.ts';
 export * as jobs from './services/jobs.ts';
+export {
+  PostgresRateLimitStore,
+  type RateLimitHit,
+  type RateLimitStore,
+} from './services/rate-limit-store.ts';
 export * as sessions from './services/sessions.ts';
 export * as users from './services/users.ts';

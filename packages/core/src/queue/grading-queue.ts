@@ -21,6 +21,8 @@ export interface GradingQueueOptions {
   recoveryDelaySeconds: number;
   /** How often an idle worker looks for jobs. */
   pollingSeconds: number;
+  /** Left-over answers one instance grades at once. */
+  concurrency: number;
   /** A worker that took a job and went silent this long (killed mid-grading) loses it to a retry. */
   expireSeconds: number;
   /** How often pg-boss's maintenance (which expires such jobs) runs, on one instance at a time. */
@@ -43,7 +45,10 @@ const executorOf = (db: Executor): PgBoss.Db => ({
 
 export class GradingQueue {
   private readonly boss: PgBoss;
-  private working = false;
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private wake: () => void = () => {};
+  private readonly inProgress = new Set<string>();
 
   constructor(
     db: Kysely<Database>,
@@ -90,25 +95,79 @@ export class GradingQueue {
     await this.boss.deleteJob(GRADING_QUEUE, jobId);
   }
 
-  /** Grades left-over answers on this instance until stop(); `grade` throws to have a job retried. */
-  async work(grade: (job: GradingJob) => Promise<void>): Promise<void> {
-    this.working = true;
-    await this.boss.work<GradingJob>(
-      GRADING_QUEUE,
-      { pollingIntervalSeconds: this.opts.pollingSeconds, batchSize: 1 },
-      async (jobs) => {
-        for (const job of jobs) await grade(job.data);
-      },
-    );
+  /**
+   * Grades left-over answers on this instance until stop(): fetches up to `concurrency` jobs at
+   * a time and grades them together; `grade` throws to have a job retried.
+   *
+   * pg-boss's own work() would do the polling, but it completes jobs without awaiting (a
+   * database error there is an unhandled rejection, which ends the process); here every
+   * queue call is awaited and its failure only delays the job.
+   */
+  work(grade: (job: GradingJob) => Promise<void>): void {
+    if (this.loop) return;
+    this.loop = (async () => {
+      while (!this.stopping) {
+        const jobs = await this.boss
+          .fetch<GradingJob>(GRADING_QUEUE, { batchSize: this.opts.concurrency })
+          .catch(() => []);
+        if (jobs.length === 0) {
+          await this.idle(this.opts.pollingSeconds * 1000);
+          continue;
+        }
+        await Promise.all(
+          jobs.map(async (job) => {
+            this.inProgress.add(job.id);
+            try {
+              await grade(job.data);
+              await this.boss.complete(GRADING_QUEUE, job.id);
+            } catch (e) {
+              const message = e instanceof Error ? e.message : String(e);
+              // not failed on record: the job stays active and expires into a retry
+              await this.boss.fail(GRADING_QUEUE, job.id, { message }).catch(() => {});
+            } finally {
+              this.inProgress.delete(job.id);
+            }
+          }),
+        );
+      }
+    })();
   }
 
-  /** Stops taking jobs and waits (up to `timeoutMs`) for the ones in progress to finish. */
+  /** Waits `ms`, or less if stop() is called meanwhile. */
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /**
+   * Stops taking jobs and waits (up to `timeoutMs`) for the ones in progress to finish; those
+   * still running then are handed back (failed into a retry) for another instance.
+   */
   async stop(timeoutMs: number): Promise<void> {
-    if (!this.working) {
-      await this.boss.stop({ graceful: false, close: false });
-      return;
+    this.stopping = true;
+    this.wake();
+    if (this.loop) {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, timeoutMs));
+      });
+      await Promise.race([this.loop, timedOut]);
+      clearTimeout(timer);
+      const unfinished = [...this.inProgress];
+      if (unfinished.length) {
+        await Promise.all(
+          unfinished.map((id) =>
+            this.boss.fail(GRADING_QUEUE, id, { message: 'instance shut down' }).catch(() => {}),
+          ),
+        );
+      }
     }
-    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
+    await this.boss.stop({ graceful: false, close: false });
   }
 
   /** A job's state (null: no such job), for tests and diagnostics. */

@@ -137,7 +137,7 @@ describe('recovery', () => {
     await other.start();
     const otherCtx: ServiceContext = { ...makeServiceContext(h.db), grading: other };
     const started = Date.now();
-    await other.work((job) => feedback.gradeLeftOver(otherCtx, job.feedbackId));
+    other.work((job) => feedback.gradeLeftOver(otherCtx, job.feedbackId));
     try {
       expect(await waitUntil(async () => (await rowOf(stored!.id)).grading_status === 'graded', 10_000)).toBe(
         true,
@@ -220,7 +220,7 @@ describe('recovery', () => {
       ...makeServiceContext(h.db, { ...offlineInterviewer(), provider: slowModel.provider }),
       grading: other,
     };
-    await other.work((job) => feedback.gradeLeftOver(otherCtx, job.feedbackId));
+    other.work((job) => feedback.gradeLeftOver(otherCtx, job.feedbackId));
     expect(await waitUntil(async () => slowModel.calls() === 1, 10_000)).toBe(true);
     const stopping = other.stop(10_000);
     setTimeout(slowModel.release, 300);

@@ -7,6 +7,7 @@ import { GradingQueue, type GradingQueueOptions } from '../queue/grading-queue.t
 export const testQueueTimings: Omit<GradingQueueOptions, 'schema'> = {
   recoveryDelaySeconds: 1,
   pollingSeconds: 0.5,
+  concurrency: 4,
   expireSeconds: 5,
   maintenanceSeconds: 1,
 };
