@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
+import { nameStatement } from '../db/prepared.ts';
 import type { Database } from '../db/types.ts';
 
 /**
@@ -35,9 +36,14 @@ export interface GradingJob {
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** pg-boss's database interface on top of a Kysely (the pool, or an open transaction). */
-const executorOf = (db: Executor): PgBoss.Db => ({
+/**
+ * pg-boss's database interface on top of a Kysely (the pool, or an open transaction).
+ * `named`: its statements go out as named ones (see db/prepared.ts), for the job insert on the
+ * answer's path.
+ */
+const executorOf = (db: Executor, named = false): PgBoss.Db => ({
   async executeSql(text: string, values?: unknown[]) {
+    if (named && values?.length) nameStatement(text);
     const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
     return { rows: result.rows as unknown[] };
   },
@@ -83,7 +89,7 @@ export class GradingQueue {
   async enqueue(trx: Executor, feedbackId: string): Promise<string> {
     const data: GradingJob = { feedbackId };
     const id = await this.boss.send(GRADING_QUEUE, data, {
-      db: executorOf(trx),
+      db: executorOf(trx, true),
       startAfter: this.opts.recoveryDelaySeconds,
     });
     if (!id) throw new Error('pg-boss did not create the grading job');

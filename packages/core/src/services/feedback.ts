@@ -79,7 +79,7 @@ export async function submitAnswer(
     followUps: true,
     ...(onDelta && { onDelta }),
   });
-  if (stored.jobId) await settleJob(ctx, stored.jobId, row);
+  if (stored.jobId) settleJob(ctx, stored.jobId, row);
   // The next question follows from what we read under the lock: a new follow-up, or the next unanswered one.
   const next = followUp ?? stored.questions.find((x) => !x.answered && x.id !== stored.question.id) ?? null;
   return { feedback: toFeedback(row), next_question: next && toQuestion(next, false), done: next === null };
@@ -88,11 +88,12 @@ export async function submitAnswer(
 /**
  * The grade is recorded (graded, or failed for the user to regrade): its job is not needed.
  * A "pending" row (the database failed while recording) keeps its job, which grades it later.
- * Deleting the job is best effort: a job left behind finds the answer graded and does nothing.
+ * Deleting the job is best effort, and off the answer's path (not awaited): a job left behind
+ * finds the answer graded and does nothing.
  */
-async function settleJob(ctx: ServiceContext, jobId: string, row: FeedbackRow): Promise<void> {
+function settleJob(ctx: ServiceContext, jobId: string, row: FeedbackRow): void {
   if (row.grading_status === 'pending' || !ctx.grading) return;
-  await ctx.grading.settle(jobId).catch(() => {});
+  ctx.grading.settle(jobId).catch(() => {});
 }
 
 /**
@@ -285,7 +286,7 @@ export async function updateFeedback(
     );
     const question = questionOf(changed.pending, await questionRow(ctx.db, changed.pending));
     updated = (await grade(ctx, session, changed.pending, question, { followUps: true })).row;
-    if (changed.jobId) await settleJob(ctx, changed.jobId, updated);
+    if (changed.jobId) settleJob(ctx, changed.jobId, updated);
   }
   if (input.score !== undefined || input.ai_feedback !== undefined) {
     updated = await withDbErrors(() =>

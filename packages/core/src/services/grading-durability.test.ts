@@ -101,7 +101,8 @@ describe('enqueueing', () => {
     const { actor, session } = await ongoingSession();
     const r = await feedback.submitAnswer(ctx, actor, { session_id: session.id, answer: STRONG_ANSWER });
     expect(r.feedback.grading_status).toBe('graded');
-    expect(await q.queue.waiting()).toBe(before);
+    // the job is deleted just after the reply (off the answer's path)
+    expect(await waitUntil(async () => (await q.queue.waiting()) === before, 2000)).toBe(true);
   });
 
   it('the job commits with the answer, before grading starts, and is settled once graded', async () => {
@@ -114,7 +115,7 @@ describe('enqueueing', () => {
     expect(await q.queue.waiting()).toBe(before + 1); // committed with the answer, before grading
     held.release();
     expect((await answering).feedback.grading_status).toBe('graded');
-    expect(await q.queue.waiting()).toBe(before);
+    expect(await waitUntil(async () => (await q.queue.waiting()) === before, 2000)).toBe(true);
   });
 });
 
@@ -227,5 +228,53 @@ describe('recovery', () => {
     await stopping;
     expect((await rowOf(stored!.id)).grading_status).toBe('graded');
     stuck.release();
+  });
+});
+
+describe('the worker', () => {
+  /** A committed job for a fresh answer, and a worker of its own on the same pg-boss schema. */
+  async function jobAndWorker() {
+    const { actor, session } = await ongoingSession();
+    const { feedback: fb } = await feedback.submitAnswer(ctx, actor, {
+      session_id: session.id,
+      answer: STRONG_ANSWER,
+    });
+    const jobId = await h.db.transaction().execute((trx) => q.queue.enqueue(trx, fb.id));
+    const worker = new GradingQueue(h.db, { schema: q.schema, ...testQueueTimings });
+    await worker.start();
+    return { fb, jobId, worker };
+  }
+
+  it('a grade that throws is retried, and the job completes once it succeeds', async () => {
+    const { fb, jobId, worker } = await jobAndWorker();
+    const seen: string[] = [];
+    worker.work(async (job) => {
+      if (job.feedbackId !== fb.id) return;
+      seen.push(job.feedbackId);
+      if (seen.length === 1) throw new Error('the database blinked');
+    });
+    try {
+      expect(await waitUntil(async () => (await q.queue.jobState(jobId)) === 'completed', 15_000)).toBe(true);
+      expect(seen).toEqual([fb.id, fb.id]);
+    } finally {
+      await worker.stop(5000);
+    }
+  });
+
+  it('stop() past its deadline hands an unfinished job back for another instance', async () => {
+    const { fb, jobId, worker } = await jobAndWorker();
+    let started = false;
+    worker.work(async (job) => {
+      if (job.feedbackId !== fb.id) return;
+      started = true;
+      await new Promise(() => {}); // a grade that never ends
+    });
+    expect(await waitUntil(async () => started, 10_000)).toBe(true);
+    expect(await q.queue.jobState(jobId)).toBe('active');
+    const stoppedAt = Date.now();
+    await worker.stop(300);
+    expect(Date.now() - stoppedAt).toBeLessThan(3000);
+    expect(await q.queue.jobState(jobId)).toBe('retry');
+    await q.queue.settle(jobId);
   });
 });
