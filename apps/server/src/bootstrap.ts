@@ -91,7 +91,7 @@ export async function gradingQueueFromEnv(
   env: Env,
   handle: DatabaseHandle,
 ): Promise<GradingQueue | undefined> {
-  if (handle.kind !== 'postgres') return undefined;
+  if (handle.kind === 'pglite') return undefined;
   const queue = new GradingQueue(handle.db, {
     schema: 'pgboss',
     recoveryDelaySeconds: env.GRADING_RECOVERY_SECONDS,
