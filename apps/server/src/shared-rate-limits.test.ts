@@ -3,7 +3,7 @@
  * default), or in Redis when given one (a real redis-server this file starts and stops).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { unique } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
@@ -74,10 +74,11 @@ describe('in Redis (REDIS_URL)', () => {
       throw new Error(
         `redis-server is needed for these tests (apt-get install redis-server): ${spawned.message}`,
       );
+    await listening(port, 10_000);
     for (let i = 0; i < 2; i++) {
       const store = new RedisRateLimitStore(url);
       stores.push(store);
-      await connectWithin(store, 5000);
+      await store.connect();
       servers.push(await startTestServer({ handle: a.handle, authRateLimit, rateLimitStore: store }));
     }
   });
@@ -125,16 +126,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** redis-server takes a moment to listen after it spawned. */
-async function connectWithin(store: RedisRateLimitStore, ms: number) {
+/** redis-server takes a moment to listen after it spawned: wait until a TCP connect succeeds. */
+async function listening(port: number, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      await store.connect();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  const tryOnce = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect({ port, host: '127.0.0.1' });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+  while (!(await tryOnce())) {
+    if (Date.now() > deadline) throw new Error(`redis-server did not listen on ${port} within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
