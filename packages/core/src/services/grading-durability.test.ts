@@ -105,6 +105,20 @@ describe('enqueueing', () => {
     expect(await waitUntil(async () => (await q.queue.waiting()) === before, 2000)).toBe(true);
   });
 
+  it('the streamed feedback still streams: deltas arrive, then the graded answer', async () => {
+    const { actor, session } = await ongoingSession();
+    const deltas: string[] = [];
+    const r = await feedback.submitAnswer(
+      ctx,
+      actor,
+      { session_id: session.id, answer: STRONG_ANSWER },
+      (d) => deltas.push(d),
+    );
+    expect(r.feedback.grading_status).toBe('graded');
+    expect(deltas.length).toBeGreaterThan(0);
+    expect(deltas.at(-1)).toBe(r.feedback.ai_feedback);
+  });
+
   it('the job commits with the answer, before grading starts, and is settled once graded', async () => {
     const { actor, session } = await ongoingSession();
     const before = await q.queue.waiting();
