@@ -22,10 +22,16 @@ function hasPnpm() {
 }
 const pnpm = hasPnpm() ? ['pnpm'] : ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 
+/** Said when a step fails (which run of a repeated suite it was). */
+let failureNote = '';
+
 function run(args, env = {}) {
   const [cmd, ...rest] = [...pnpm, ...args];
   const r = spawnSync(cmd, rest, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    if (failureNote) console.error(`\n=== ${failureNote}: ${[cmd, ...rest].join(' ')}`);
+    process.exit(r.status ?? 1);
+  }
 }
 
 function ensureInstalled() {
@@ -39,18 +45,44 @@ function ensureInstalled() {
 const task = process.argv[2];
 ensureInstalled();
 if (task === 'start') {
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) run(['--filter', '@ai-interviewer/web', 'build']);
-  // the server runs as compiled JavaScript (a one-second esbuild bundle), not through a TypeScript loader
-  run(['--filter', '@ai-interviewer/server', 'build']);
+  // Build what the sources say, every start: turbo hashes the sources (and the workspace packages
+  // they bundle), so after a `git pull` the SPA and the server are rebuilt, and an unchanged
+  // tree is a cache hit that costs about a second. The server runs as compiled JavaScript
+  // (an esbuild bundle), not through a TypeScript loader.
+  run([
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    '--filter=@ai-interviewer/web',
+    '--filter=@ai-interviewer/server',
+    '--output-logs=errors-only',
+  ]);
   run(['--filter', '@ai-interviewer/server', 'start']);
 } else if (task === 'test') {
-  // Static checks, then unit and integration tests (PGlite unless TEST_DATABASE_URL is set),
-  // then the browser tests against the built app, then the load and fault tests.
-  run(['exec', 'biome', 'check', '.']);
-  run(['exec', 'turbo', 'run', 'typecheck', 'test']);
-  run(['exec', 'turbo', 'run', 'test:e2e']);
-  run(['exec', 'turbo', 'run', 'test:load']);
+  // `--repeat N`: the whole suite N times in a row, stopping at the first failure: the check
+  // that no test is flaky (a failure is fixed at its cause, never retried).
+  const repeatAt = process.argv.indexOf('--repeat');
+  const times = repeatAt === -1 ? 1 : Number(process.argv[repeatAt + 1]);
+  if (!Number.isInteger(times) || times < 1) usage();
+  for (let i = 1; i <= times; i++) {
+    if (times > 1) {
+      console.log(`\n=== npm test: run ${i} of ${times}`);
+      failureNote = `npm test failed in run ${i} of ${times}`;
+    }
+    // Static checks, then unit and integration tests (PGlite unless TEST_DATABASE_URL is set),
+    // then the browser tests against the built app, then the load and fault tests.
+    run(['exec', 'biome', 'check', '.']);
+    run(['exec', 'turbo', 'run', 'typecheck', 'test']);
+    run(['exec', 'turbo', 'run', 'test:e2e']);
+    run(['exec', 'turbo', 'run', 'test:load']);
+  }
+  if (times > 1) console.log(`\n=== npm test: ${times} runs in a row passed`);
 } else {
-  console.error('usage: node scripts/run.mjs start|test');
+  usage();
+}
+
+function usage() {
+  console.error('usage: node scripts/run.mjs start | test [--repeat N]');
   process.exit(2);
 }

@@ -381,6 +381,7 @@ const tiers: Record<string, Tier> = {
   'auth.login': 'public',
   'auth.logout': 'public',
   'auth.me': 'authed',
+  'auth.viewer': 'public',
   'users.list': 'admin',
   'users.create': 'admin',
   'users.get': 'authed',

@@ -25,8 +25,16 @@ describe('prepareDatabase', () => {
   it('creates the admin once, however many times it runs', async () => {
     const email = `admin${unique()}@example.test`;
     const env = loadEnv({ ADMIN_EMAIL: email, ADMIN_PASSWORD: PASSWORD });
-    await prepareDatabase(env, h);
-    await prepareDatabase(env, h);
+    expect((await prepareDatabase(env, h)).admin).toEqual({
+      email,
+      outcome: 'created',
+      passwordReset: false,
+    });
+    expect((await prepareDatabase(env, h)).admin).toEqual({
+      email,
+      outcome: 'unchanged',
+      passwordReset: false,
+    });
     expect(await accountsWith(email)).toHaveLength(1);
     const admin = await users.verifyCredentials(h.db, email, PASSWORD);
     expect(admin.roles).toContain('admin');
@@ -37,8 +45,11 @@ describe('prepareDatabase', () => {
     const candidate = await makeUser(h.db);
     expect(candidate.user.roles).toEqual(['candidate']);
     const env = loadEnv({ ADMIN_EMAIL: candidate.user.email.toUpperCase(), ADMIN_PASSWORD: PASSWORD });
-    await prepareDatabase(env, h);
-    await prepareDatabase(env, h);
+    expect((await prepareDatabase(env, h)).admin).toMatchObject({ outcome: 'promoted', passwordReset: true });
+    expect((await prepareDatabase(env, h)).admin).toMatchObject({
+      outcome: 'unchanged',
+      passwordReset: false,
+    });
     expect(await accountsWith(candidate.user.email)).toEqual([{ id: candidate.user.id }]);
     const promoted = await users.getUser(h.db, candidate.actor, candidate.user.id);
     expect(promoted.roles).toEqual(expect.arrayContaining(['admin', 'candidate']));
@@ -56,8 +67,10 @@ describe('prepareDatabase', () => {
       .selectFrom('users')
       .select(({ fn }) => fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    await prepareDatabase(loadEnv({}), h);
-    await prepareDatabase(loadEnv({ MIGRATE_ON_START: 'false' }), h);
+    expect(await prepareDatabase(loadEnv({}), h)).toMatchObject({ migrationsApplied: [], admin: null });
+    expect(await prepareDatabase(loadEnv({ MIGRATE_ON_START: 'false' }), h)).toMatchObject({
+      migrationsApplied: null,
+    });
     const after = await h.db
       .selectFrom('users')
       .select(({ fn }) => fn.countAll<string>().as('n'))
@@ -78,14 +91,15 @@ describe('the sample catalogue at first start', () => {
             .where('visibility', '=', 'public')
             .execute()
         ).map((r) => r.title);
-      await prepareDatabase(loadEnv({}), own);
+      const first = await prepareDatabase(loadEnv({}), own);
       const seeded = await publicTitles();
+      expect(first.catalogue).toEqual({ added: seeded.length });
       expect(seeded.length).toBeGreaterThanOrEqual(8);
       expect(new Set(seeded).size).toBe(seeded.length);
 
       // an admin deletes one: the next start does not bring it back
       await own.db.deleteFrom('job_descriptions').where('title', '=', seeded[0]!).execute();
-      await prepareDatabase(loadEnv({}), own);
+      expect((await prepareDatabase(loadEnv({}), own)).catalogue).toBe('kept');
       expect(await publicTitles()).toHaveLength(seeded.length - 1);
     } finally {
       await own.close();
@@ -95,7 +109,7 @@ describe('the sample catalogue at first start', () => {
   it('can be turned off', async () => {
     const own = await createTestDatabase();
     try {
-      await prepareDatabase(loadEnv({ SEED_CATALOGUE: 'false' }), own);
+      expect((await prepareDatabase(loadEnv({ SEED_CATALOGUE: 'false' }), own)).catalogue).toBe('off');
       expect(await own.db.selectFrom('job_descriptions').select('id').execute()).toHaveLength(0);
     } finally {
       await own.close();

@@ -17,7 +17,7 @@ import {
 import { TimeSpan } from 'lucia';
 import { aiProviderOf, type Env } from './env.ts';
 import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
-import { catalogue } from './seed/catalogue.ts';
+import { catalogue as sampleCatalogue } from './seed/catalogue.ts';
 
 /** The database the environment asks for: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
 export function openDatabase(env: Env): Promise<DatabaseHandle> {
@@ -62,17 +62,32 @@ export function authFromEnv(env: Env, handle: DatabaseHandle): TokenAuth {
   });
 }
 
-/** Migrations (unless turned off) and the ADMIN_EMAIL/ADMIN_PASSWORD admin, idempotently. */
-export async function prepareDatabase(env: Env, handle: DatabaseHandle): Promise<void> {
-  if (env.MIGRATE_ON_START) await migrateToLatest(handle.db);
+/** What prepareDatabase did, for the lines a start prints. */
+export interface Prepared {
+  /** Migrations applied now; null when MIGRATE_ON_START is off. */
+  migrationsApplied: string[] | null;
+  /** Sample jobs added now; `kept` when the catalogue already had jobs; `off` when SEED_CATALOGUE=false. */
+  catalogue: { added: number } | 'kept' | 'off';
+  /** The ADMIN_EMAIL admin and what was done to it; null when ADMIN_EMAIL is unset. */
+  admin: { email: string; outcome: users.AdminOutcome; passwordReset: boolean } | null;
+}
+
+/** Migrations (unless turned off), the sample catalogue on a first start, and the ADMIN_EMAIL admin, idempotently. */
+export async function prepareDatabase(env: Env, handle: DatabaseHandle): Promise<Prepared> {
+  const migrationsApplied = env.MIGRATE_ON_START ? await migrateToLatest(handle.db) : null;
   // A first start gets the sample catalogue, so a newcomer has jobs to practise for; once the
   // catalogue has anything in it, it is the admins' and never touched again.
-  if (env.SEED_CATALOGUE && (await jobs.listJobs(handle.db, null, { limit: 1, offset: 0 })).total === 0) {
-    await jobs.seedPublicCatalogue(handle.db, catalogue);
+  let catalogue: Prepared['catalogue'] = 'off';
+  if (env.SEED_CATALOGUE) {
+    const empty = (await jobs.listJobs(handle.db, null, { limit: 1, offset: 0 })).total === 0;
+    catalogue = empty ? { added: await jobs.seedPublicCatalogue(handle.db, sampleCatalogue) } : 'kept';
   }
+  let admin: Prepared['admin'] = null;
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
-    await users.ensureAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    const r = await users.ensureAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    admin = { email: r.user.email, outcome: r.outcome, passwordReset: r.passwordReset };
   }
+  return { migrationsApplied, catalogue, admin };
 }
 
 /** Rate-limit counters every instance shares: in Redis when REDIS_URL is set, else in PostgreSQL. */

@@ -23,8 +23,8 @@ async function main(argv: string[]) {
     } else if (command === 'create-admin') {
       const [email, password] = args;
       if (!email || !password) throw new EnvError(usage);
-      const admin = await users.ensureAdmin(handle.db, { email, password });
-      console.log(`Admin ready: ${admin.email} (${admin.roles.join(', ')})`);
+      const { user, outcome } = await users.ensureAdmin(handle.db, { email, password });
+      console.log(`Admin ready (${outcome}): ${user.email} (${user.roles.join(', ')})`);
     } else {
       throw new EnvError(usage);
     }

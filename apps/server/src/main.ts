@@ -9,11 +9,12 @@ import {
   workLeftOverGrades,
 } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
+import { startupLines, urlToOpen } from './startup.ts';
 
 async function main() {
   const env = loadEnv();
   const handle = await openDatabase(env);
-  await prepareDatabase(env, handle);
+  const prepared = await prepareDatabase(env, handle);
   const auth = authFromEnv(env, handle);
   const interviewer = interviewerFromEnv(env);
   const grading = await gradingQueueFromEnv(env, handle);
@@ -66,10 +67,10 @@ async function main() {
 
   await app.listen({ port: env.PORT, host: env.HOST });
   workLeftOverGrades(services);
-  app.log.info(
-    { db: handle.kind, provider: interviewer.provider.evaluator },
-    `AI Interviewer on http://${env.HOST}:${env.PORT}`,
-  );
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : env.PORT;
+  // Plain lines for the person who ran `npm start`; requests are logged as JSON after them.
+  console.log(startupLines(env, handle, prepared, urlToOpen(env.HOST, port)).join('\n'));
 }
 
 main().catch((err) => {

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { withEnv } from './env.ts';
 
 export const screenshotDir = fileURLToPath(new URL('../screenshots', import.meta.url));
 
@@ -23,9 +24,12 @@ export function useBrowserPerFile(): () => Browser {
   };
 }
 
+/** The Chromium that global setup found or installed (see browser.ts). */
 export function launchBrowser(): Promise<Browser> {
+  const found = inject('chromium');
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    env: withEnv(found.env),
     args: [
       '--headless',
       '--no-sandbox',

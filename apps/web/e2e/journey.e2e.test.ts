@@ -61,7 +61,9 @@ describe('a candidate practising', () => {
         async () => {
           const card = page.getByTestId('feedback-card');
           expect(await card.getByRole('img', { name: /Score \d+ out of 10/ }).count()).toBe(1);
-          expect(await card.getByTestId('evaluator').textContent()).toBe('Graded by the offline rubric');
+          expect(await card.getByTestId('evaluator').textContent()).toBe(
+            'Scored by a built-in checklist, not an AI model',
+          );
           if (first) {
             first = false;
             await screenshot(page, 'interview-feedback');

@@ -29,7 +29,7 @@ export async function startApp(): Promise<App> {
   }
   const handle = await createDatabase({ dataDir: 'memory://' });
   await migrateToLatest(handle.db);
-  const admin = await users.ensureAdmin(handle.db, ADMIN);
+  const { user: admin } = await users.ensureAdmin(handle.db, ADMIN);
   const adminActor: Actor = { id: admin.id, roles: admin.roles };
   // oldest first: the catalogue lists newest first
   for (const job of [...CATALOGUE].reverse())

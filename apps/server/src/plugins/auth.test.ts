@@ -261,6 +261,26 @@ describe('what ends a token', () => {
   });
 });
 
+describe('who is here', () => {
+  it('auth.viewer answers a visitor with null (200), not an error; GET /api/auth/me stays 401', async () => {
+    const viewer = await s.as(null).get('/trpc/auth.viewer');
+    expect(viewer.statusCode, viewer.body).toBe(200);
+    expect(viewer.json()).toEqual({ result: { data: null } });
+    expect((await s.as(null).get('/api/auth/me')).statusCode).toBe(401);
+    expect((await s.as(null).get('/trpc/auth.me')).statusCode).toBe(401);
+  });
+
+  it('auth.viewer answers a logged-in user with the same user as auth.me', async () => {
+    const u = await makeUser(s.db);
+    const { cookie } = await s.login(u.user);
+    const viewer = await s.asCookie(cookie, null).get('/trpc/auth.viewer');
+    const me = await s.asCookie(cookie, null).get('/trpc/auth.me');
+    expect(viewer.statusCode).toBe(200);
+    expect(viewer.json().result.data).toMatchObject({ id: u.user.id, email: u.user.email });
+    expect(viewer.json()).toEqual(me.json());
+  });
+});
+
 describe('cookie-authenticated writes need our own Origin', () => {
   const job = () => ({ title: `Job ${unique()}`, description: 'A job.', skills: 'SQL' });
   let cookie: string;

@@ -40,4 +40,14 @@ export const authRouter = router({
     .input(z.void())
     .output(userSchema)
     .query(({ ctx }) => ctx.user),
+
+  /**
+   * Who is here, for the web app: the user, or null for a visitor. Being logged out is an
+   * answer, not an error, so anonymous pages do not log a failed request (a 401) on every
+   * load. `me` keeps its 401: programs calling GET /api/auth/me rely on it.
+   */
+  viewer: publicProcedure
+    .input(z.void())
+    .output(userSchema.nullable())
+    .query(({ ctx }) => ctx.user),
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useLogout } from '../auth/useLogout.ts';
 import { useMe } from '../auth/useMe.ts';
@@ -14,6 +14,18 @@ export function TopNav() {
   useEffect(() => {
     if (path) setOpen(false);
   }, [path]);
+  // Escape closes the open menu and gives focus back to its button, as for any disclosure
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
 
   const link = ({ isActive }: { isActive: boolean }) => `nav__link${isActive ? ' nav__link--active' : ''}`;
   return (
@@ -24,6 +36,7 @@ export function TopNav() {
           <span>AI Interviewer</span>
         </Link>
         <button
+          ref={toggle}
           type="button"
           className="nav__toggle"
           aria-expanded={open}

@@ -1,18 +1,19 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { domainCodeOf, httpStatusOf } from '../lib/errors.ts';
 
-const isMeQuery = (key: readonly unknown[]) => JSON.stringify(key[0]) === JSON.stringify(['auth', 'me']);
+const isViewerQuery = (key: readonly unknown[]) =>
+  JSON.stringify(key[0]) === JSON.stringify(['auth', 'viewer']);
 
 /**
  * Client errors (4xx) are answers, not glitches: never retried. When any call says the login
- * has ended, auth.me is refetched so the guards send the user to the login page.
+ * has ended, auth.viewer is refetched so the guards send the user to the login page.
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (domainCodeOf(error) === 'UNAUTHORIZED' && !isMeQuery(query.queryKey)) {
-          void client.invalidateQueries({ queryKey: [['auth', 'me']] });
+        if (domainCodeOf(error) === 'UNAUTHORIZED' && !isViewerQuery(query.queryKey)) {
+          void client.invalidateQueries({ queryKey: [['auth', 'viewer']] });
         }
       },
     }),
@@ -21,7 +22,7 @@ export function createQueryClient(): QueryClient {
         const key = mutation.options.mutationKey ?? [];
         const isLogin = JSON.stringify(key[0]) === JSON.stringify(['auth', 'login']);
         if (domainCodeOf(error) === 'UNAUTHORIZED' && !isLogin) {
-          void client.invalidateQueries({ queryKey: [['auth', 'me']] });
+          void client.invalidateQueries({ queryKey: [['auth', 'viewer']] });
         }
       },
     }),

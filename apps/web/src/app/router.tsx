@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAdmin, RequireAuth } from '../auth/guards.tsx';
+import { LoadingState } from '../components/States.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { RegisterPage } from '../pages/auth/RegisterPage.tsx';
 import { CataloguePage } from '../pages/catalogue/CataloguePage.tsx';
@@ -13,7 +14,9 @@ import { AppLayout } from './AppLayout.tsx';
 
 /**
  * The catalogue-to-interview path is in the first bundle; pages visited later (report,
- * history with its charts, profile, admin) are loaded on demand.
+ * history with its charts, profile, admin) are loaded on demand. Opening one of those directly
+ * shows the loading state under the top bar while its code arrives (without a
+ * hydrateFallbackElement react-router renders nothing there and warns in the console).
  */
 export const router = createBrowserRouter([
   {
@@ -26,6 +29,7 @@ export const router = createBrowserRouter([
       { path: 'jobs/:id', element: <JobPage /> },
       {
         element: <RequireAuth />,
+        hydrateFallbackElement: <LoadingState />,
         children: [
           { path: 'jobs/:id/practise', element: <SetupPage /> },
           { path: 'practise/own', element: <OwnJobPage /> },

@@ -1,16 +1,15 @@
-import { domainCodeOf } from '../lib/errors.ts';
 import { trpc } from '../trpc.ts';
 
-/** The logged-in user, or null when logged out (auth.me answers UNAUTHORIZED). */
+/** The logged-in user, or null for a visitor (auth.viewer answers null rather than a 401). */
 export function useMe() {
-  const query = trpc.auth.me.useQuery(undefined, { retry: false, staleTime: 5 * 60_000 });
-  const loggedOut = query.isError && domainCodeOf(query.error) === 'UNAUTHORIZED';
+  const query = trpc.auth.viewer.useQuery(undefined, { retry: false, staleTime: 5 * 60_000 });
+  const user = query.data ?? null;
   return {
-    user: loggedOut ? null : (query.data ?? null),
-    isAdmin: !loggedOut && (query.data?.roles.includes('admin') ?? false),
+    user,
+    isAdmin: user?.roles.includes('admin') ?? false,
     isLoading: query.isLoading,
-    /** a real failure (network, server), not "logged out" */
-    error: query.isError && !loggedOut ? query.error : null,
+    /** a real failure (network, server): being logged out is not one */
+    error: query.error,
     refetch: query.refetch,
   };
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { statusLabel } from '../lib/format.ts';
-import type { SessionStatus } from '../trpc.ts';
+import { endedEarly, sessionStatusLabel } from '../lib/format.ts';
+import type { SessionDetail, SessionStatus } from '../trpc.ts';
 
 export type BadgeTone = 'neutral' | 'accent' | 'good' | 'ok' | 'low' | 'info';
 
@@ -27,6 +27,14 @@ const statusTone: Record<SessionStatus, BadgeTone> = {
   cancelled: 'low',
 };
 
-export function StatusBadge({ status }: { status: SessionStatus }) {
-  return <Badge tone={statusTone[status]}>{statusLabel(status)}</Badge>;
+/** With `progress` (known for one session, not in lists), an interview ended early says so. */
+export function StatusBadge({
+  status,
+  progress,
+}: {
+  status: SessionStatus;
+  progress?: SessionDetail['progress'];
+}) {
+  const tone = progress && endedEarly(status, progress) ? 'ok' : statusTone[status];
+  return <Badge tone={tone}>{sessionStatusLabel(status, progress)}</Badge>;
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useFocusOnFailure } from '../hooks/useFocusOnFailure.ts';
 import { errorMessage, fieldErrorsOf, formMessage } from '../lib/errors.ts';
 import type { Job } from '../trpc.ts';
 import { Alert } from './Alert.tsx';
@@ -42,6 +43,7 @@ export function JobForm({
     experience: initial?.experience ?? '',
   });
   const errors = fieldErrorsOf(error, FIELDS);
+  const formRef = useFocusOnFailure(error);
   const general = formMessage(error, errors, FIELDS);
   const set = (key: keyof JobFormValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
@@ -56,7 +58,7 @@ export function JobForm({
   };
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form className="form" onSubmit={submit} noValidate aria-label={submitLabel} ref={formRef}>
       {general && <Alert>{error ? errorMessage(error) : general}</Alert>}
       <Field label="Job title" error={errors.title}>
         {(p) => (

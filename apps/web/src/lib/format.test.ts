@@ -8,6 +8,7 @@ import {
   progressText,
   scoreTone,
   scoreVerdict,
+  sessionStatusLabel,
 } from './format.ts';
 
 describe('formatScore', () => {
@@ -55,7 +56,7 @@ describe('progressText', () => {
   it('counts answers when no question is current', () => {
     expect(progressText(progress, null)).toBe('1 of 5 answered');
     expect(progressText({ answered: 5, planned: 5, done: true }, null)).toBe('All 5 questions answered');
-    expect(progressText({ answered: 1, planned: 1, done: true }, null)).toBe('All 1 question answered');
+    expect(progressText({ answered: 1, planned: 1, done: true }, null)).toBe('Question 1 of 1 answered');
   });
 });
 
@@ -67,9 +68,21 @@ describe('progressPercent', () => {
   });
 });
 
+describe('sessionStatusLabel', () => {
+  it('says an interview ended before the plan was done, and how far it got', () => {
+    expect(sessionStatusLabel('completed', { answered: 2, planned: 5, done: false })).toBe(
+      'Ended early · 2 of 5',
+    );
+    expect(sessionStatusLabel('completed', { answered: 5, planned: 5, done: true })).toBe('Completed');
+    expect(sessionStatusLabel('ongoing', { answered: 2, planned: 5, done: false })).toBe('In progress');
+    // a list row knows no progress: the bare status
+    expect(sessionStatusLabel('completed')).toBe('Completed');
+  });
+});
+
 describe('evaluatorLabel', () => {
   it('says who graded', () => {
-    expect(evaluatorLabel('offline:rubric-v1')).toBe('Graded by the offline rubric');
+    expect(evaluatorLabel('offline:rubric-v1')).toBe('Scored by a built-in checklist, not an AI model');
     expect(evaluatorLabel('openai:gpt-4o-mini')).toBe('Graded by gpt-4o-mini');
     expect(evaluatorLabel('admin')).toBe('Graded by an admin');
     expect(evaluatorLabel(null)).toBe('Not graded yet');

@@ -31,7 +31,10 @@ export function scoreVerdict(score: number | null | undefined, max: 10 | 100 = 1
   }
 }
 
-/** Where the candidate is: "Question 2 of 5", "Follow-up on question 2 of 5", "All 5 questions answered". */
+/**
+ * Where the candidate is: "Question 2 of 5", "Follow-up on question 2 of 5", "All 5 questions
+ * answered" ("Question 1 of 1 answered" for a plan of one).
+ */
 export function progressText(
   progress: SessionDetail['progress'],
   current: Pick<Question, 'plan_index' | 'is_follow_up'> | null,
@@ -42,7 +45,7 @@ export function progressText(
       ? `Follow-up on question ${current.plan_index} of ${planned}`
       : `Question ${current.plan_index} of ${planned}`;
   }
-  if (progress.done) return `All ${planned} ${planned === 1 ? 'question' : 'questions'} answered`;
+  if (progress.done) return planned === 1 ? 'Question 1 of 1 answered' : `All ${planned} questions answered`;
   return `${progress.answered} of ${planned} answered`;
 }
 
@@ -52,13 +55,16 @@ export function progressPercent(progress: SessionDetail['progress']): number {
   return Math.round((Math.min(progress.answered, progress.planned) / progress.planned) * 100);
 }
 
-/** Who graded an answer, in words: "offline:rubric-v1" → "Graded by the offline rubric". */
+/**
+ * Who graded an answer, in words a candidate understands: "offline:rubric-v1" is a checklist in
+ * the app (relevance, structure, specifics), which the label says rather than name a rubric.
+ */
 export function evaluatorLabel(evaluator: string | null | undefined): string {
   if (!evaluator) return 'Not graded yet';
   if (evaluator === 'admin') return 'Graded by an admin';
   const [kind, ...rest] = evaluator.split(':');
   const detail = rest.join(':');
-  if (kind === 'offline') return 'Graded by the offline rubric';
+  if (kind === 'offline') return 'Scored by a built-in checklist, not an AI model';
   if (kind === 'fake') return 'Graded by a test model';
   return `Graded by ${detail || kind}`;
 }
@@ -70,6 +76,17 @@ const statusLabels: Record<SessionStatus, string> = {
   cancelled: 'Cancelled',
 };
 export const statusLabel = (status: SessionStatus): string => statusLabels[status];
+
+/** True for an interview ended before every planned question was answered. */
+export const endedEarly = (status: SessionStatus, progress: SessionDetail['progress']): boolean =>
+  status === 'completed' && progress.answered < progress.planned;
+
+/** The status, and for one ended before the plan was done, how far it got: "Ended early · 2 of 5". */
+export function sessionStatusLabel(status: SessionStatus, progress?: SessionDetail['progress']): string {
+  if (progress && endedEarly(status, progress))
+    return `Ended early · ${progress.answered} of ${progress.planned}`;
+  return statusLabel(status);
+}
 
 export const titleCase = (s: string): string => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 

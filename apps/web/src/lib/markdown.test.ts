@@ -61,7 +61,7 @@ describe('buildSessionMarkdown', () => {
   });
 
   it('shows score, evaluator, strengths and improvements of a graded answer', () => {
-    expect(md).toContain('**Score:** 8/10 (graded by the offline rubric)');
+    expect(md).toContain('**Score:** 8/10 (Scored by a built-in checklist, not an AI model)');
     expect(md).toContain('**Strengths**\n\n- Measures before optimising');
     expect(md).toContain('**To improve**\n\n- Give a concrete example');
     expect(md).toContain('**Skills shown:** React, performance');

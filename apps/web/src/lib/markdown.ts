@@ -82,10 +82,7 @@ export function buildSessionMarkdown(session: SessionDetail, feedbacks: readonly
     }
     out.push('**Answer:**', '', quote(feedback.answer), '');
     if (feedback.grading_status === 'graded') {
-      out.push(
-        `**Score:** ${formatScore(feedback.score)} (${evaluatorLabel(feedback.evaluator).toLowerCase()})`,
-        '',
-      );
+      out.push(`**Score:** ${formatScore(feedback.score)} (${evaluatorLabel(feedback.evaluator)})`, '');
       if (feedback.ai_feedback) out.push(escapeInline(feedback.ai_feedback.trim()), '');
       if (feedback.strengths.length) out.push('**Strengths**', '', list(feedback.strengths), '');
       if (feedback.improvements.length) out.push('**To improve**', '', list(feedback.improvements), '');

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter, type RouteObject, RouterProvider } from 'react-router';
 import { createQueryClient } from '../app/queryClient.ts';
 import { createClient, trpc } from '../trpc.ts';
 
@@ -14,17 +14,25 @@ export function renderPage(
   {
     path = '/',
     url = path,
-    client = createClient(),
+    client,
   }: { path?: string; url?: string; client?: ReturnType<typeof createClient> } = {},
 ) {
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter(
+  return renderRoutes(
     [
       { path, element },
       { path: '*', element: <p>Elsewhere</p> },
     ],
-    { initialEntries: [url] },
+    { url, client },
   );
+}
+
+/** Like renderPage, for a route tree of its own (a layout with pages under it). */
+export function renderRoutes(
+  routes: RouteObject[],
+  { url = '/', client = createClient() }: { url?: string; client?: ReturnType<typeof createClient> } = {},
+) {
+  const queryClient = createQueryClient();
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
   const utils = render(
     <trpc.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>

@@ -325,8 +325,10 @@ describe('ensureAdmin', () => {
       email: email.toUpperCase(),
       password: 'bootstrap password',
     });
-    expect(second.id).toBe(first.id);
-    expect(first.roles).toContain('admin');
+    expect(first.outcome).toBe('created');
+    expect(second).toMatchObject({ outcome: 'unchanged', passwordReset: false });
+    expect(second.user.id).toBe(first.user.id);
+    expect(first.user.roles).toContain('admin');
     const rows = await ctx.db
       .selectFrom('users')
       .select('id')
@@ -339,15 +341,27 @@ describe('ensureAdmin', () => {
   it('promotes (and reactivates) an existing candidate, keeping their roles', async () => {
     const { user } = await makeUser(ctx.db, { active: false });
     const promoted = await users.ensureAdmin(ctx.db, { email: user.email, password: 'irrelevant' });
-    expect(promoted.id).toBe(user.id);
-    expect(promoted.roles).toEqual(['admin', 'candidate']);
-    expect(promoted.active).toBe(true);
+    expect(promoted.outcome).toBe('promoted');
+    expect(promoted.user.id).toBe(user.id);
+    expect(promoted.user.roles).toEqual(['admin', 'candidate']);
+    expect(promoted.user.active).toBe(true);
+  });
+
+  it('reactivates a deactivated admin, and says so', async () => {
+    const { user } = await makeAdmin(ctx.db, { active: false });
+    const back = await users.ensureAdmin(ctx.db, { email: user.email, password: 'irrelevant' });
+    expect(back.outcome).toBe('reactivated');
+    expect(back.user.active).toBe(true);
   });
 
   it('gives a promoted account the configured password, so whoever registered the email first cannot keep theirs', async () => {
     const squatter = await makeUser(ctx.db, { password: 'squatter password' });
     const issued = await new TokenAuth(ctx.db).issue(squatter.user.id);
-    await users.ensureAdmin(ctx.db, { email: squatter.user.email, password: 'operator password' });
+    const result = await users.ensureAdmin(ctx.db, {
+      email: squatter.user.email,
+      password: 'operator password',
+    });
+    expect(result).toMatchObject({ outcome: 'promoted', passwordReset: true });
     await users.verifyCredentials(ctx.db, squatter.user.email, 'operator password');
     await domainError(
       users.verifyCredentials(ctx.db, squatter.user.email, 'squatter password'),

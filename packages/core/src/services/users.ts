@@ -162,20 +162,24 @@ export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise
   );
 }
 
+/** What ensureAdmin did, so a start can say it. `reactivated`: was an admin, but deactivated. */
+export type AdminOutcome = 'created' | 'promoted' | 'reactivated' | 'unchanged';
+
 /** Create or promote the bootstrap admin (idempotent): used by ADMIN_EMAIL/ADMIN_PASSWORD and the CLI. */
 export async function ensureAdmin(
   db: Db,
   input: { email: string; password: string; username?: string },
-): Promise<User> {
+): Promise<{ user: User; outcome: AdminOutcome; passwordReset: boolean }> {
   const existing = await q.findUserByLogin(db, input.email);
   if (!existing) {
     const username = input.username ?? deriveUsername(input.email);
-    return createAccount(db, {
+    const user = await createAccount(db, {
       email: input.email,
       username,
       password: input.password,
       roles: ['admin', 'candidate'],
     });
+    return { user, outcome: 'created', passwordReset: false };
   }
   const roles = Array.from(new Set<RoleName>([...existing.roles, 'admin']));
   // Whoever registered the admin email first must not keep a password the operator does not know.
@@ -189,7 +193,12 @@ export async function ensureAdmin(
     });
   });
   if (passwordHash) await deleteAuthSessionsOfUser(db, existing.id);
-  return toUser((await q.findUserById(db, existing.id))!);
+  const outcome: AdminOutcome = !existing.roles.includes('admin')
+    ? 'promoted'
+    : existing.active
+      ? 'unchanged'
+      : 'reactivated';
+  return { user: toUser((await q.findUserById(db, existing.id))!), outcome, passwordReset: !passwordKnown };
 }
 
 const deriveUsername = (email: string) =>

@@ -5,6 +5,7 @@ import { useMe } from '../../auth/useMe.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { useFocusOnFailure } from '../../hooks/useFocusOnFailure.ts';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors.ts';
 import { trpc } from '../../trpc.ts';
 import { AuthCard } from './AuthCard.tsx';
@@ -25,6 +26,8 @@ export function LoginPage() {
     },
   });
 
+  const formRef = useFocusOnFailure(mutation.error);
+
   if (user && !mutation.isPending && !mutation.isSuccess) return <Navigate to={next} replace />;
 
   const errors = fieldErrorsOf(mutation.error);
@@ -43,7 +46,7 @@ export function LoginPage() {
         </>
       }
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate ref={formRef}>
         {mutation.error && Object.keys(errors).length === 0 && (
           <Alert tone={mutation.error.data?.domainCode === 'RATE_LIMITED' ? 'warning' : 'error'}>
             {errorMessage(mutation.error, 'login')}

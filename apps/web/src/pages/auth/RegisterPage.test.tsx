@@ -4,7 +4,7 @@ import { renderPage, trpcErrorShape, trpcFetch } from '../../test/render.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 
-const loggedOut = () => ({ error: trpcErrorShape('UNAUTHORIZED', 'Authentication required') });
+const loggedOut = () => ({ data: null });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -15,7 +15,7 @@ function fill(label: string, value: string) {
 describe('RegisterPage', () => {
   it('shows the server field errors next to their fields', async () => {
     const stub = trpcFetch({
-      'auth.me': loggedOut,
+      'auth.viewer': loggedOut,
       'auth.register': () => ({
         error: trpcErrorShape('VALIDATION', 'email: must be a valid email address', [
           { path: ['email'], message: 'must be a valid email address' },
@@ -34,6 +34,8 @@ describe('RegisterPage', () => {
     expect(screen.getByText('Must be at least 8 characters')).toBeTruthy();
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('Username').getAttribute('aria-invalid')).toBe('false');
+    // focus is taken to the first field to fix
+    expect(document.activeElement).toBe(screen.getByLabelText('Email'));
     // every issue is inline: no banner repeating them
     expect(screen.queryByRole('alert')).toBeNull();
     expect(stub.calls.find((c) => c.path === 'auth.register')?.input).toEqual({
@@ -47,7 +49,7 @@ describe('RegisterPage', () => {
     vi.stubGlobal(
       'fetch',
       trpcFetch({
-        'auth.me': loggedOut,
+        'auth.viewer': loggedOut,
         'auth.register': () => ({ error: trpcErrorShape('CONFLICT', 'This username is taken') }),
       }).fetch,
     );
@@ -58,6 +60,7 @@ describe('RegisterPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign up' }));
     expect(await screen.findByText('This username is taken')).toBeTruthy();
     expect(screen.getByLabelText('Username').getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Username')));
   });
 });
 
@@ -67,7 +70,7 @@ describe('LoginPage', () => {
     vi.stubGlobal(
       'fetch',
       trpcFetch({
-        'auth.me': loggedOut,
+        'auth.viewer': loggedOut,
         'auth.login': () =>
           ++attempts === 1
             ? { error: trpcErrorShape('UNAUTHORIZED', 'Invalid email/username or password') }
@@ -78,9 +81,10 @@ describe('LoginPage', () => {
     fill('Email or username', 'ann');
     fill('Password', 'wrong-password');
     fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'That email/username and password do not match an account.',
-    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('That email/username and password do not match an account.');
+    // no field is to blame: focus goes to the message, the form is the next Tab away
+    await waitFor(() => expect(document.activeElement).toBe(alert));
     fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 30 s'),
@@ -99,7 +103,7 @@ describe('LoginPage', () => {
     vi.stubGlobal(
       'fetch',
       trpcFetch({
-        'auth.me': loggedOut,
+        'auth.viewer': loggedOut,
         'auth.login': () => ({ data: { token: 't', expires_at: '2030-01-01T00:00:00.000Z', user } }),
       }).fetch,
     );

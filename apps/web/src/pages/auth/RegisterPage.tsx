@@ -5,6 +5,7 @@ import { useMe } from '../../auth/useMe.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { useFocusOnFailure } from '../../hooks/useFocusOnFailure.ts';
 import { errorMessage, fieldErrorsOf, formMessage } from '../../lib/errors.ts';
 import { trpc } from '../../trpc.ts';
 import { AuthCard } from './AuthCard.tsx';
@@ -22,6 +23,7 @@ export function RegisterPage() {
   const register = trpc.auth.register.useMutation();
   const login = trpc.auth.login.useMutation();
   const busy = register.isPending || login.isPending;
+  const formRef = useFocusOnFailure(register.error ?? login.error);
 
   if (user && !busy && !login.isSuccess) return <Navigate to={next} replace />;
 
@@ -57,7 +59,7 @@ export function RegisterPage() {
         </>
       }
     >
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate ref={formRef}>
         {general && (
           <Alert tone={error?.data?.domainCode === 'RATE_LIMITED' ? 'warning' : 'error'}>
             {login.error ? errorMessage(login.error, 'login') : general}

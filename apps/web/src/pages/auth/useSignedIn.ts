@@ -6,7 +6,7 @@ export function useSignedIn() {
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   return (user: User) => {
-    queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey[0]) !== '["auth","me"]' });
-    utils.auth.me.setData(undefined, user);
+    queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey[0]) !== '["auth","viewer"]' });
+    utils.auth.viewer.setData(undefined, user);
   };
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   Bar,
   BarChart,
@@ -9,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatDateTime, plural } from '../../lib/format.ts';
 import type { ScorePoint, SkillAverage } from '../../lib/history.ts';
 
 // The palette of styles.css (recharts draws SVG attributes, not CSS).
@@ -16,7 +18,11 @@ const ACCENT = '#3b5bdb';
 const GRID = '#e3e6ee';
 const TEXT = '#5b6478';
 
-/** Loaded only on the history page: recharts is the heaviest library the app uses. */
+/**
+ * Loaded only on the history page: recharts is the heaviest library the app uses.
+ * Each chart is a named image (recharts' default is an unnamed, focusable role="application"
+ * whose only content is a hover tooltip), and its numbers are in a table under it.
+ */
 export default function HistoryCharts({ points, skills }: { points: ScorePoint[]; skills: SkillAverage[] }) {
   return (
     <div className="chart-grid">
@@ -27,7 +33,13 @@ export default function HistoryCharts({ points, skills }: { points: ScorePoint[]
         ) : (
           <div className="chart__canvas">
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+              <LineChart
+                data={points}
+                margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
+                accessibilityLayer={false}
+                role="img"
+                aria-label={`Line chart of your overall score, 0 to 100, over ${plural(points.length, 'completed interview')}`}
+              >
                 <CartesianGrid stroke={GRID} vertical={false} />
                 <XAxis
                   dataKey="label"
@@ -62,6 +74,26 @@ export default function HistoryCharts({ points, skills }: { points: ScorePoint[]
             </ResponsiveContainer>
           </div>
         )}
+        {points.length > 0 && (
+          <ChartData caption="Overall score of each completed interview">
+            <thead>
+              <tr>
+                <th scope="col">Ended</th>
+                <th scope="col">Job</th>
+                <th scope="col">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.id}>
+                  <td>{formatDateTime(new Date(p.at).toISOString())}</td>
+                  <td>{p.title}</td>
+                  <td>{p.score} / 100</td>
+                </tr>
+              ))}
+            </tbody>
+          </ChartData>
+        )}
       </figure>
       <figure className="card chart" data-testid="chart-skills">
         <figcaption className="card__title">Average answer score by skill</figcaption>
@@ -70,7 +102,14 @@ export default function HistoryCharts({ points, skills }: { points: ScorePoint[]
         ) : (
           <div className="chart__canvas" style={{ height: Math.max(160, skills.length * 38 + 40) }}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={skills} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 8 }}>
+              <BarChart
+                data={skills}
+                layout="vertical"
+                margin={{ top: 0, right: 24, bottom: 0, left: 8 }}
+                accessibilityLayer={false}
+                role="img"
+                aria-label={`Bar chart of your average answer score, 0 to 10, for ${plural(skills.length, 'skill')}`}
+              >
                 <CartesianGrid stroke={GRID} horizontal={false} />
                 <XAxis
                   type="number"
@@ -105,7 +144,42 @@ export default function HistoryCharts({ points, skills }: { points: ScorePoint[]
             </ResponsiveContainer>
           </div>
         )}
+        {skills.length > 0 && (
+          <ChartData caption="Average answer score by skill">
+            <thead>
+              <tr>
+                <th scope="col">Skill</th>
+                <th scope="col">Average</th>
+                <th scope="col">Answers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {skills.map((s) => (
+                <tr key={s.skill}>
+                  <td>{s.skill}</td>
+                  <td>{s.average} / 10</td>
+                  <td>{s.answers}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ChartData>
+        )}
       </figure>
     </div>
+  );
+}
+
+/** The chart's numbers as a table, folded away under the chart for whoever wants them. */
+function ChartData({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <details className="chart__data">
+      <summary>Show the numbers</summary>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="sr-only">{caption}</caption>
+          {children}
+        </table>
+      </div>
+    </details>
   );
 }

@@ -76,4 +76,23 @@ describe('AnswerForm', () => {
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Is required')).toBeTruthy();
   });
+
+  it('offers the keyboard shortcut only where there is a keyboard (not on a touch screen)', () => {
+    const pointer = (coarse: boolean) =>
+      vi.stubGlobal('matchMedia', (q: string) => ({
+        matches: coarse && q === '(pointer: coarse)',
+        media: q,
+      }));
+    pointer(false);
+    const { unmount } = render(<Harness onSubmit={vi.fn()} />);
+    expect(
+      screen.getByText(/^Answer as you would out loud\. Press (Ctrl|⌘) \+ Enter to submit\.$/),
+    ).toBeTruthy();
+    unmount();
+    pointer(true);
+    render(<Harness onSubmit={vi.fn()} />);
+    expect(screen.getByText('Answer as you would out loud.')).toBeTruthy();
+    expect(screen.queryByText(/Enter/)).toBeNull();
+    vi.unstubAllGlobals();
+  });
 });

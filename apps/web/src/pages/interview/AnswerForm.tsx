@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useMemo } from 'react';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { useFocusOnFailure } from '../../hooks/useFocusOnFailure.ts';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors.ts';
 
 export const MAX_ANSWER = 8000;
@@ -10,6 +11,11 @@ export function isMacLike(): boolean {
   return (
     typeof navigator !== 'undefined' && /Mac|iPhone|iPad/i.test(navigator.platform || navigator.userAgent)
   );
+}
+
+/** A touch screen (coarse main pointer) has no keyboard to press a shortcut on. */
+export function isTouchFirst(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 }
 
 /** The answer box: character count, Ctrl/Cmd+Enter to submit, locked with "Grading…" while it is graded. */
@@ -26,11 +32,12 @@ export function AnswerForm({
   submitting: boolean;
   error: unknown;
 }) {
-  const shortcut = useMemo(() => (isMacLike() ? '⌘ + Enter' : 'Ctrl + Enter'), []);
+  const shortcut = useMemo(() => (isTouchFirst() ? null : isMacLike() ? '⌘ + Enter' : 'Ctrl + Enter'), []);
   const length = value.length;
   const tooLong = length > MAX_ANSWER;
   const empty = value.trim().length === 0;
   const errors = fieldErrorsOf(error);
+  const formRef = useFocusOnFailure(error);
 
   const submit = () => {
     if (submitting || empty || tooLong) return;
@@ -48,11 +55,17 @@ export function AnswerForm({
   };
 
   return (
-    <form className="card answer-form" onSubmit={onFormSubmit} aria-busy={submitting} noValidate>
+    <form
+      className="card answer-form"
+      onSubmit={onFormSubmit}
+      aria-busy={submitting}
+      noValidate
+      ref={formRef}
+    >
       <fieldset className="fieldset" disabled={submitting}>
         <Field
           label="Your answer"
-          hint={`Answer as you would out loud. Press ${shortcut} to submit.`}
+          hint={`Answer as you would out loud.${shortcut ? ` Press ${shortcut} to submit.` : ''}`}
           error={errors.answer ?? (tooLong ? `At most ${MAX_ANSWER.toLocaleString()} characters` : undefined)}
           aside={
             <span className={`counter${tooLong ? ' counter--over' : ''}`} aria-live="polite">

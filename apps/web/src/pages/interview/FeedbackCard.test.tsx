@@ -11,7 +11,7 @@ describe('FeedbackCard', () => {
     expect(screen.getByText('Measures before optimising')).toBeTruthy();
     expect(screen.getByText('Give a concrete example')).toBeTruthy();
     expect(screen.getByText('performance')).toBeTruthy();
-    expect(screen.getByText('Graded by the offline rubric')).toBeTruthy();
+    expect(screen.getByText('Scored by a built-in checklist, not an AI model')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Retry grading' })).toBeNull();
   });
 

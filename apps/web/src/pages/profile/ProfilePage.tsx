@@ -8,6 +8,7 @@ import { Badge } from '../../components/Badge.tsx';
 import { Field } from '../../components/Field.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
+import { useFocusOnFailure } from '../../hooks/useFocusOnFailure.ts';
 import { errorMessage, fieldErrorsOf, formMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { trpc, type User } from '../../trpc.ts';
@@ -50,8 +51,9 @@ export function ProfilePage() {
 function UsernameForm({ user }: { user: User }) {
   const utils = trpc.useUtils();
   const [username, setUsername] = useState(user.username);
-  const update = trpc.users.update.useMutation({ onSuccess: (u) => utils.auth.me.setData(undefined, u) });
+  const update = trpc.users.update.useMutation({ onSuccess: (u) => utils.auth.viewer.setData(undefined, u) });
   const errors = fieldErrorsOf(update.error, ['username']);
+  const formRef = useFocusOnFailure(update.error);
   const general = formMessage(update.error, errors, ['username']);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -60,7 +62,7 @@ function UsernameForm({ user }: { user: User }) {
   return (
     <section className="card">
       <h2 className="card__title">Username</h2>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate ref={formRef}>
         {general && <Alert>{general}</Alert>}
         {update.isSuccess && !update.isPending && <Alert tone="success">Username saved.</Alert>}
         <Field
@@ -103,7 +105,8 @@ function PasswordForm({ user }: { user: User }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  // how many submits in a row found the two new passwords different (0: they match)
+  const [mismatch, setMismatch] = useState(0);
   const update = trpc.users.update.useMutation({
     onSuccess: () => {
       setCurrent('');
@@ -112,20 +115,21 @@ function PasswordForm({ user }: { user: User }) {
     },
   });
   const errors = fieldErrorsOf(update.error, PASSWORD_FIELDS);
+  const formRef = useFocusOnFailure(update.error ?? (mismatch || null));
   const general = formMessage(update.error, errors, PASSWORD_FIELDS);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (next !== confirm) {
-      setMismatch(true);
+      setMismatch((m) => m + 1);
       return;
     }
-    setMismatch(false);
+    setMismatch(0);
     update.mutate({ id: user.id, current_password: current, password: next });
   };
   return (
     <section className="card">
       <h2 className="card__title">Password</h2>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate ref={formRef}>
         {general && <Alert>{general}</Alert>}
         {update.isSuccess && (
           <Alert tone="success">Password changed. Other devices have been logged out.</Alert>
@@ -158,7 +162,7 @@ function PasswordForm({ user }: { user: User }) {
               />
             )}
           </Field>
-          <Field label="Repeat new password" error={mismatch ? 'The two passwords differ' : undefined}>
+          <Field label="Repeat new password" error={mismatch > 0 ? 'The two passwords differ' : undefined}>
             {(p) => (
               <input
                 {...p}
@@ -193,6 +197,7 @@ function DeleteAccount({ user }: { user: User }) {
       await navigate('/', { replace: true });
     },
   });
+  const formRef = useFocusOnFailure(remove.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (typed === user.username) remove.mutate({ id: user.id });
@@ -204,7 +209,7 @@ function DeleteAccount({ user }: { user: User }) {
         This deletes your account, every interview and all feedback, and the job descriptions you pasted. It
         cannot be undone.
       </p>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate ref={formRef}>
         {remove.error && <Alert>{errorMessage(remove.error)}</Alert>}
         <Field label={`Type your username (${user.username}) to confirm`}>
           {(p) => (

@@ -93,7 +93,7 @@ export function ReportPage() {
             {s.score === null ? 'No overall score' : `${s.score} / 100 · ${scoreVerdict(s.score, 100)}`}
           </p>
           <div className="report-hero__meta">
-            <StatusBadge status={s.status} />
+            <StatusBadge status={s.status} progress={s.progress} />
             <span>{formatDateTime(s.ended_at ?? s.started_at ?? s.created_at)}</span>
             {duration && <span>{duration}</span>}
             <span>

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
+import { useFocusOnFailure } from '../../hooks/useFocusOnFailure.ts';
 import { domainCodeOf, errorMessage, fieldErrorsOf } from '../../lib/errors.ts';
 import { splitSkills } from '../../lib/skills.ts';
 import { type Focus, trpc } from '../../trpc.ts';
@@ -28,6 +29,7 @@ export function SetupPage() {
   const create = trpc.sessions.create.useMutation();
   const start = trpc.sessions.start.useMutation();
   const busy = create.isPending || start.isPending;
+  const formRef = useFocusOnFailure(create.error);
 
   if (job.isLoading) return <LoadingState />;
   if (job.error) {
@@ -77,7 +79,7 @@ export function SetupPage() {
         eyebrow={j.title}
         lead={`The interviewer will draw on: ${splitSkills(j.skills).slice(0, 6).join(', ')}.`}
       />
-      <form className="card form" onSubmit={onSubmit} noValidate>
+      <form className="card form" onSubmit={onSubmit} noValidate ref={formRef}>
         {create.error && Object.keys(serverErrors).length === 0 && (
           <Alert>{errorMessage(create.error)}</Alert>
         )}
