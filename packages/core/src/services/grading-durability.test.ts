@@ -25,7 +25,7 @@ let ctx: ServiceContext;
 
 beforeAll(async () => {
   h = await createTestDatabase();
-  q = await createTestGradingQueue(h.db);
+  q = await createTestGradingQueue(h);
   ctx = { ...makeServiceContext(h.db), grading: q.queue };
 });
 afterAll(async () => {

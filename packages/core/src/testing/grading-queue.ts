@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/types.ts';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../db/connect.ts';
 import { GradingQueue, type GradingQueueOptions } from '../queue/grading-queue.ts';
 
 /** Test timings: fast enough that a recovery is seen within a test's few seconds. */
@@ -17,9 +17,13 @@ export const testQueueTimings: Omit<GradingQueueOptions, 'schema'> = {
  * close() that stops it and drops the schema. Needs PostgreSQL (pg-boss does not run on PGlite).
  */
 export async function createTestGradingQueue(
-  db: Kysely<Database>,
+  handle: DatabaseHandle,
   overrides: Partial<Omit<GradingQueueOptions, 'schema'>> = {},
 ): Promise<{ queue: GradingQueue; schema: string; close(): Promise<void> }> {
+  if (handle.kind !== 'postgres') {
+    throw new Error('The grading queue (pg-boss) needs PostgreSQL, not PGlite: set TEST_DATABASE_URL');
+  }
+  const db = handle.db;
   const schema = `grading_${randomBytes(6).toString('hex')}`;
   const queue = new GradingQueue(db, { schema, ...testQueueTimings, ...overrides });
   await queue.start();
