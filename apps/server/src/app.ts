@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ServiceContext, TokenAuth } from '@ai-interviewer/core';
+import {
+  PostgresRateLimitStore,
+  type RateLimitStore,
+  type ServiceContext,
+  type TokenAuth,
+} from '@ai-interviewer/core';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -18,6 +23,8 @@ export interface ServerOptions {
   secureCookie?: boolean;
   trustedOrigins?: string[];
   authRateLimit?: { limit: number; windowMs: number };
+  /** Where rate-limit counters live; PostgreSQL (the app's database) unless given. */
+  rateLimitStore?: RateLimitStore;
   /** The built SPA; when absent a placeholder page is served at /. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions['logger'];
@@ -37,7 +44,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     routerOptions: { maxParamLength: 5000 },
   });
   const secureCookie = opts.secureCookie ?? false;
-  const limiter = new RateLimiter(opts.authRateLimit?.limit ?? 10, opts.authRateLimit?.windowMs ?? 60_000);
+  const limiter = new RateLimiter(
+    opts.rateLimitStore ?? new PostgresRateLimitStore(opts.services.db),
+    opts.authRateLimit?.limit ?? 10,
+    opts.authRateLimit?.windowMs ?? 60_000,
+  );
 
   app.setErrorHandler((error, req, reply) => {
     const domain = domainErrorOfFastify(error as Error);

@@ -3,14 +3,20 @@ import {
   createOfflineProvider,
   createProvider,
   type DatabaseHandle,
+  feedback,
+  GradingQueue,
   type Interviewer,
   jobs,
   migrateToLatest,
+  PostgresRateLimitStore,
+  type RateLimitStore,
+  type ServiceContext,
   TokenAuth,
   users,
 } from '@ai-interviewer/core';
 import { TimeSpan } from 'lucia';
 import { aiProviderOf, type Env } from './env.ts';
+import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
 import { catalogue as sampleCatalogue } from './seed/catalogue.ts';
 
 /** The database the environment asks for: DATABASE_URL's, or else our own embedded PostgreSQL in DATA_DIR. */
@@ -83,3 +89,33 @@ export async function prepareDatabase(env: Env, handle: DatabaseHandle): Promise
   }
   return { migrationsApplied, catalogue, admin };
 }
+
+/** Rate-limit counters every instance shares: in Redis when REDIS_URL is set, else in PostgreSQL. */
+export async function rateLimitStoreFromEnv(env: Env, handle: DatabaseHandle): Promise<RateLimitStore> {
+  if (!env.REDIS_URL) return new PostgresRateLimitStore(handle.db);
+  const redis = new RedisRateLimitStore(env.REDIS_URL);
+  await redis.connect();
+  return redis;
+}
+
+/** The durable grading queue (pg-boss, in its own `pgboss` schema), started. */
+export async function gradingQueueFromEnv(env: Env, handle: DatabaseHandle): Promise<GradingQueue> {
+  const queue = new GradingQueue(handle.db, {
+    schema: 'pgboss',
+    recoveryDelaySeconds: env.GRADING_RECOVERY_SECONDS,
+    // an idle worker's poll is one indexed query: every second keeps recovery prompt
+    pollingSeconds: 1,
+    // left-over answers come in bursts (a dead instance's in-flight ones); model calls wait on I/O
+    concurrency: 20,
+    // a grade takes at most the model's whole retry budget; a worker silent past that (killed) loses the job
+    expireSeconds: Math.ceil((env.OPENAI_TIMEOUT_MS * (env.OPENAI_MAX_RETRIES + 1)) / 1000) + 30,
+    // expiring such jobs is pg-boss's maintenance, run by one instance at a time
+    maintenanceSeconds: 10,
+  });
+  await queue.start();
+  return queue;
+}
+
+/** This instance grades what other instances left (until the queue is stopped). */
+export const workLeftOverGrades = (services: ServiceContext): void =>
+  services.grading?.work((job) => feedback.gradeLeftOver(services, job.feedbackId));

@@ -25,7 +25,9 @@ describe('loadEnv', () => {
       AUTH_RATE_LIMIT: 10,
       AUTH_RATE_WINDOW_SECONDS: 60,
       TRUSTED_ORIGINS: '',
+      GRADING_RECOVERY_SECONDS: 10,
     });
+    expect(env.REDIS_URL).toBeUndefined();
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.ADMIN_EMAIL).toBeUndefined();
     expect(env.DATA_DIR).toMatch(/data\/postgres$/);
@@ -75,6 +77,8 @@ describe('loadEnv', () => {
     ['OPENAI_BASE_URL', { OPENAI_BASE_URL: 'localhost:11434' }],
     ['NODE_ENV', { NODE_ENV: 'prod' }],
     ['AUTH_RATE_LIMIT', { AUTH_RATE_LIMIT: '0' }],
+    ['REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }],
+    ['GRADING_RECOVERY_SECONDS', { GRADING_RECOVERY_SECONDS: '0' }],
   ])('a bad %s stops the start with a message naming it', (variable, source) => {
     expect(envError(source).message).toContain(variable);
   });
@@ -89,6 +93,8 @@ describe('loadEnv', () => {
     expect(message).not.toContain('sh0rt');
     const withUrl = envError({ DATABASE_URL: 'mysql://root:hunter2@localhost/db' }).message;
     expect(withUrl).not.toContain('hunter2');
+    const withRedis = envError({ REDIS_URL: 'memcached://:hunter3@cache:11211' }).message;
+    expect(withRedis).not.toContain('hunter3');
   });
 
   it('passes the limits to the interviewer', () => {

@@ -47,6 +47,13 @@ const envSchema = z
       .default(10)
       .describe('login/register attempts per IP and per account per window'),
     AUTH_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' })
+      .optional()
+      .describe('rate-limit counters in Redis instead of PostgreSQL'),
+    GRADING_RECOVERY_SECONDS: int(1, 600)
+      .default(10)
+      .describe("how long an answer's own instance has to grade it before any instance may"),
     WEB_DIST: z.string().optional(),
     SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   })

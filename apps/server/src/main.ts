@@ -1,5 +1,13 @@
 import { buildServer } from './app.ts';
-import { authFromEnv, interviewerFromEnv, openDatabase, prepareDatabase } from './bootstrap.ts';
+import {
+  authFromEnv,
+  gradingQueueFromEnv,
+  interviewerFromEnv,
+  openDatabase,
+  prepareDatabase,
+  rateLimitStoreFromEnv,
+  workLeftOverGrades,
+} from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { startupLines, urlToOpen } from './startup.ts';
 
@@ -9,9 +17,13 @@ async function main() {
   const prepared = await prepareDatabase(env, handle);
   const auth = authFromEnv(env, handle);
   const interviewer = interviewerFromEnv(env);
+  const grading = await gradingQueueFromEnv(env, handle);
+  const rateLimitStore = await rateLimitStoreFromEnv(env, handle);
+  const services = { db: handle.db, interviewer, grading };
   const app = await buildServer({
-    services: { db: handle.db, interviewer },
+    services,
     auth,
+    rateLimitStore,
     secureCookie: env.NODE_ENV === 'production',
     trustedOrigins: env.TRUSTED_ORIGINS.split(',')
       .map((s) => s.trim())
@@ -21,12 +33,15 @@ async function main() {
     logger: { level: env.LOG_LEVEL },
   });
 
-  // Graceful shutdown: stop accepting, let in-flight requests finish, close the pool; a deadline bounds it.
+  // Graceful shutdown: stop accepting, let in-flight requests finish (each grades its answer),
+  // stop taking left-over grading jobs and finish the ones in progress, close the pool; a
+  // deadline bounds it. Whatever is cut short stays in the queue for another instance.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    const deadlineAt = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
     const deadline = setTimeout(() => {
       app.log.error('shutdown deadline passed; exiting');
       process.exit(1);
@@ -34,6 +49,8 @@ async function main() {
     deadline.unref();
     try {
       await app.close();
+      await grading?.stop(deadlineAt - Date.now() - 500);
+      await rateLimitStore.close();
       await handle.close();
       process.exit(0);
     } catch (err) {
@@ -49,6 +66,7 @@ async function main() {
   sweep.unref();
 
   await app.listen({ port: env.PORT, host: env.HOST });
+  workLeftOverGrades(services);
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : env.PORT;
   // Plain lines for the person who ran `npm start`; requests are logged as JSON after them.

@@ -1,40 +1,27 @@
-import { DomainError } from '@ai-interviewer/core';
+import { DomainError, type RateLimitStore } from '@ai-interviewer/core';
 
 /**
- * Fixed-window counters in memory, for login and register (per IP and per account).
- * One process is the unit we run; a multi-instance deployment would move this to the database.
+ * Fixed-window limits for login and register (per IP and per account). The counters live in
+ * a store every instance shares (PostgreSQL, or Redis when REDIS_URL is set), so N instances
+ * allow what one would.
  */
 export class RateLimiter {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
-
   constructor(
+    private readonly store: RateLimitStore,
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
   /** Counts one attempt for every key; throws 429 if any is over its limit. */
-  hit(...keys: string[]): void {
-    const now = Date.now();
-    if (this.hits.size > 50_000) this.sweep(now);
+  async hit(...keys: string[]): Promise<void> {
+    const hits = await Promise.all(keys.map((key) => this.store.hit(key, this.windowMs)));
     let retryAfter = 0;
-    for (const key of keys) {
-      const entry = this.hits.get(key);
-      if (!entry || entry.resetAt <= now) {
-        this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
-        continue;
-      }
-      entry.count += 1;
-      if (entry.count > this.limit) retryAfter = Math.max(retryAfter, entry.resetAt - now);
-    }
+    for (const { count, msLeft } of hits) if (count > this.limit) retryAfter = Math.max(retryAfter, msLeft);
     if (retryAfter > 0) {
       throw new DomainError(
         'RATE_LIMITED',
-        `Too many attempts; try again in ${Math.ceil(retryAfter / 1000)} s`,
+        `Too many attempts; try again in ${Math.max(1, Math.ceil(retryAfter / 1000))} s`,
       );
     }
-  }
-
-  private sweep(now: number) {
-    for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
   }
 }

@@ -15,6 +15,12 @@ export { migrateToLatest } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
 export * from './engine/index.ts';
 export * from './errors.ts';
+export {
+  GRADING_QUEUE,
+  type GradingJob,
+  GradingQueue,
+  type GradingQueueOptions,
+} from './queue/grading-queue.ts';
 export * from './schemas/common.ts';
 export * from './schemas/feedback.ts';
 export * from './schemas/jobs.ts';
@@ -29,5 +35,10 @@ export {
 } from './services/context.ts';
 export * as feedback from './services/feedback.ts';
 export * as jobs from './services/jobs.ts';
+export {
+  PostgresRateLimitStore,
+  type RateLimitHit,
+  type RateLimitStore,
+} from './services/rate-limit-store.ts';
 export * as sessions from './services/sessions.ts';
 export * as users from './services/users.ts';

@@ -31,6 +31,14 @@ type Slot = { param: string } | { value: unknown };
 const statementNames = new Map<string, string>();
 export const statementNameOf = (sql: string): string | undefined => statementNames.get(sql);
 
+/**
+ * Gives `sql` a statement name, so PostgreSQL plans it once per connection: for SQL compiled
+ * here, and for SQL another library sends on the hot path with new parameters each time.
+ */
+export function nameStatement(sql: string): void {
+  if (!statementNames.has(sql)) statementNames.set(sql, `ai_prepared_${statementNames.size + 1}`);
+}
+
 /** NUL never reaches a query (inputs refuse it), so a marker cannot be mistaken for a value. */
 const marker = (name: string) => `\u0000${name}\u0000`;
 
@@ -65,8 +73,7 @@ export function prepare<P extends object, R, S = null>(
         throw new Error(`prepare: "${name}" is read by the builder but is not a parameter of the query`);
       }
     }
-    if (!statementNames.has(query.sql))
-      statementNames.set(query.sql, `ai_prepared_${statementNames.size + 1}`);
+    nameStatement(query.sql);
     return { query, slots };
   }
 

@@ -116,6 +116,12 @@ export interface FeedbackTable {
 }
 
 /** One row per model call, for the per-user hourly quota. */
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: Timestamp;
+}
+
 export interface AiUsageTable {
   id: Generated<string>;
   user_id: string;
@@ -133,6 +139,7 @@ export interface Database {
   session_questions: SessionQuestionsTable;
   feedback: FeedbackTable;
   ai_usage: AiUsageTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

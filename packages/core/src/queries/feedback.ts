@@ -47,7 +47,12 @@ export type Grade = Required<
     | 'follow_up'
   >
 >;
-const recordGradeQuery = prepare((db, p: Grade & { id: string }) =>
+/**
+ * Compare-and-set on `grading_attempts`: a grade lands only if nobody recorded one (nor changed
+ * the answer) since the grader read the row, so two graders of one answer (the storing instance
+ * and a recovering one) apply exactly one grade.
+ */
+const recordGradeQuery = prepare((db, p: Grade & { id: string; read_attempts: number }) =>
   db
     .updateTable('feedback')
     .set({
@@ -65,13 +70,32 @@ const recordGradeQuery = prepare((db, p: Grade & { id: string }) =>
       updated_at: sql`now()`,
     })
     .where('id', '=', p.id)
+    .where('grading_attempts', '=', p.read_attempts)
     .returningAll(),
 );
-export const recordGrade = async (db: Db, id: string, grade: Grade): Promise<FeedbackRow> => {
-  const [row] = await recordGradeQuery(db, { ...grade, id });
-  if (!row) throw new Error(`feedback ${id} not found`);
-  return row;
-};
+/** The graded row, or undefined when another grade (or an answer change) came first. */
+export const recordGrade = async (
+  db: Db,
+  id: string,
+  readAttempts: number,
+  grade: Grade,
+): Promise<FeedbackRow | undefined> =>
+  (await recordGradeQuery(db, { ...grade, id, read_attempts: readAttempts }))[0];
+
+/** A failed grade, with the same compare-and-set as recordGrade. */
+export const recordGradingFailure = (
+  db: Db,
+  id: string,
+  readAttempts: number,
+  failure: Required<Pick<FeedbackUpdate, 'grading_attempts' | 'grading_error' | 'rubric'>>,
+): Promise<FeedbackRow | undefined> =>
+  db
+    .updateTable('feedback')
+    .set({ ...failure, grading_status: 'failed', updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('grading_attempts', '=', readAttempts)
+    .returningAll()
+    .executeTakeFirst();
 
 export const updateFeedbackRow = (db: Db, id: string, patch: FeedbackUpdate): Promise<FeedbackRow> =>
   db

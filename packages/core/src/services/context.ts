@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { InterviewerProvider } from '../engine/index.ts';
+import type { GradingQueue } from '../queue/grading-queue.ts';
 
 /** Limits that bound what one user can cost us in model calls. */
 export interface InterviewLimits {
@@ -21,6 +22,12 @@ export interface Interviewer {
 export interface ServiceContext {
   db: Kysely<Database>;
   interviewer: Interviewer;
+  /**
+   * Makes grading durable: each stored answer gets a job in the same transaction, which any
+   * instance picks up if the storing one dies before grading. Absent (tests that do not look at
+   * durability, and PGlite, which pg-boss cannot run on): grading is only done inline.
+   */
+  grading?: GradingQueue | undefined;
 }
 
 export const defaultLimits: InterviewLimits = { maxAnswersPerSession: 40, hourlyModelCalls: 120 };

@@ -181,6 +181,24 @@ describe('editing answers and grades', () => {
 });
 
 describe('limits', () => {
+  it('the model-call quota counts the calls of every instance (it lives in the database)', async () => {
+    const limits = { maxAnswersPerSession: 40, hourlyModelCalls: 3 };
+    const instance = () => {
+      const p = fakeProvider();
+      return { p, c: withProvider(p, { limits }) };
+    };
+    const [a, b] = [instance(), instance()];
+    const { actor } = await makeUser(ctx.db);
+    const s = await makeSession(a.c, actor, { question_count: 3, start: true }); // 1: plan on A
+    await feedback.submitAnswer(b.c, actor, { session_id: s.id, answer: STRONG_ANSWER }); // 2: on B
+    await feedback.submitAnswer(a.c, actor, { session_id: s.id, answer: STRONG_ANSWER }); // 3: on A
+    await domainError(
+      feedback.submitAnswer(b.c, actor, { session_id: s.id, answer: STRONG_ANSWER }),
+      'RATE_LIMITED',
+    );
+    expect([a.p.calls.evaluate, b.p.calls.evaluate]).toEqual([1, 1]);
+  });
+
   it('the hourly model-call quota: the next call is RATE_LIMITED and the provider is not called', async () => {
     const p = fakeProvider();
     const c = withProvider(p, { limits: { maxAnswersPerSession: 40, hourlyModelCalls: 2 } });

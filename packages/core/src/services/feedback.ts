@@ -29,8 +29,9 @@ export interface SubmitAnswerResult {
 
 /**
  * Answers the current question. The answer is stored (grading "pending") before the model
- * is called, so a slow or failing model never loses it; then it is graded and, when the
- * evaluator asks for one, a follow-up question is added.
+ * is called, so a slow or failing model never loses it; with a grading queue its grading job
+ * commits in the same transaction, so a crash after the commit loses nothing either. Then it
+ * is graded here and now and, when the evaluator asks for one, a follow-up question is added.
  */
 export async function submitAnswer(
   ctx: ServiceContext,
@@ -69,39 +70,64 @@ export async function submitAnswer(
         answer: input.answer,
         category: current.category,
       });
-      return { session, row, question: current, questions };
+      const jobId = ctx.grading ? await ctx.grading.enqueue(trx, row.id) : null;
+      return { session, row, question: current, questions, jobId };
     }),
   );
 
-  const { row, followUp } = await grade(ctx, stored.session, stored.row, stored.question, onDelta);
+  const { row, followUp } = await grade(ctx, stored.session, stored.row, stored.question, {
+    followUps: true,
+    ...(onDelta && { onDelta }),
+  });
+  if (stored.jobId) settleJob(ctx, stored.jobId, row);
   // The next question follows from what we read under the lock: a new follow-up, or the next unanswered one.
   const next = followUp ?? stored.questions.find((x) => !x.answered && x.id !== stored.question.id) ?? null;
   return { feedback: toFeedback(row), next_question: next && toQuestion(next, false), done: next === null };
 }
 
 /**
+ * The grade is recorded (graded, or failed for the user to regrade): its job is not needed.
+ * A "pending" row (the database failed while recording) keeps its job, which grades it later.
+ * Deleting the job is best effort, and off the answer's path (not awaited): a job left behind
+ * finds the answer graded and does nothing.
+ */
+function settleJob(ctx: ServiceContext, jobId: string, row: FeedbackRow): void {
+  if (row.grading_status === 'pending' || !ctx.grading) return;
+  ctx.grading.settle(jobId).catch(() => {});
+}
+
+/**
  * Grades a stored answer and records the outcome. Never throws for a model failure (the
  * answer is marked "failed", to be regraded), nor for a database outage after the answer was
  * stored (it is returned "pending"): the client must learn its answer is safe.
+ *
+ * The outcome is recorded only if the row is as the grader read it (compare-and-set on
+ * grading_attempts): when two graders race, the loser's result is dropped and it returns the
+ * winner's row, so an answer is graded (and gets its follow-up) once in effect.
  */
 async function grade(
   ctx: ServiceContext,
   session: SessionRow,
   feedback: FeedbackRow,
   question: QuestionContext & { plan_index: number },
-  onDelta?: (text: string) => void,
+  opts: { followUps: boolean; onDelta?: (text: string) => void },
 ): Promise<{ row: FeedbackRow; followUp: QuestionRow | null }> {
-  const attempts = feedback.grading_attempts + 1;
+  const read = feedback.grading_attempts;
+  const attempts = read + 1;
+  const lost = async () => ({
+    row: (await fq.findFeedback(ctx.db, feedback.id)) ?? feedback,
+    followUp: null,
+  });
   try {
     const { result, evaluator, primaryError } = await callInterviewer(ctx, session.user_id, 'grade', (p) =>
       p.evaluateAnswer({
         job: jobContextOf(session),
         question,
         answer: feedback.answer,
-        ...(onDelta && { onDelta }),
+        ...(opts.onDelta && { onDelta: opts.onDelta }),
       }),
     );
-    const updated = await fq.recordGrade(ctx.db, feedback.id, {
+    const updated = await fq.recordGrade(ctx.db, feedback.id, read, {
       grading_status: 'graded',
       grading_attempts: attempts,
       evaluator,
@@ -116,8 +142,9 @@ async function grade(
       skills_shown: result.skills_shown,
       follow_up: result.follow_up,
     });
+    if (!updated) return await lost();
     const followUp =
-      result.follow_up && !question.is_follow_up
+      opts.followUps && result.follow_up && !question.is_follow_up
         ? await sq.insertFollowUp(ctx.db, {
             session_id: session.id,
             plan_index: question.plan_index,
@@ -130,17 +157,34 @@ async function grade(
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     try {
-      const failed = await fq.updateFeedbackRow(ctx.db, feedback.id, {
-        grading_status: 'failed',
+      const failed = await fq.recordGradingFailure(ctx.db, feedback.id, read, {
         grading_attempts: attempts,
         rubric: null, // a previous grade's breakdown would not explain this answer
         grading_error: `Grading failed: ${error}. Your answer is saved; retry grading.`,
       });
-      return { row: failed, followUp: null };
+      return failed ? { row: failed, followUp: null } : await lost();
     } catch {
       return { row: feedback, followUp: null }; // the database is down: the answer stays "pending"
     }
   }
+}
+
+/**
+ * The grading queue's worker: grades an answer left "pending" by an instance that died (or
+ * could not record its grade). Does nothing for an answer that is graded, failed or deleted.
+ * No follow-up question is added: the candidate may have moved on since. Throws while the
+ * answer is still pending, so the queue retries it.
+ */
+export async function gradeLeftOver(ctx: ServiceContext, feedbackId: string): Promise<void> {
+  const row = await fq.findFeedback(ctx.db, feedbackId);
+  if (row?.grading_status !== 'pending') return;
+  const session = await sq.findSession(ctx.db, row.session_id);
+  if (!session) return;
+  const { row: after } = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)), {
+    followUps: false,
+  });
+  if (after.grading_status === 'pending') throw new Error(`feedback ${feedbackId} is still pending`);
+  await rescoreIfCompleted(ctx.db, row.session_id);
 }
 
 async function loadOwnFeedback(db: Db, actor: MaybeActor, id: string): Promise<FeedbackRow> {
@@ -156,7 +200,9 @@ export async function regradeFeedback(ctx: ServiceContext, actor: MaybeActor, id
   if (row.grading_status === 'graded' && !isAdmin(actor)) throw conflict('This answer is already graded');
   await checkModelQuota(ctx, row.user_id);
   const session = (await sq.findSession(ctx.db, row.session_id))!;
-  const { row: graded } = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)));
+  const { row: graded } = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)), {
+    followUps: true,
+  });
   await rescoreIfCompleted(ctx.db, row.session_id);
   return toFeedback(graded);
 }
@@ -228,16 +274,22 @@ export async function updateFeedback(
     if (session.status !== 'ongoing')
       throw conflict(`Cannot change an answer: the session is ${session.status}`);
     await checkModelQuota(ctx, row.user_id);
-    updated = await withDbErrors(() =>
-      fq.updateFeedbackRow(ctx.db, id, {
-        answer: input.answer,
-        grading_status: 'pending',
-        grading_attempts: 0,
-        rubric: null,
+    // the new answer and its grading job commit together, as in submitAnswer
+    const changed = await withDbErrors(() =>
+      ctx.db.transaction().execute(async (trx) => {
+        const pending = await fq.updateFeedbackRow(trx, id, {
+          answer: input.answer,
+          grading_status: 'pending',
+          // a bump, not a reset: a grade of the old answer still in flight must not land
+          grading_attempts: row.grading_attempts + 1,
+          rubric: null,
+        });
+        return { pending, jobId: ctx.grading ? await ctx.grading.enqueue(trx, id) : null };
       }),
     );
-    updated = (await grade(ctx, session, updated, questionOf(updated, await questionRow(ctx.db, updated))))
-      .row;
+    const question = questionOf(changed.pending, await questionRow(ctx.db, changed.pending));
+    updated = (await grade(ctx, session, changed.pending, question, { followUps: true })).row;
+    if (changed.jobId) settleJob(ctx, changed.jobId, updated);
   }
   if (input.score !== undefined || input.ai_feedback !== undefined) {
     updated = await withDbErrors(() =>
@@ -250,6 +302,8 @@ export async function updateFeedback(
         grading_status: 'graded',
         evaluator: 'admin',
         grading_error: null,
+        // an admin's grade wins over a model's grade still in flight
+        grading_attempts: updated.grading_attempts + 1,
       }),
     );
   }

@@ -1,2 +1,3 @@
 export * from './factories.ts';
+export { createTestGradingQueue, testQueueTimings } from './grading-queue.ts';
 export { createTestDatabase } from './test-db.ts';
