@@ -31,7 +31,9 @@ const newDir = () => {
   // as root, PostgreSQL runs as the user postgres, which must be able to enter the folder
   chmodSync(parent, 0o755);
   dirs.push(parent);
-  return join(parent, 'data');
+  // a folder below one that does not exist yet, like <repo>/data/postgres on a first start:
+  // the folders made on the way must stay enterable for PostgreSQL's user when we are root
+  return join(parent, 'data', 'postgres');
 };
 afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');

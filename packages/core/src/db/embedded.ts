@@ -26,7 +26,7 @@ import {
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
@@ -260,7 +260,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const bin = await binaries();
   const dataDir = resolve(opts.dataDir);
   const user = runAs();
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Only the cluster's own folder is private: folders above it keep the usual mode, or PostgreSQL
+  // (running as another user when we are root) could not reach it.
+  mkdirSync(dirname(dataDir), { recursive: true });
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { mode: 0o700 });
   if (user) {
     chownSync(dataDir, user.uid, user.gid);
     // PostgreSQL must reach its folder as that user (a folder under /root would not do)
