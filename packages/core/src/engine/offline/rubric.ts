@@ -21,6 +21,7 @@
 import { clampScore } from '../scoring.ts';
 import type { JobContext, QuestionCategory, QuestionContext, RubricComponent } from '../types.ts';
 import { scanForInjection } from './injection.ts';
+import { MEANING_OPTIONS, measureMeaning, relevanceWithMeaning } from './meaning/index.ts';
 import { type AnswerSignals, measureAnswer } from './signals.ts';
 
 /** The rubric's numbers, in one place; chosen on the dev split (never the test split). */
@@ -105,6 +106,7 @@ export function gradeAnswer(
   question: QuestionContext,
   answer: string,
   t: Tuning = TUNING,
+  otherQuestions?: readonly string[],
 ): RubricResult {
   const W = t.weights;
   const trimmed = answer.trim();
@@ -114,7 +116,10 @@ export function gradeAnswer(
   const s = measureAnswer(job, question, graded);
   const injectionOnly = injection.detected && s.words < 8;
 
-  const relevance = relevanceValue(s, t);
+  // Meaning beyond shared words (meaning/): the answer's fit to its question in word vectors, and
+  // whether another of the session's questions fits it clearly better.
+  const meaning = measureMeaning(question, graded, otherQuestions);
+  const relevance = relevanceWithMeaning(relevanceValue(s, t), meaning);
   const gate = t.gateFloor + (1 - t.gateFloor) * Math.min(1, relevance / t.gateFull);
   const story = storyValue(question.category, s);
   const development = developmentValue(s);
@@ -164,6 +169,7 @@ export function gradeAnswer(
     if (relevance < t.offTopicBelow && s.relevance.job.share < t.offTopicJobBelow)
       // A developed story about something else is further from an answer than a thin attempt.
       caps.push({ cap: s.newContent >= 25 ? 0 : CAPS.off_topic.cap, reason: 'off_topic' });
+    else if (meaning.betterFit && MEANING_OPTIONS.rank) add('off_topic');
     if (s.functionWordRatio < 0.2 && s.words >= 5) add('keyword_list');
     if (s.copiedShare >= 0.5) add('copied');
     // Trying to steer the grade costs the grade: the rest is still read and commented on.
