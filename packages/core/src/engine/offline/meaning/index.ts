@@ -26,10 +26,11 @@ export interface MeaningTuning {
   sifMargin: number;
   alignMargin: number;
 }
-export const MEANING_TUNING: MeaningTuning = {
-  sifMargin: Number(process.env.MT_S ?? 0.1),
-  alignMargin: Number(process.env.MT_A ?? -0.05),
-};
+/**
+ * Chosen on the dev split: the alignment margin decides (another question's story aligns clearly
+ * better with that question); the SIF margin only vetoes when the own question is clearly closer.
+ */
+export const MEANING_TUNING: MeaningTuning = { sifMargin: 0.1, alignMargin: -0.05 };
 
 export interface MeaningSignals {
   /** SIF cosine of the answer with its question (−1–1; on-topic answers ≈ 0.2–0.6) */
@@ -88,16 +89,20 @@ export function measureMeaning(
 /** Which parts are on (the dev script compares them; both on in the product). */
 export const MEANING_OPTIONS = { rank: true, relevance: true };
 
-/** Relevance (0–1) given the word-level value and the vector measures: other words can earn it too. */
+/**
+ * Relevance (0–1) given the word-level value and the vector measures: an answer in other words
+ * earns it too (the greater of the two counts).
+ */
 export function relevanceWithMeaning(lexical: number, m: MeaningSignals): number {
   if (!MEANING_OPTIONS.relevance) return lexical;
   if (RELEVANCE_SIF.gate && m.ownFirst === false) return lexical;
   const r = Math.min(1, Math.max(0, (m.sif - RELEVANCE_SIF.floor) / (RELEVANCE_SIF.full - RELEVANCE_SIF.floor)));
   return Math.max(lexical, RELEVANCE_SIF.weight * r);
 }
-export const RELEVANCE_SIF = {
-  floor: Number(process.env.RS_F ?? 0.25),
-  full: Number(process.env.RS_U ?? 0.45),
-  weight: Number(process.env.RS_W ?? 0.8),
-  gate: process.env.RS_G === '1',
-};
+/**
+ * SIF cosine from which the vector measure gives relevance, and at which it gives `weight` (0–1)
+ * of it; `gate`: only when the answer's own question fits it best of the session's questions
+ * (an answer in the job's domain but about something else is as close in vectors as a paraphrase:
+ * the ranking tells them apart better than the level). Chosen on the dev split.
+ */
+export const RELEVANCE_SIF = { floor: 0.25, full: 0.45, weight: 0.8, gate: true };
