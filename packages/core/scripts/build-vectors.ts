@@ -30,7 +30,10 @@ if (!SRC) {
   process.exit(2);
 }
 const COUNT = Number(process.env.VECTOR_WORDS ?? 40000);
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '../src/engine/offline/meaning/vectors.generated.ts');
+const OUT = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../src/engine/offline/meaning/vectors.generated.ts',
+);
 
 const j = JSON.parse(readFileSync(SRC, 'utf8')) as {
   dimensions: number;

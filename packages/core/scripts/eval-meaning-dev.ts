@@ -3,10 +3,11 @@
  * (default both). Prints the dev figures of `pnpm eval:grading` and never grades the test split.
  *   pnpm --filter @ai-interviewer/core exec tsx scripts/eval-meaning-dev.ts
  */
-import { createOfflineProvider } from '../src/engine/offline/provider.ts';
+
 import { loadEvalSet } from '../src/engine/eval/dataset/load.ts';
 import { formatGradingEval, runGradingEval } from '../src/engine/eval/grading-eval.ts';
 import { MEANING_OPTIONS } from '../src/engine/offline/meaning/index.ts';
+import { createOfflineProvider } from '../src/engine/offline/provider.ts';
 
 const mode = process.env.MEANING ?? 'both';
 MEANING_OPTIONS.rank = mode === 'rank' || mode === 'both';

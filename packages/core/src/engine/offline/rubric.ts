@@ -21,7 +21,13 @@
 import { clampScore } from '../scoring.ts';
 import type { JobContext, QuestionCategory, QuestionContext, RubricComponent } from '../types.ts';
 import { scanForInjection } from './injection.ts';
-import { MEANING_OPTIONS, measureMeaning, relevanceWithMeaning } from './meaning/index.ts';
+import {
+  ANOTHER_QUESTION_CAP,
+  MEANING_OPTIONS,
+  type MeaningSignals,
+  measureMeaning,
+  relevanceWithMeaning,
+} from './meaning/index.ts';
 import { type AnswerSignals, measureAnswer } from './signals.ts';
 
 /** The rubric's numbers, in one place; chosen on the dev split (never the test split). */
@@ -99,6 +105,8 @@ export interface RubricResult {
   relevance: number;
   /** how far story and development count (0–1) */
   gate: number;
+  /** the answer's fit to its question in word vectors, and to the session's other questions */
+  meaning: MeaningSignals;
 }
 
 export function gradeAnswer(
@@ -169,7 +177,10 @@ export function gradeAnswer(
     if (relevance < t.offTopicBelow && s.relevance.job.share < t.offTopicJobBelow)
       // A developed story about something else is further from an answer than a thin attempt.
       caps.push({ cap: s.newContent >= 25 ? 0 : CAPS.off_topic.cap, reason: 'off_topic' });
-    else if (meaning.betterFit && MEANING_OPTIONS.rank) add('off_topic');
+    // Fits another of the session's questions better: less certain than no shared words at all,
+    // so capped below a fair answer rather than at 1 (meaning/index.ts).
+    else if (meaning.betterFit && MEANING_OPTIONS.rank)
+      caps.push({ cap: ANOTHER_QUESTION_CAP, reason: 'off_topic' });
     if (s.functionWordRatio < 0.2 && s.words >= 5) add('keyword_list');
     if (s.copiedShare >= 0.5) add('copied');
     // Trying to steer the grade costs the grade: the rest is still read and commented on.
@@ -216,6 +227,7 @@ export function gradeAnswer(
     injection: { detected: injection.detected, only: injectionOnly, quote: injection.quote },
     relevance,
     gate,
+    meaning,
   };
 }
 

@@ -11,6 +11,8 @@
 import type { QuestionContext } from '../../types.ts';
 import { alignment, cosine, sifVector, type VectorWords, vectorWords } from './vectors.ts';
 
+export { warmVectors } from './vectors.ts';
+
 /** Words of a question that say how to answer, not what about (general, not fitted to any set). */
 const FRAME = new Set(
   (
@@ -86,6 +88,9 @@ export function measureMeaning(
   return { sif, align, betterFit, ownFirst };
 }
 
+/** The score an answer that fits another question better is capped at: below a fair answer, above no answer (dev: 1–4 alike). */
+export const ANOTHER_QUESTION_CAP = 2;
+
 /** Which parts are on (the dev script compares them; both on in the product). */
 export const MEANING_OPTIONS = { rank: true, relevance: true };
 
@@ -96,7 +101,10 @@ export const MEANING_OPTIONS = { rank: true, relevance: true };
 export function relevanceWithMeaning(lexical: number, m: MeaningSignals): number {
   if (!MEANING_OPTIONS.relevance) return lexical;
   if (RELEVANCE_SIF.gate && m.ownFirst === false) return lexical;
-  const r = Math.min(1, Math.max(0, (m.sif - RELEVANCE_SIF.floor) / (RELEVANCE_SIF.full - RELEVANCE_SIF.floor)));
+  const r = Math.min(
+    1,
+    Math.max(0, (m.sif - RELEVANCE_SIF.floor) / (RELEVANCE_SIF.full - RELEVANCE_SIF.floor)),
+  );
   return Math.max(lexical, RELEVANCE_SIF.weight * r);
 }
 /**

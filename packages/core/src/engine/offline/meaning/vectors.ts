@@ -44,8 +44,14 @@ function load(): Table {
   return { rows, data, inv, common: Float32Array.from(COMMON) };
 }
 
+/** Loads the table now (the server can do it at start so the first answer is not slower). */
 export function warmVectors(): void {
+  vectors();
+}
+
+function vectors(): Table {
   table ??= load();
+  return table;
 }
 
 /** Row of a word, trying the plain forms of an inflected one ("shelves" is there; "re-ran" is not). */
@@ -69,7 +75,7 @@ export interface VectorWords {
 
 /** The distinct known content words of a text, as rows, minus `drop` (words that say how to answer). */
 export function vectorWords(text: string, drop?: ReadonlySet<string>): VectorWords {
-  const t = (table ??= load());
+  const t = vectors();
   const seen = new Set<number>();
   const rows: number[] = [];
   const weights: number[] = [];
@@ -96,7 +102,7 @@ function rowCos(t: Table, a: number, b: number): number {
 
 /** SIF sentence vector (weighted mean of unit word vectors, common component removed). */
 export function sifVector(ws: VectorWords): Float32Array {
-  const t = (table ??= load());
+  const t = vectors();
   const s = new Float32Array(D);
   for (let k = 0; k < ws.rows.length; k++) {
     const r = ws.rows[k]!;
@@ -123,7 +129,7 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 
 /** Each prompt word's best cosine among the text's words, weighted by SIF weight, averaged (0–1). */
 export function alignment(prompt: VectorWords, text: VectorWords): number {
-  const t = (table ??= load());
+  const t = vectors();
   if (prompt.rows.length === 0 || text.rows.length === 0) return 0;
   let sum = 0;
   let total = 0;
