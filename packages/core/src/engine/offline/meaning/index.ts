@@ -27,12 +27,14 @@ export interface MeaningTuning {
   /** both margins (own − best other) below these: the answer fits another question better */
   sifMargin: number;
   alignMargin: number;
+  /** the own question still counts as the best fit when another aligns better by less than this */
+  firstTolerance: number;
 }
 /**
  * Chosen on the dev split: the alignment margin decides (another question's story aligns clearly
  * better with that question); the SIF margin only vetoes when the own question is clearly closer.
  */
-export const MEANING_TUNING: MeaningTuning = { sifMargin: 0.1, alignMargin: -0.05 };
+export const MEANING_TUNING: MeaningTuning = { sifMargin: 0.1, alignMargin: -0.05, firstTolerance: 0 };
 
 export interface MeaningSignals {
   /** SIF cosine of the answer with its question (−1–1; on-topic answers ≈ 0.2–0.6) */
@@ -41,7 +43,7 @@ export interface MeaningSignals {
   align: number;
   /** the other question the answer fits better than its own, when there is one */
   betterFit: { question: string; sifMargin: number; alignMargin: number } | null;
-  /** whether its own question fits the answer best of all the questions given (null: none given) */
+  /** whether its own question fits the answer best (alignment, within `firstTolerance`) of all the questions given (null: none given) */
   ownFirst: boolean | null;
 }
 
@@ -79,7 +81,7 @@ export function measureMeaning(
     const o = prompt(text);
     const sifMargin = bareSif - cosine(o.sif, av);
     const alignMargin = bareAlign - alignment(o.words, a);
-    ownFirst = (ownFirst ?? true) && alignMargin >= 0;
+    ownFirst = (ownFirst ?? true) && alignMargin >= -t.firstTolerance;
     if (sifMargin < t.sifMargin && alignMargin < t.alignMargin) {
       if (betterFit === null || sifMargin + alignMargin < betterFit.sifMargin + betterFit.alignMargin)
         betterFit = { question: text, sifMargin, alignMargin };
