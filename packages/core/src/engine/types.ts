@@ -85,6 +85,11 @@ export interface InterviewerProvider {
     job: JobContext;
     question: QuestionContext;
     answer: string;
+    /**
+     * The session's other questions (optional): an answer that fits one of them better than its
+     * own question is an answer to another question. The offline grader uses them.
+     */
+    other_questions?: readonly string[];
     onDelta?: (feedbackTextSoFar: string) => void;
     signal?: AbortSignal;
   }): Promise<Evaluation>;

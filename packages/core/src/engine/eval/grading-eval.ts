@@ -200,6 +200,9 @@ export async function runGradingEval(
     firstCallMs = performance.now() - t0;
   }
 
+  // Each answer is graded knowing the other questions of its job, as a session's are.
+  const othersOf = (q: EvalQuestion) =>
+    set.filter((o) => o.family === q.family && o.id !== q.id).map((o) => o.question.text);
   const scores = new Map<string, (number | null)[]>();
   const errors = new Map<string, string[]>();
   const durations: number[] = [];
@@ -211,7 +214,12 @@ export async function runGradingEval(
     const t0 = performance.now();
     try {
       score = (
-        await provider.evaluateAnswer({ job: task.q.job, question: task.question, answer: task.answer })
+        await provider.evaluateAnswer({
+          job: task.q.job,
+          question: task.question,
+          answer: task.answer,
+          other_questions: othersOf(task.q),
+        })
       ).score;
       durations.push(performance.now() - t0);
     } catch (err) {
@@ -271,7 +279,12 @@ export async function runGradingEval(
     for (let run = 0; run < opts.timingRuns!; run++) {
       const t0 = performance.now();
       await provider
-        .evaluateAnswer({ job: task.q.job, question: task.question, answer: task.answer })
+        .evaluateAnswer({
+          job: task.q.job,
+          question: task.question,
+          answer: task.answer,
+          other_questions: othersOf(task.q),
+        })
         .catch(() => {});
       best = Math.min(best, performance.now() - t0);
     }

@@ -13,8 +13,13 @@ const NOT_AN_ANSWER: ReadonlySet<CapReason> = new Set([
   'copied',
 ]);
 
-export function evaluateOffline(job: JobContext, question: QuestionContext, answer: string): Evaluation {
-  const r = gradeAnswer(job, question, answer);
+export function evaluateOffline(
+  job: JobContext,
+  question: QuestionContext,
+  answer: string,
+  otherQuestions?: readonly string[],
+): Evaluation {
+  const r = gradeAnswer(job, question, answer, undefined, otherQuestions);
   const { feedback, strengths, improvements, rubric } = composeFeedback(question, r);
   // Skills count as shown when the answer mentions them, unless it is not an answer at all.
   const shown = r.caps.some((c) => NOT_AN_ANSWER.has(c.reason)) ? [] : r.signals.skillsShown;

@@ -29,11 +29,14 @@ const CAP_EXPLAINED: Record<CapReason, (r: RubricResult, question: QuestionConte
   instructions_only: (r) =>
     `The answer only speaks to the grader (${q(r.injection.quote ?? '')}); instructions to the grader are ignored.`,
   off_topic: (r, question) =>
-    `It does not answer this question: almost none of it is about ${question.skill} or what the question asks` +
-    (r.signals.relevance.question.exact.length > 0
-      ? ` (it touches on only ${quoteWords(r.signals.relevance.question.exact)})`
-      : '') +
-    '.',
+    // when another of the session's questions fits it better (meaning/), say which
+    r.meaning.betterFit
+      ? `It answers another question of this interview (${q(r.meaning.betterFit.question)}) better than this one: tie the example to what this question asks.`
+      : `It does not answer this question: almost none of it is about ${question.skill} or what the question asks` +
+        (r.signals.relevance.question.exact.length > 0
+          ? ` (it touches on only ${quoteWords(r.signals.relevance.question.exact)})`
+          : '') +
+        '.',
   keyword_list: () => 'It is a list of keywords, not sentences: it does not show how you used any of them.',
   copied: () =>
     'Most of it repeats the wording of the question or the job description rather than answering.',

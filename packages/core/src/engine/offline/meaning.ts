@@ -7,6 +7,7 @@
  * The table (≈ 60k stems, 1.6 MB of text) is parsed on first use, not at import, so planning
  * questions never pays for it.
  */
+import { warmVectors } from './meaning/vectors.ts';
 import { WORDNET_CONCEPTS } from './wordnet-concepts.generated.ts';
 
 const EMPTY = new Uint32Array(0);
@@ -37,9 +38,10 @@ export function conceptsOf(stem: string): Uint32Array {
   return table.ids.subarray(start, start + (run % 256));
 }
 
-/** Loads the lexicon now (the server does it at start so the first answer is not slower). */
+/** Loads the lexicon and the word vectors now (the server does it at start so the first answer is not slower). */
 export function warmMeaning(): void {
   table ??= load();
+  warmVectors();
 }
 
 /** Whether two stems share a concept (sorted-array intersection, no allocation). */

@@ -16,9 +16,9 @@ export function createOfflineProvider(): InterviewerProvider {
     async planQuestions(input) {
       return planOffline(input);
     },
-    async evaluateAnswer({ job, question, answer, onDelta, signal }) {
+    async evaluateAnswer({ job, question, answer, other_questions, onDelta, signal }) {
       if (signal?.aborted) throw new EngineError('aborted', 'evaluation aborted by the caller');
-      const evaluation = evaluateOffline(job, question, answer);
+      const evaluation = evaluateOffline(job, question, answer, other_questions);
       // No streaming to do offline: the whole feedback arrives at once.
       onDelta?.(evaluation.feedback);
       return evaluation;

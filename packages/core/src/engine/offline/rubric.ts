@@ -21,6 +21,13 @@
 import { clampScore } from '../scoring.ts';
 import type { JobContext, QuestionCategory, QuestionContext, RubricComponent } from '../types.ts';
 import { scanForInjection } from './injection.ts';
+import {
+  ANOTHER_QUESTION_CAP,
+  MEANING_OPTIONS,
+  type MeaningSignals,
+  measureMeaning,
+  relevanceWithMeaning,
+} from './meaning/index.ts';
 import { type AnswerSignals, measureAnswer } from './signals.ts';
 
 /** The rubric's numbers, in one place; chosen on the dev split (never the test split). */
@@ -98,6 +105,8 @@ export interface RubricResult {
   relevance: number;
   /** how far story and development count (0–1) */
   gate: number;
+  /** the answer's fit to its question in word vectors, and to the session's other questions */
+  meaning: MeaningSignals;
 }
 
 export function gradeAnswer(
@@ -105,6 +114,7 @@ export function gradeAnswer(
   question: QuestionContext,
   answer: string,
   t: Tuning = TUNING,
+  otherQuestions?: readonly string[],
 ): RubricResult {
   const W = t.weights;
   const trimmed = answer.trim();
@@ -114,7 +124,10 @@ export function gradeAnswer(
   const s = measureAnswer(job, question, graded);
   const injectionOnly = injection.detected && s.words < 8;
 
-  const relevance = relevanceValue(s, t);
+  // Meaning beyond shared words (meaning/): the answer's fit to its question in word vectors, and
+  // whether another of the session's questions fits it clearly better.
+  const meaning = measureMeaning(question, graded, otherQuestions);
+  const relevance = relevanceWithMeaning(relevanceValue(s, t), meaning);
   const gate = t.gateFloor + (1 - t.gateFloor) * Math.min(1, relevance / t.gateFull);
   const story = storyValue(question.category, s);
   const development = developmentValue(s);
@@ -164,6 +177,10 @@ export function gradeAnswer(
     if (relevance < t.offTopicBelow && s.relevance.job.share < t.offTopicJobBelow)
       // A developed story about something else is further from an answer than a thin attempt.
       caps.push({ cap: s.newContent >= 25 ? 0 : CAPS.off_topic.cap, reason: 'off_topic' });
+    // Fits another of the session's questions better: less certain than no shared words at all,
+    // so capped below a fair answer rather than at 1 (meaning/index.ts).
+    else if (meaning.betterFit && MEANING_OPTIONS.rank)
+      caps.push({ cap: ANOTHER_QUESTION_CAP, reason: 'off_topic' });
     if (s.functionWordRatio < 0.2 && s.words >= 5) add('keyword_list');
     if (s.copiedShare >= 0.5) add('copied');
     // Trying to steer the grade costs the grade: the rest is still read and commented on.
@@ -210,6 +227,7 @@ export function gradeAnswer(
     injection: { detected: injection.detected, only: injectionOnly, quote: injection.quote },
     relevance,
     gate,
+    meaning,
   };
 }
 
