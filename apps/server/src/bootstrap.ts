@@ -54,6 +54,10 @@ export function interviewerFromEnv(env: Env): Interviewer {
   };
 }
 
+/** Whether the offline rubric grades here, as the provider or as the fallback. */
+export const usesOfflineGrader = (i: Interviewer): boolean =>
+  [i.provider, i.fallback].some((p) => p?.evaluator === createOfflineProvider().evaluator);
+
 export function authFromEnv(env: Env, handle: DatabaseHandle): TokenAuth {
   return new TokenAuth(handle.db, {
     sessionTtl: new TimeSpan(env.SESSION_TTL_HOURS, 'h'),

@@ -1,3 +1,4 @@
+import { warmMeaning } from '@ai-interviewer/core';
 import { buildServer } from './app.ts';
 import {
   authFromEnv,
@@ -6,6 +7,7 @@ import {
   openDatabase,
   prepareDatabase,
   rateLimitStoreFromEnv,
+  usesOfflineGrader,
   workLeftOverGrades,
 } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
@@ -17,6 +19,8 @@ async function main() {
   const prepared = await prepareDatabase(env, handle);
   const auth = authFromEnv(env, handle);
   const interviewer = interviewerFromEnv(env);
+  // the offline grader's lexicon and word vectors load now, not on the first candidate's answer
+  if (usesOfflineGrader(interviewer)) warmMeaning();
   const grading = await gradingQueueFromEnv(env, handle);
   const rateLimitStore = await rateLimitStoreFromEnv(env, handle);
   const services = { db: handle.db, interviewer, grading };

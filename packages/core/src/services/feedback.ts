@@ -77,6 +77,7 @@ export async function submitAnswer(
 
   const { row, followUp } = await grade(ctx, stored.session, stored.row, stored.question, {
     followUps: true,
+    otherQuestions: otherQuestionsOf(stored.questions, stored.question),
     ...(onDelta && { onDelta }),
   });
   if (stored.jobId) settleJob(ctx, stored.jobId, row);
@@ -97,6 +98,16 @@ function settleJob(ctx: ServiceContext, jobId: string, row: FeedbackRow): void {
 }
 
 /**
+ * The session's other planned questions, which the grader ranks an answer against (an answer
+ * that fits one of them better than its own is about another question). A follow-up's planned
+ * question is left out: answering a follow-up builds on it.
+ */
+const otherQuestionsOf = (
+  questions: readonly { text: string; plan_index: number; is_follow_up: boolean }[],
+  own: { plan_index: number },
+): string[] => questions.filter((q) => !q.is_follow_up && q.plan_index !== own.plan_index).map((q) => q.text);
+
+/**
  * Grades a stored answer and records the outcome. Never throws for a model failure (the
  * answer is marked "failed", to be regraded), nor for a database outage after the answer was
  * stored (it is returned "pending"): the client must learn its answer is safe.
@@ -110,8 +121,10 @@ async function grade(
   session: SessionRow,
   feedback: FeedbackRow,
   question: QuestionContext & { plan_index: number },
-  opts: { followUps: boolean; onDelta?: (text: string) => void },
+  opts: { followUps: boolean; otherQuestions?: readonly string[]; onDelta?: (text: string) => void },
 ): Promise<{ row: FeedbackRow; followUp: QuestionRow | null }> {
+  const otherQuestions =
+    opts.otherQuestions ?? otherQuestionsOf(await sq.listQuestions(ctx.db, session.id), question);
   const read = feedback.grading_attempts;
   const attempts = read + 1;
   const lost = async () => ({
@@ -124,6 +137,7 @@ async function grade(
         job: jobContextOf(session),
         question,
         answer: feedback.answer,
+        other_questions: otherQuestions,
         ...(opts.onDelta && { onDelta: opts.onDelta }),
       }),
     );
