@@ -25,3 +25,5 @@ export * as feedback from './services/feedback.ts';
 export * as jobs from './services/jobs.ts';
 export * as sessions from './services/sessions.ts';
 export * as users from './services/users.ts';
+export * from './schemas/delivery.ts';
+export { computeDelivery, LONG_PAUSE_SECONDS, PACE_RANGE, SUGGESTED_SECONDS } from './delivery/metrics.ts';
