@@ -1,6 +1,7 @@
 import {
   createDatabase,
   createOfflineProvider,
+  createOpenAITranscriber,
   createProvider,
   type DatabaseHandle,
   type Interviewer,
@@ -8,9 +9,10 @@ import {
   migrateToLatest,
   TokenAuth,
   users,
+  type Voice,
 } from '@ai-interviewer/core';
 import { TimeSpan } from 'lucia';
-import { aiProviderOf, type Env } from './env.ts';
+import { aiProviderOf, type Env, transcribeProviderOf } from './env.ts';
 import { catalogue } from './seed/catalogue.ts';
 
 /** The database the environment asks for: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
@@ -46,6 +48,23 @@ export function interviewerFromEnv(env: Env): Interviewer {
         : null,
     limits: { maxAnswersPerSession: env.MAX_ANSWERS_PER_SESSION, hourlyModelCalls: env.AI_HOURLY_QUOTA },
   };
+}
+
+/** Voice answers: the server transcribes with an OpenAI-compatible server, or leaves it to the browser. */
+export function voiceFromEnv(env: Env): Voice {
+  const transcriber =
+    transcribeProviderOf(env) === 'openai'
+      ? createOpenAITranscriber({
+          apiKey: env.TRANSCRIBE_API_KEY ?? env.OPENAI_API_KEY ?? '',
+          ...(env.TRANSCRIBE_BASE_URL || env.OPENAI_BASE_URL
+            ? { baseURL: (env.TRANSCRIBE_BASE_URL ?? env.OPENAI_BASE_URL)! }
+            : {}),
+          model: env.TRANSCRIBE_MODEL,
+          timeoutMs: env.OPENAI_TIMEOUT_MS,
+          maxRetries: env.OPENAI_MAX_RETRIES,
+        })
+      : null;
+  return { transcriber, limits: { maxBytes: env.VOICE_MAX_BYTES, maxSeconds: env.VOICE_MAX_SECONDS } };
 }
 
 export function authFromEnv(env: Env, handle: DatabaseHandle): TokenAuth {

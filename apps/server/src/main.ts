@@ -1,5 +1,5 @@
 import { buildServer } from './app.ts';
-import { authFromEnv, interviewerFromEnv, openDatabase, prepareDatabase } from './bootstrap.ts';
+import { authFromEnv, interviewerFromEnv, openDatabase, prepareDatabase, voiceFromEnv } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
 
 async function main() {
@@ -9,7 +9,7 @@ async function main() {
   const auth = authFromEnv(env, handle);
   const interviewer = interviewerFromEnv(env);
   const app = await buildServer({
-    services: { db: handle.db, interviewer },
+    services: { db: handle.db, interviewer, voice: voiceFromEnv(env) },
     auth,
     secureCookie: env.NODE_ENV === 'production',
     trustedOrigins: env.TRUSTED_ORIGINS.split(',')

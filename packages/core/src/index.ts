@@ -16,7 +16,9 @@ export * from './schemas/feedback.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/sessions.ts';
 export * from './schemas/users.ts';
+export * from './schemas/voice.ts';
 export { type Actor, isAdmin, type MaybeActor } from './services/actor.ts';
+export type { Voice } from './services/context.ts';
 export {
   defaultLimits,
   type Interviewer,
@@ -27,3 +29,6 @@ export * as feedback from './services/feedback.ts';
 export * as jobs from './services/jobs.ts';
 export * as sessions from './services/sessions.ts';
 export * as users from './services/users.ts';
+export * as voice from './services/voice.ts';
+export { type AudioKind, sniffAudio } from './voice/audio.ts';
+export { createOpenAITranscriber, type Transcriber, type Transcript } from './voice/transcriber.ts';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Delivery } from '../schemas/delivery.ts';
 
 /** Timestamps come back as Date from both pg and PGlite; we write them as Date or let defaults fill them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -101,6 +102,20 @@ export interface FeedbackTable {
   evaluator: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** migration 0005: how the answer was said (JSON written as a string, read back parsed) */
+  delivery: ColumnType<Delivery | null, string | null | undefined, string | null>;
+}
+
+/** migration 0005: a transcribed recording (never the audio) awaiting its corrected answer. */
+export interface VoiceTranscriptsTable {
+  id: Generated<string>;
+  session_id: string;
+  question_id: string;
+  user_id: string;
+  transcript: string;
+  delivery: ColumnType<Delivery, string, string>;
+  transcriber: string;
+  created_at: Timestamp;
 }
 
 /** One row per model call, for the per-user hourly quota. */
@@ -121,6 +136,7 @@ export interface Database {
   session_questions: SessionQuestionsTable;
   feedback: FeedbackTable;
   ai_usage: AiUsageTable;
+  voice_transcripts: VoiceTranscriptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,7 +7,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** An answer as it is first stored: grading pending. The hot path of an interview, so prepared. */
 export type NewAnswer = Required<
   Pick<NewFeedbackRow, 'session_id' | 'user_id' | 'question_id' | 'question' | 'answer' | 'category'>
->;
+> & { /** JSON of the delivery figures */ delivery: string | null };
 const insertAnswerQuery = prepare((db, p: NewAnswer) =>
   db
     .insertInto('feedback')
@@ -18,6 +18,7 @@ const insertAnswerQuery = prepare((db, p: NewAnswer) =>
       question: p.question,
       answer: p.answer,
       category: p.category,
+      delivery: p.delivery,
     })
     .returningAll(),
 );

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { withDbErrors } from '../db/errors.ts';
 import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types.ts';
+import { computeDelivery } from '../delivery/metrics.ts';
 import type { QuestionContext } from '../engine/index.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import * as fq from '../queries/feedback.ts';
@@ -18,6 +19,7 @@ import type { ServiceContext } from './context.ts';
 import { toFeedback, toQuestion } from './mappers.ts';
 import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
 import { deriveProgress, loadOwnSession, rescoreIfCompleted } from './sessions.ts';
+import { deliveryForAnswer } from './voice.ts';
 
 type Db = Kysely<Database>;
 
@@ -61,6 +63,16 @@ export async function submitAnswer(
       if (questions.filter((x) => x.answered).length >= limit) {
         throw conflict(`A session accepts at most ${limit} answers`);
       }
+      const delivery = await deliveryForAnswer(
+        trx,
+        { text: input.answer, category: current.category },
+        {
+          transcript_id: input.transcript_id,
+          session_id: session.id,
+          question_id: current.id,
+          user_id: me.id,
+        },
+      );
       const row = await fq.insertAnswer(trx, {
         session_id: session.id,
         user_id: session.user_id,
@@ -68,6 +80,7 @@ export async function submitAnswer(
         question: current.text,
         answer: input.answer,
         category: current.category,
+        delivery: JSON.stringify(delivery),
       });
       return { session, row, question: current, questions };
     }),
@@ -231,6 +244,10 @@ export async function updateFeedback(
         answer: input.answer,
         grading_status: 'pending',
         grading_attempts: 0,
+        // a spoken answer keeps the figures of what was said; a typed one is measured again
+        ...(row.delivery?.source !== 'voice' && {
+          delivery: JSON.stringify(computeDelivery({ text: input.answer!, category: row.category })),
+        }),
       }),
     );
     updated = (await grade(ctx, session, updated, questionOf(updated, await questionRow(ctx.db, updated))))

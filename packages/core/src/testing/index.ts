@@ -1,2 +1,4 @@
+export * from '../engine/openai/fake-openai-server.ts';
+export * from '../voice/testing.ts';
 export * from './factories.ts';
 export { createTestDatabase } from './test-db.ts';
