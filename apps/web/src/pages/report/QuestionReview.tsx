@@ -1,5 +1,6 @@
 import { Badge } from '../../components/Badge.tsx';
 import { Chips } from '../../components/Chips.tsx';
+import { DeliveryCard } from '../../components/DeliveryCard.tsx';
 import { FeedbackLists } from '../../components/FeedbackLists.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
@@ -38,6 +39,7 @@ export function QuestionReview({ item, index }: { item: ReportItem; index: numbe
             <p className="pre-wrap" data-testid="answer-text">
               {feedback.answer}
             </p>
+            {feedback.delivery && <DeliveryCard delivery={feedback.delivery} compact />}
           </div>
           {graded ? (
             <div className="review__feedback">
