@@ -23,7 +23,8 @@ export function useBrowserPerFile(): () => Browser {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake microphone fed from a file (the voice test). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -35,6 +36,7 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-quic',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

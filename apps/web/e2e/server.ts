@@ -10,6 +10,7 @@ import {
   migrateToLatest,
   TokenAuth,
   users,
+  type Voice,
 } from '@ai-interviewer/core';
 import { buildServer } from '@ai-interviewer/server';
 import { ADMIN, CATALOGUE } from './fixtures.ts';
@@ -23,7 +24,7 @@ export interface App {
 }
 
 /** The real server, in-process, on a fresh in-memory database, serving the built SPA. */
-export async function startApp(): Promise<App> {
+export async function startApp(opts: { voice?: Voice } = {}): Promise<App> {
   if (!existsSync(resolve(webDist, 'index.html'))) {
     throw new Error(`No built SPA at ${webDist}: run "pnpm --filter @ai-interviewer/web build" first`);
   }
@@ -39,6 +40,7 @@ export async function startApp(): Promise<App> {
     services: {
       db: handle.db,
       interviewer: { provider: createOfflineProvider(), fallback: null, limits: defaultLimits },
+      ...(opts.voice && { voice: opts.voice }),
     },
     auth: new TokenAuth(handle.db),
     webDist,

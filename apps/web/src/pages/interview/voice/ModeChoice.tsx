@@ -13,7 +13,7 @@ export function ModeChoice({ mode, onChange }: { mode: AnswerMode; onChange: (m:
             checked={mode === m}
             onChange={() => onChange(m)}
           />
-          {m === 'type' ? '⌨ Type my answers' : '🎙 Speak my answers'}
+          {m === 'type' ? 'Type my answers' : 'Speak my answers'}
         </label>
       ))}
     </fieldset>

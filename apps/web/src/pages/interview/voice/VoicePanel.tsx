@@ -135,7 +135,7 @@ export function VoicePanel({
       <div className="row voice__bar">
         {canSpeak() && (
           <button type="button" className="btn btn--ghost" onClick={() => speak(question)}>
-            🔊 Replay the question
+            Replay the question
           </button>
         )}
         <span className="muted small">
