@@ -260,6 +260,23 @@ const matrix: Row[] = [
     setup: async (w) => ({ params: { session_id: (await ongoing(w)).id }, body: wavFile(1) }),
     expect: ownerOr(409),
   },
+  { route: 'GET /voice/preferences', setup: async () => ({}), expect: { ...publicOk(200), anonymous: 401 } },
+  {
+    route: 'PUT /voice/preferences',
+    setup: async () => ({ body: { keep_recordings: false } }),
+    expect: { ...publicOk(200), anonymous: 401 },
+  },
+  {
+    route: 'GET /sessions/:session_id/recordings',
+    setup: async (w) => ({ params: { session_id: (await ongoing(w)).id } }),
+    expect: ownerOr(200),
+  },
+  {
+    // no recording was kept: the owner learns that (404) like anyone else
+    route: 'GET /feedbacks/:feedback_id/recording',
+    setup: async (w) => ({ params: { feedback_id: (await answered(w)).id } }),
+    expect: { anonymous: 401, owner: 404, other: 404, admin: 404 },
+  },
 
   // Feedback
   { route: 'GET /feedbacks', setup: async () => ({}), expect: admin401 },
@@ -424,6 +441,10 @@ const tiers: Record<string, Tier> = {
   'feedback.regrade': 'authed',
   'voice.status': 'public',
   'voice.transcribe': 'authed',
+  'voice.preferences': 'authed',
+  'voice.setPreferences': 'authed',
+  'voice.recordings': 'authed',
+  'voice.recording': 'authed',
 };
 
 interface ProcDef {

@@ -6,7 +6,7 @@
  * and in the report.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOpenAITranscriber } from '@ai-interviewer/core';
@@ -79,6 +79,10 @@ describe('voice answers', () => {
       await page.getByRole('radio', { name: /Speak my answers/ }).check();
       const panel = page.getByRole('region', { name: 'Voice answer' });
       await panel.getByText('Transcription: openai:whisper-fake').waitFor();
+      // opt in to keeping the audio, to download it from the report below
+      const keep = page.getByRole('checkbox', { name: /Keep my recordings/ });
+      await keep.check();
+      await expect.poll(() => keep.isDisabled()).toBe(false);
       await panel.getByRole('button', { name: /Record your answer/ }).click();
       await panel.getByText('Recording', { exact: true }).waitFor();
       // the level meter moves with the fake microphone's speech
@@ -137,6 +141,14 @@ describe('voice answers', () => {
       const review = page.locator('.review').first();
       await review.getByRole('region', { name: 'Delivery' }).waitFor();
       expect(await review.getByTestId('delivery-pace').textContent()).toMatch(/^150 words a minute/);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        review.getByRole('button', { name: 'Download the recording' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('answer-1.webm');
+      const saved = readFileSync((await download.path())!);
+      expect(saved.equals(upload.bytes.subarray(start, start + saved.length))).toBe(true); // what was recorded
+
       expect(problems).toEqual([]);
     } finally {
       await context.close();

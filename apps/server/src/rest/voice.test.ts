@@ -218,6 +218,67 @@ describe('POST /api/sessions/{id}/recordings', () => {
   });
 });
 
+describe('keep my recordings', () => {
+  async function answerByVoice(client: Client, session: string, audio: Buffer) {
+    const t = (await record(client, session, audio)).json();
+    const res = await client.post('/api/feedbacks', {
+      session_id: session,
+      answer: 'As I said.',
+      transcript_id: t.id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().feedback.id as string;
+  }
+  const storedAudio = async (userId: string) =>
+    (
+      await s.db.selectFrom('voice_transcripts').select(['audio']).where('user_id', '=', userId).execute()
+    ).filter((r) => r.audio !== null).length;
+
+  it('is off by default: the audio is transcribed, then dropped', async () => {
+    const { user } = await makeUser(s.db);
+    const client = s.as((await s.login(user)).token);
+    expect((await client.get('/api/voice/preferences')).json()).toEqual({ keep_recordings: false });
+    const session = await ongoingSession(client);
+    const fb = await answerByVoice(client, session, wavFile(1));
+    expect((await client.get(`/api/sessions/${session}/recordings`)).json()).toEqual([]);
+    expectError(await client.get(`/api/feedbacks/${fb}/recording`), 404);
+    expect(await storedAudio(user.id)).toBe(0);
+  });
+
+  it('when on: kept with the answer, downloadable by its owner only, unused takes dropped, deleted with the account', async () => {
+    const { user } = await makeUser(s.db);
+    const client = s.as((await s.login(user)).token);
+    expect((await client.put('/api/voice/preferences', { keep_recordings: true })).json()).toEqual({
+      keep_recordings: true,
+    });
+    const session = await ongoingSession(client);
+    const firstTake = wavFile(1);
+    const secondTake = wavFile(1.5);
+    expect((await record(client, session, firstTake)).statusCode).toBe(201);
+    const fb = await answerByVoice(client, session, secondTake);
+
+    expect((await client.get(`/api/sessions/${session}/recordings`)).json()).toEqual([
+      { feedback_id: fb, audio_type: 'audio/wav', bytes: secondTake.length },
+    ]);
+    const got = await client.get(`/api/feedbacks/${fb}/recording`);
+    expect(got.statusCode, got.body).toBe(200);
+    expect(Buffer.from(got.json().audio_base64, 'base64').equals(secondTake)).toBe(true);
+    expectError(await me.get(`/api/feedbacks/${fb}/recording`), 404);
+    expectError(await me.get(`/api/sessions/${session}/recordings`), 404);
+    expect(await storedAudio(user.id)).toBe(1); // the first take went when the question was answered
+
+    expect((await client.delete(`/api/users/${user.id}`)).statusCode).toBe(204);
+    expect(
+      await s.db.selectFrom('voice_transcripts').select('id').where('user_id', '=', user.id).execute(),
+    ).toEqual([]);
+  });
+
+  it('refuses a bad preference, naming the field', async () => {
+    expectError(await me.put('/api/voice/preferences', { keep_recordings: 'yes' }), 400, 'keep_recordings');
+    expectError(await me.put('/api/voice/preferences', { keep_recordings: true, audio: 1 }), 400);
+  });
+});
+
 describe('the same procedure over tRPC, and its documentation', () => {
   it('voice.transcribe takes the recording base64-encoded', async () => {
     const fresh = await newUser(); // `me` has spent its quota by now

@@ -104,6 +104,8 @@ export interface FeedbackTable {
   updated_at: Timestamp;
   /** migration 0005: how the answer was said (JSON written as a string, read back parsed) */
   delivery: ColumnType<Delivery | null, string | null | undefined, string | null>;
+  /** migration 0005: the transcription the answer was corrected from */
+  transcript_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** migration 0005: a transcribed recording (never the audio) awaiting its corrected answer. */
@@ -115,7 +117,17 @@ export interface VoiceTranscriptsTable {
   transcript: string;
   delivery: ColumnType<Delivery, string, string>;
   transcriber: string;
+  /** only when the user keeps their recordings */
+  audio: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  audio_type: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+}
+
+/** migration 0005: "keep my recordings" (off unless the user turns it on). */
+export interface VoicePreferencesTable {
+  user_id: string;
+  keep_recordings: boolean;
+  updated_at: Timestamp;
 }
 
 /** One row per model call, for the per-user hourly quota. */
@@ -137,6 +149,7 @@ export interface Database {
   feedback: FeedbackTable;
   ai_usage: AiUsageTable;
   voice_transcripts: VoiceTranscriptsTable;
+  voice_preferences: VoicePreferencesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

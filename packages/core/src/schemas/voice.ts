@@ -41,3 +41,24 @@ export const transcriptionSchema = z.object({
   transcriber: z.string(),
 });
 export type Transcription = z.infer<typeof transcriptionSchema>;
+
+export const voicePreferencesSchema = z.object({
+  keep_recordings: z
+    .boolean()
+    .describe(
+      'keep the audio of answered recordings (downloadable, deleted with the account); off by default',
+    ),
+});
+export const setVoicePreferencesInput = z.strictObject({ keep_recordings: z.boolean() });
+
+export const recordingInfoSchema = z.object({
+  feedback_id: idSchema,
+  audio_type: z.string(),
+  bytes: z.number().int(),
+});
+export const recordingSchema = z.object({
+  feedback_id: idSchema,
+  audio_type: z.string(),
+  audio_base64: z.string().describe('the recording as it was sent, base64-encoded'),
+});
+export type Recording = z.infer<typeof recordingSchema>;

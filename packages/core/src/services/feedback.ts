@@ -19,7 +19,7 @@ import type { ServiceContext } from './context.ts';
 import { toFeedback, toQuestion } from './mappers.ts';
 import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
 import { deriveProgress, loadOwnSession, rescoreIfCompleted } from './sessions.ts';
-import { deliveryForAnswer } from './voice.ts';
+import { deliveryForAnswer, forgetUnusedTranscripts } from './voice.ts';
 
 type Db = Kysely<Database>;
 
@@ -63,7 +63,7 @@ export async function submitAnswer(
       if (questions.filter((x) => x.answered).length >= limit) {
         throw conflict(`A session accepts at most ${limit} answers`);
       }
-      const delivery = await deliveryForAnswer(
+      const { delivery, transcriptId } = await deliveryForAnswer(
         trx,
         { text: input.answer, category: current.category },
         {
@@ -81,7 +81,9 @@ export async function submitAnswer(
         answer: input.answer,
         category: current.category,
         delivery: JSON.stringify(delivery),
+        transcript_id: transcriptId,
       });
+      await forgetUnusedTranscripts(trx, current.id, transcriptId);
       return { session, row, question: current, questions };
     }),
   );

@@ -14,12 +14,12 @@ import { recordAiUsage } from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
 import * as vq from '../queries/voice.ts';
 import type { Delivery } from '../schemas/delivery.ts';
-import type { TranscribeInput, Transcription, VoiceStatus } from '../schemas/voice.ts';
+import type { Recording, TranscribeInput, Transcription, VoiceStatus } from '../schemas/voice.ts';
 import { sniffAudio, wavSeconds } from '../voice/audio.ts';
 import { canSee, type MaybeActor, requireActor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { checkHourlyQuota } from './model-calls.ts';
-import { deriveProgress } from './sessions.ts';
+import { deriveProgress, loadOwnSession } from './sessions.ts';
 
 /** A recorder's and a server's measures of the same audio differ a little (container padding). */
 const DURATION_SLACK_SECONDS = 2;
@@ -87,6 +87,8 @@ export async function transcribeAnswer(
     words: transcript.words,
     durationSeconds: measured ?? 0,
   });
+  // the audio stays only if its owner asked for that; otherwise it is gone with this request
+  const keep = await withDbErrors(() => vq.findKeepRecordings(ctx.db, session.user_id));
   const row = await withDbErrors(() =>
     vq.insertTranscript(ctx.db, {
       session_id: session.id,
@@ -95,6 +97,8 @@ export async function transcribeAnswer(
       transcript: transcript.text,
       delivery,
       transcriber: voice.transcriber!.label,
+      audio: keep ? audio : null,
+      audio_type: keep ? kind.mime : null,
     }),
   );
   return {
@@ -117,8 +121,13 @@ export async function deliveryForAnswer(
   db: ServiceContext['db'],
   answer: { text: string; category: FeedbackRow['category'] },
   link: { transcript_id?: string | undefined; session_id: string; question_id: string; user_id: string },
-): Promise<Delivery> {
-  if (!link.transcript_id) return computeDelivery({ text: answer.text, category: answer.category });
+): Promise<{ delivery: Delivery; transcriptId: string | null }> {
+  if (!link.transcript_id) {
+    return {
+      delivery: computeDelivery({ text: answer.text, category: answer.category }),
+      transcriptId: null,
+    };
+  }
   const t = await vq.findTranscript(db, link.transcript_id);
   if (
     !t ||
@@ -128,5 +137,50 @@ export async function deliveryForAnswer(
   ) {
     throw invalidField('transcript_id', 'is not a transcription of the current question');
   }
-  return t.delivery;
+  return { delivery: t.delivery, transcriptId: t.id };
+}
+
+/** Once a question is answered, drop its other transcriptions (and any audio they kept). */
+export const forgetUnusedTranscripts = (
+  db: ServiceContext['db'],
+  questionId: string,
+  keptId: string | null,
+) => vq.deleteUnusedTranscripts(db, questionId, keptId);
+
+export async function getPreferences(db: ServiceContext['db'], actor: MaybeActor) {
+  const me = requireActor(actor);
+  return { keep_recordings: await withDbErrors(() => vq.findKeepRecordings(db, me.id)) };
+}
+
+export async function setPreferences(
+  db: ServiceContext['db'],
+  actor: MaybeActor,
+  input: { keep_recordings: boolean },
+) {
+  const me = requireActor(actor);
+  await withDbErrors(() => vq.upsertKeepRecordings(db, me.id, input.keep_recordings));
+  return { keep_recordings: input.keep_recordings };
+}
+
+/** The kept recordings of a session the caller may see (its owner, or an admin). */
+export async function listRecordings(db: ServiceContext['db'], actor: MaybeActor, sessionId: string) {
+  await loadOwnSession(db, actor, sessionId);
+  const rows = await withDbErrors(() => vq.listSessionRecordings(db, sessionId));
+  // audio and its type are stored together (a CHECK says so)
+  return rows.map((r) => ({ feedback_id: r.feedback_id, audio_type: r.audio_type ?? '', bytes: r.bytes }));
+}
+
+export async function getRecording(
+  db: ServiceContext['db'],
+  actor: MaybeActor,
+  feedbackId: string,
+): Promise<Recording> {
+  const me = requireActor(actor);
+  const row = await withDbErrors(() => vq.findRecordingOfFeedback(db, feedbackId));
+  if (!row || !canSee(me, row.user_id) || !row.audio || !row.audio_type) throw notFound('Recording');
+  return {
+    feedback_id: feedbackId,
+    audio_type: row.audio_type,
+    audio_base64: Buffer.from(row.audio).toString('base64'),
+  };
 }

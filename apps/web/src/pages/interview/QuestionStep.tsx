@@ -7,6 +7,7 @@ import { GradingCard } from './GradingCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { useSubmitAnswer } from './useSubmitAnswer.ts';
 import { useAnswerMode } from './voice/answerMode.ts';
+import { KeepRecordings } from './voice/KeepRecordings.tsx';
 import { ModeChoice } from './voice/ModeChoice.tsx';
 import { uploadRecording } from './voice/upload.ts';
 import { VoicePanel } from './voice/VoicePanel.tsx';
@@ -53,6 +54,7 @@ export function QuestionStep({
     <div className="stack">
       <QuestionCard question={question} label={label} focusOnMount={focusOnMount} />
       <ModeChoice mode={mode} onChange={setMode} />
+      {mode === 'voice' && voice.data?.transcription === 'openai' && <KeepRecordings />}
       {mode === 'voice' && voice.data && (
         <VoicePanel
           key={question.id}

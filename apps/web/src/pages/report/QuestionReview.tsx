@@ -5,9 +5,19 @@ import { FeedbackLists } from '../../components/FeedbackLists.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
 import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
+import { RecordingDownload } from './RecordingDownload.tsx';
 
 /** One exchange of the transcript: question, answer, and how it was graded. */
-export function QuestionReview({ item, index }: { item: ReportItem; index: number }) {
+export function QuestionReview({
+  item,
+  index,
+  recorded = false,
+}: {
+  item: ReportItem;
+  index: number;
+  /** a recording of this answer was kept ("keep my recordings") */
+  recorded?: boolean;
+}) {
   const { question, feedback } = item;
   const graded = feedback?.grading_status === 'graded';
   const category = question?.category ?? feedback?.category;
@@ -40,6 +50,7 @@ export function QuestionReview({ item, index }: { item: ReportItem; index: numbe
               {feedback.answer}
             </p>
             {feedback.delivery && <DeliveryCard delivery={feedback.delivery} compact />}
+            {recorded && <RecordingDownload feedbackId={feedback.id} index={index + 1} />}
           </div>
           {graded ? (
             <div className="review__feedback">
