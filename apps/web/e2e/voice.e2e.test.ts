@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createOpenAITranscriber } from '@ai-interviewer/core';
 import { type FakeOpenAI, startFakeOpenAI, verboseTranscription } from '@ai-interviewer/core/testing';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   answerCurrent,
   CATALOGUE,
@@ -81,8 +81,9 @@ describe('voice answers', () => {
       await panel.getByText('Transcription: openai:whisper-fake').waitFor();
       // opt in to keeping the audio, to download it from the report below
       const keep = page.getByRole('checkbox', { name: /Keep my recordings/ });
+      const preferenceSaved = page.waitForResponse((r) => r.url().includes('voice.setPreferences') && r.ok());
       await keep.check();
-      await expect.poll(() => keep.isDisabled()).toBe(false);
+      await preferenceSaved;
       await panel.getByRole('button', { name: /Record your answer/ }).click();
       await panel.getByText('Recording', { exact: true }).waitFor();
       // the level meter moves with the fake microphone's speech
@@ -149,6 +150,33 @@ describe('voice answers', () => {
       const saved = readFileSync((await download.path())!);
       expect(saved.equals(upload.bytes.subarray(start, start + saved.length))).toBe(true); // what was recorded
 
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('without server transcription, the browser’s recogniser is tried, its failure said in one sentence, and typing works', async () => {
+    const sharedBaseUrl = inject('baseUrl'); // the suite's server: no transcriber configured
+    const { context, page, problems } = await newContext(browser, sharedBaseUrl);
+    try {
+      await context.grantPermissions(['microphone'], { origin: sharedBaseUrl });
+      await signUpViaApi(page, sharedBaseUrl);
+      await startInterview(page, CATALOGUE[0]!.title, 1);
+      await page.getByRole('radio', { name: /Speak my answers/ }).check();
+      const panel = page.getByRole('region', { name: 'Voice answer' });
+      await panel.getByText('Transcription: your browser').waitFor();
+      expect(await page.getByRole('checkbox', { name: /Keep my recordings/ }).count()).toBe(0);
+      await panel.getByRole('button', { name: /Record your answer/ }).click();
+      // headless Chromium has the recogniser but it cannot work here: the room must say so
+      const sentence = page.getByText(/speech recognition (failed|could not start)/);
+      await sentence.waitFor({ timeout: 20_000 });
+      expect(await sentence.textContent()).toMatch(/type your answer\.$/);
+      await answerCurrent(page, GOOD_ANSWER);
+      await page.getByRole('region', { name: 'Delivery' }).waitFor();
+      expect(
+        await page.getByText(/Typed answer: pace and pauses are measured only when you speak/).count(),
+      ).toBe(1);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
