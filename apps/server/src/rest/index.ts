@@ -36,8 +36,15 @@ function takesNoInput(procedure: AnyProcedure): boolean {
 function inputOf(route: RestRoute, req: FastifyRequest, noInput: boolean): unknown {
   const params = (req.params ?? {}) as Record<string, string>;
   if (route.fileBody) {
-    const file = Buffer.isBuffer(req.body) ? req.body.toString('base64') : undefined;
-    return { ...(req.query as Record<string, unknown>), ...params, [route.fileBody.field]: file };
+    // the raw file, or the procedure's own JSON input (then every field is checked as over tRPC)
+    if (Buffer.isBuffer(req.body)) {
+      return {
+        ...(req.query as Record<string, unknown>),
+        ...params,
+        [route.fileBody.field]: req.body.toString('base64'),
+      };
+    }
+    return { ...(req.query as Record<string, unknown>), ...(isObject(req.body) ? req.body : {}), ...params };
   }
   const source = route.method === 'GET' || route.method === 'DELETE' ? req.query : req.body;
   if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
