@@ -136,6 +136,35 @@ describe('POST /api/sessions/{id}/recordings', () => {
     });
   });
 
+  it('editing an answer: a typed one is measured again, a spoken one keeps the figures of what was said', async () => {
+    const client = await newUser();
+    const typedSession = await ongoingSession(client);
+    const typed = (
+      await client.post('/api/feedbacks', { session_id: typedSession, answer: 'Maybe I would ask.' })
+    ).json().feedback;
+    expect(typed.delivery.hedges.count).toBe(1);
+    const edited = await client.patch(`/api/feedbacks/${typed.id}`, {
+      answer: 'I would ask the team lead first.',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().delivery).toMatchObject({ source: 'text', hedges: { count: 0 } });
+
+    const spokenSession = await ongoingSession(client);
+    const t = (await record(client, spokenSession, wavFile(1))).json();
+    const spoken = (
+      await client.post('/api/feedbacks', {
+        session_id: spokenSession,
+        answer: 'As said.',
+        transcript_id: t.id,
+      })
+    ).json().feedback;
+    const rewritten = await client.patch(`/api/feedbacks/${spoken.id}`, {
+      answer: 'Rewritten without fillers.',
+    });
+    expect(rewritten.statusCode, rewritten.body).toBe(200);
+    expect(rewritten.json().delivery).toEqual(t.delivery);
+  });
+
   it('a transcript of another question (or another session) is refused, naming transcript_id', async () => {
     const a = await ongoingSession();
     const b = await ongoingSession();
