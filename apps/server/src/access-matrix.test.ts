@@ -15,6 +15,7 @@ import {
   makeUser,
   STRONG_ANSWER,
   unique,
+  wavFile,
 } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -252,6 +253,31 @@ const matrix: Row[] = [
     expect: ownerOr(200),
   },
 
+  // Voice: this server has no transcriber, so the owner learns that (409) once past the access rule
+  { route: 'GET /voice', setup: async () => ({}), expect: publicOk(200) },
+  {
+    route: 'POST /sessions/:session_id/recordings',
+    setup: async (w) => ({ params: { session_id: (await ongoing(w)).id }, body: wavFile(1) }),
+    expect: ownerOr(409),
+  },
+  { route: 'GET /voice/preferences', setup: async () => ({}), expect: { ...publicOk(200), anonymous: 401 } },
+  {
+    route: 'PUT /voice/preferences',
+    setup: async () => ({ body: { keep_recordings: false } }),
+    expect: { ...publicOk(200), anonymous: 401 },
+  },
+  {
+    route: 'GET /sessions/:session_id/recordings',
+    setup: async (w) => ({ params: { session_id: (await ongoing(w)).id } }),
+    expect: ownerOr(200),
+  },
+  {
+    // no recording was kept: the owner learns that (404) like anyone else
+    route: 'GET /feedbacks/:feedback_id/recording',
+    setup: async (w) => ({ params: { feedback_id: (await answered(w)).id } }),
+    expect: { anonymous: 401, owner: 404, other: 404, admin: 404 },
+  },
+
   // Feedback
   { route: 'GET /feedbacks', setup: async () => ({}), expect: admin401 },
   {
@@ -354,6 +380,8 @@ describe('REST access matrix', () => {
         : await client[route.method.toLowerCase() as 'post' | 'put' | 'patch'](
             url,
             cell.body as object | undefined,
+            // a file body (a recording) goes as itself, not as JSON
+            Buffer.isBuffer(cell.body) ? { headers: { 'content-type': 'audio/wav' } } : {},
           );
 
     const expected = expectedFor(row, caller);
@@ -412,6 +440,12 @@ const tiers: Record<string, Tier> = {
   'feedback.replace': 'authed',
   'feedback.delete': 'authed',
   'feedback.regrade': 'authed',
+  'voice.status': 'public',
+  'voice.transcribe': 'authed',
+  'voice.preferences': 'authed',
+  'voice.setPreferences': 'authed',
+  'voice.recordings': 'authed',
+  'voice.recording': 'authed',
 };
 
 interface ProcDef {

@@ -1,6 +1,7 @@
 import {
   createDatabase,
   createOfflineProvider,
+  createOpenAITranscriber,
   createProvider,
   type DatabaseHandle,
   feedback,
@@ -13,9 +14,10 @@ import {
   type ServiceContext,
   TokenAuth,
   users,
+  type Voice,
 } from '@ai-interviewer/core';
 import { TimeSpan } from 'lucia';
-import { aiProviderOf, type Env } from './env.ts';
+import { aiProviderOf, type Env, transcribeProviderOf } from './env.ts';
 import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
 import { catalogue as sampleCatalogue } from './seed/catalogue.ts';
 
@@ -57,6 +59,23 @@ export function interviewerFromEnv(env: Env): Interviewer {
 /** Whether the offline rubric grades here, as the provider or as the fallback. */
 export const usesOfflineGrader = (i: Interviewer): boolean =>
   [i.provider, i.fallback].some((p) => p?.evaluator === createOfflineProvider().evaluator);
+
+/** Voice answers: the server transcribes with an OpenAI-compatible server, or leaves it to the browser. */
+export function voiceFromEnv(env: Env): Voice {
+  const transcriber =
+    transcribeProviderOf(env) === 'openai'
+      ? createOpenAITranscriber({
+          apiKey: env.TRANSCRIBE_API_KEY ?? env.OPENAI_API_KEY ?? '',
+          ...(env.TRANSCRIBE_BASE_URL || env.OPENAI_BASE_URL
+            ? { baseURL: (env.TRANSCRIBE_BASE_URL ?? env.OPENAI_BASE_URL)! }
+            : {}),
+          model: env.TRANSCRIBE_MODEL,
+          timeoutMs: env.OPENAI_TIMEOUT_MS,
+          maxRetries: env.OPENAI_MAX_RETRIES,
+        })
+      : null;
+  return { transcriber, limits: { maxBytes: env.VOICE_MAX_BYTES, maxSeconds: env.VOICE_MAX_SECONDS } };
+}
 
 export function authFromEnv(env: Env, handle: DatabaseHandle): TokenAuth {
   return new TokenAuth(handle.db, {

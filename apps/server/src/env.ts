@@ -36,6 +36,15 @@ const envSchema = z
     OPENAI_TIMEOUT_MS: int(1000, 600_000).default(30_000),
     OPENAI_MAX_RETRIES: int(0, 5).default(2),
     AI_HOURLY_QUOTA: int(0, 100_000).default(120),
+    TRANSCRIBE_PROVIDER: z
+      .enum(['openai', 'browser'])
+      .optional()
+      .describe('who turns speech into text; default openai when the interviewer is openai, else browser'),
+    TRANSCRIBE_MODEL: z.string().min(1).default('whisper-1'),
+    TRANSCRIBE_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+    TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+    VOICE_MAX_SECONDS: int(10, 1800).default(180).describe('longest recording accepted (and recorded)'),
+    VOICE_MAX_BYTES: int(10_000, 100 * 1024 * 1024).default(10 * 1024 * 1024),
     MAX_ANSWERS_PER_SESSION: int(1, 200).default(40),
     SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
     SESSION_ABSOLUTE_DAYS: int(1, 365).default(30),
@@ -63,6 +72,13 @@ const envSchema = z
         code: 'custom',
         path: ['ADMIN_PASSWORD'],
         message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+      });
+    }
+    if (env.TRANSCRIBE_PROVIDER === 'openai' && !(env.TRANSCRIBE_API_KEY ?? env.OPENAI_API_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRANSCRIBE_API_KEY'],
+        message: 'is required (or OPENAI_API_KEY) when TRANSCRIBE_PROVIDER=openai',
       });
     }
     if (env.AI_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
@@ -97,3 +113,7 @@ export function loadEnv(
 /** The provider: openai when asked for, or when a key is set and nothing was asked; offline otherwise. */
 export const aiProviderOf = (env: Env): 'offline' | 'openai' =>
   env.AI_PROVIDER ?? (env.OPENAI_API_KEY ? 'openai' : 'offline');
+
+/** Transcription follows the interviewer: a server that talks to a model transcribes with it too. */
+export const transcribeProviderOf = (env: Env): 'openai' | 'browser' =>
+  env.TRANSCRIBE_PROVIDER ?? (aiProviderOf(env) === 'openai' ? 'openai' : 'browser');

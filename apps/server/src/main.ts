@@ -8,6 +8,7 @@ import {
   prepareDatabase,
   rateLimitStoreFromEnv,
   usesOfflineGrader,
+  voiceFromEnv,
   workLeftOverGrades,
 } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
@@ -23,7 +24,7 @@ async function main() {
   if (usesOfflineGrader(interviewer)) warmMeaning();
   const grading = await gradingQueueFromEnv(env, handle);
   const rateLimitStore = await rateLimitStoreFromEnv(env, handle);
-  const services = { db: handle.db, interviewer, grading };
+  const services = { db: handle.db, interviewer, grading, voice: voiceFromEnv(env) };
   const app = await buildServer({
     services,
     auth,

@@ -3,6 +3,7 @@ import { feedbackRouter } from './routers/feedback.ts';
 import { jobsRouter } from './routers/jobs.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { usersRouter } from './routers/users.ts';
+import { voiceRouter } from './routers/voice.ts';
 import { router } from './trpc.ts';
 
 /** The one API surface: the SPA calls it over /trpc, the REST adapter calls its procedures in-process (procedures.ts). */
@@ -12,6 +13,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   sessions: sessionsRouter,
   feedback: feedbackRouter,
+  voice: voiceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,8 +24,9 @@ export function useBrowserPerFile(): () => Browser {
   };
 }
 
-/** The Chromium that global setup found or installed (see browser.ts). */
-export function launchBrowser(): Promise<Browser> {
+/** The Chromium that global setup found or installed (see browser.ts). `extraArgs`: e.g. a fake
+ * microphone fed from a file (the voice test). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   const found = inject('chromium');
   return chromium.launch({
     executablePath: found.executablePath,
@@ -39,6 +40,7 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-quic',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -8,6 +8,7 @@ import {
   jobs,
   TokenAuth,
   users,
+  type Voice,
 } from '@ai-interviewer/core';
 import { createTestDatabase } from '@ai-interviewer/core/testing';
 import { buildServer } from '@ai-interviewer/server';
@@ -22,7 +23,7 @@ export interface App {
 }
 
 /** The real server, in-process, on a fresh schema of the run's embedded PostgreSQL, serving the built SPA. */
-export async function startApp(): Promise<App> {
+export async function startApp(opts: { voice?: Voice } = {}): Promise<App> {
   if (!existsSync(resolve(webDist, 'index.html'))) {
     throw new Error(`No built SPA at ${webDist}: run "pnpm --filter @ai-interviewer/web build" first`);
   }
@@ -37,6 +38,7 @@ export async function startApp(): Promise<App> {
     services: {
       db: handle.db,
       interviewer: { provider: createOfflineProvider(), fallback: null, limits: defaultLimits },
+      ...(opts.voice && { voice: opts.voice }),
     },
     auth: new TokenAuth(handle.db),
     webDist,

@@ -13,6 +13,7 @@ export { translateDbError } from './db/errors.ts';
 export { pingDatabase } from './db/health.ts';
 export { migrateToLatest } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
+export { computeDelivery, LONG_PAUSE_SECONDS, PACE_RANGE, SUGGESTED_SECONDS } from './delivery/metrics.ts';
 export * from './engine/index.ts';
 export * from './errors.ts';
 export {
@@ -22,11 +23,14 @@ export {
   type GradingQueueOptions,
 } from './queue/grading-queue.ts';
 export * from './schemas/common.ts';
+export * from './schemas/delivery.ts';
 export * from './schemas/feedback.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/sessions.ts';
 export * from './schemas/users.ts';
+export * from './schemas/voice.ts';
 export { type Actor, isAdmin, type MaybeActor } from './services/actor.ts';
+export type { Voice } from './services/context.ts';
 export {
   defaultLimits,
   type Interviewer,
@@ -42,3 +46,6 @@ export {
 } from './services/rate-limit-store.ts';
 export * as sessions from './services/sessions.ts';
 export * as users from './services/users.ts';
+export * as voice from './services/voice.ts';
+export { type AudioKind, sniffAudio } from './voice/audio.ts';
+export { createOpenAITranscriber, type Transcriber, type Transcript } from './voice/transcriber.ts';

@@ -1,4 +1,4 @@
-import { pingDatabase, type ServiceContext } from '@ai-interviewer/core';
+import { pingDatabase, type ServiceContext, voice } from '@ai-interviewer/core';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 
@@ -35,6 +35,17 @@ function takesNoInput(procedure: AnyProcedure): boolean {
 /** Path parameters win over the same names in the body or query: the URL says which object. */
 function inputOf(route: RestRoute, req: FastifyRequest, noInput: boolean): unknown {
   const params = (req.params ?? {}) as Record<string, string>;
+  if (route.fileBody) {
+    // the raw file, or the procedure's own JSON input (then every field is checked as over tRPC)
+    if (Buffer.isBuffer(req.body)) {
+      return {
+        ...(req.query as Record<string, unknown>),
+        ...params,
+        [route.fileBody.field]: req.body.toString('base64'),
+      };
+    }
+    return { ...(req.query as Record<string, unknown>), ...(isObject(req.body) ? req.body : {}), ...params };
+  }
   const source = route.method === 'GET' || route.method === 'DELETE' ? req.query : req.body;
   if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
   const merged = { ...(source ?? {}), ...params };
@@ -55,6 +66,15 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
     return defaultJson(req, text, done);
   });
 
+  // Recordings arrive as raw audio; their kind is then checked by content, not by this header.
+  app.addContentTypeParser(
+    /^(audio\/|application\/octet-stream)/,
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
+  // Room for the service to measure an oversized recording and name the limit in its 413.
+  const fileBodyLimit = 2 * (opts.services.voice?.limits.maxBytes ?? 0);
+
   for (const route of restRoutes) {
     const procedure = procedureAt(route.procedure);
     if (!procedure) throw new Error(`REST table names an unknown procedure: ${route.procedure}`);
@@ -62,6 +82,7 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
     app.route({
       method: route.method,
       url: route.path,
+      ...(route.fileBody && fileBodyLimit > 0 && { bodyLimit: fileBodyLimit }),
       handler: async (req, reply) => {
         try {
           const ctx = opts.createContext({ req, res: reply });
@@ -78,8 +99,10 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
   }
 
   app.get('/health', async (_req, reply) => {
-    if (await pingDatabase(opts.services.db)) return { status: 'ok', database: 'ok' };
-    return reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
+    // which transcription is active: the server's (its model) or the browser's own
+    const transcription = voice.voiceStatus(opts.services).transcriber ?? 'browser';
+    if (await pingDatabase(opts.services.db)) return { status: 'ok', database: 'ok', transcription };
+    return reply.status(503).send({ status: 'unavailable', database: 'unreachable', transcription });
   });
 
   const document = buildOpenApiDocument(restRoutes);

@@ -11,6 +11,7 @@ import {
   makeUser,
   STRONG_ANSWER,
   unique,
+  wavFile,
 } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, hasStackTrace, startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -299,6 +300,24 @@ const attempts: Attempt[] = [
       { route: `${method} /feedbacks/:id`, setup, extra: { session_id: NIL_UUID }, status: 400 },
     ];
   }),
+  {
+    route: 'PUT /voice/preferences',
+    setup: async () => ({ body: { keep_recordings: true } }),
+    extra: { user_id: NIL_UUID },
+    status: 400,
+  },
+  // a recording sent as the procedure's JSON input: its fields are checked like any other
+  ...[{ user_id: NIL_UUID }, { transcriber: 'admin' }].map(
+    (extra): Attempt => ({
+      route: 'POST /sessions/:session_id/recordings',
+      setup: async (me) => ({
+        params: { session_id: (await ongoing(me)).id },
+        body: { audio_base64: wavFile(1).toString('base64') },
+      }),
+      extra,
+      status: 400,
+    }),
+  ),
   ...[{ score: 10 }, { grading_status: 'graded' }].map(
     (extra): Attempt => ({
       route: 'POST /feedbacks/:id/regrade',

@@ -59,6 +59,7 @@ function errorResponsesFor(route: RestRoute): Record<string, unknown> {
   if (route.access !== 'public' && route.access !== 'private')
     out['403'] = errorResponse('Not allowed for your role');
   if (route.path.includes(':')) out['404'] = errorResponse('Not found (or not yours)');
+  if (route.fileBody) out['413'] = errorResponse('The file is larger than the limit');
   if (route.method !== 'GET')
     out['409'] = errorResponse(
       'Conflict: a lifecycle step not allowed from the current status, or a duplicate',
@@ -96,7 +97,19 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
       tags: [route.tag],
       ...(route.access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
     };
-    if (route.method === 'GET' || route.method === 'DELETE') {
+    if (route.fileBody) {
+      const { field, mediaTypes } = route.fileBody;
+      const file = { type: 'string', format: 'binary', description: props[field]?.description };
+      delete props[field];
+      required.delete(field);
+      for (const [name, schema] of Object.entries(props)) {
+        parameters.push({ name, in: 'query', required: required.has(name), schema });
+      }
+      operation.requestBody = {
+        required: true,
+        content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: file }])),
+      };
+    } else if (route.method === 'GET' || route.method === 'DELETE') {
       for (const [name, schema] of Object.entries(props)) {
         parameters.push({ name, in: 'query', required: required.has(name), schema });
       }
@@ -125,7 +138,7 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
   paths['/health'] = {
     get: {
       operationId: 'health',
-      summary: 'Is the database reachable?',
+      summary: 'Is the database reachable? Also says which transcription is active (`transcription`)',
       tags: ['Health'],
       responses: { '200': { description: 'Healthy' }, '503': { description: 'The database is unreachable' } },
     },
@@ -140,7 +153,9 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
         'Practise job interviews with an AI interviewer. Log in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`. Lists take `limit` (1-100, default 20) and `offset`. Errors are `{"error": {"code", "message", "issues"}}`.',
     },
     servers: [{ url: '/api' }],
-    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Health'].map((name) => ({ name })),
+    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Voice', 'Health'].map((name) => ({
+      name,
+    })),
     paths,
     components: {
       schemas: { Error: errorSchema },

@@ -19,8 +19,13 @@ export interface RestRoute {
   procedure: string;
   status: 200 | 201 | 204;
   summary: string;
-  tag: 'Auth' | 'Users' | 'Job descriptions' | 'Sessions' | 'Feedback';
+  tag: 'Auth' | 'Users' | 'Job descriptions' | 'Sessions' | 'Feedback' | 'Voice';
   access: Access;
+  /**
+   * The body is a file, not JSON: its bytes go to this input field, base64-encoded (what the
+   * procedure takes over tRPC), and the other fields come from the query string.
+   */
+  fileBody?: { field: string; mediaTypes: string[] };
 }
 
 export const restRoutes: RestRoute[] = [
@@ -319,5 +324,72 @@ export const restRoutes: RestRoute[] = [
     tag: 'Feedback',
     access: 'owner or admin',
     summary: 'Grade again an answer whose grading failed',
+  },
+
+  {
+    method: 'GET',
+    path: '/voice',
+    procedure: 'voice.status',
+    status: 200,
+    tag: 'Voice',
+    access: 'public',
+    summary: 'Who transcribes recordings here (the server, or the browser) and the limits of a recording',
+  },
+  {
+    method: 'POST',
+    path: '/sessions/:session_id/recordings',
+    procedure: 'voice.transcribe',
+    status: 201,
+    tag: 'Voice',
+    access: 'owner or admin',
+    summary:
+      'Transcribe one recording of the answer to the current question (the audio is not kept): returns the transcript with word timings and delivery figures; send its id as `transcript_id` with the corrected answer',
+    fileBody: {
+      field: 'audio_base64',
+      mediaTypes: [
+        'audio/webm',
+        'audio/ogg',
+        'audio/wav',
+        'audio/mpeg',
+        'audio/mp4',
+        'application/octet-stream',
+      ],
+    },
+  },
+  {
+    method: 'GET',
+    path: '/voice/preferences',
+    procedure: 'voice.preferences',
+    status: 200,
+    tag: 'Voice',
+    access: 'private',
+    summary: 'Your "keep my recordings" choice (off by default: audio is transcribed, then dropped)',
+  },
+  {
+    method: 'PUT',
+    path: '/voice/preferences',
+    procedure: 'voice.setPreferences',
+    status: 200,
+    tag: 'Voice',
+    access: 'private',
+    summary: 'Turn "keep my recordings" on or off (applies to recordings sent from now on)',
+  },
+  {
+    method: 'GET',
+    path: '/sessions/:session_id/recordings',
+    procedure: 'voice.recordings',
+    status: 200,
+    tag: 'Voice',
+    access: 'owner or admin',
+    summary: 'Which answers of the session have a kept recording',
+  },
+  {
+    method: 'GET',
+    path: '/feedbacks/:feedback_id/recording',
+    procedure: 'voice.recording',
+    status: 200,
+    tag: 'Voice',
+    access: 'owner or admin',
+    summary: 'The kept recording of one answer, base64-encoded (404 when none was kept)',
   },
 ];

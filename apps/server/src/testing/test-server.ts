@@ -2,7 +2,13 @@
  * One server per test FILE (start it in beforeAll), driven with inject(), on a throwaway schema
  * of the run's PostgreSQL (see createTestDatabase).
  */
-import { type DatabaseHandle, type Interviewer, TokenAuth, type User } from '@ai-interviewer/core';
+import {
+  type DatabaseHandle,
+  type Interviewer,
+  TokenAuth,
+  type User,
+  type Voice,
+} from '@ai-interviewer/core';
 import { createTestDatabase, makeServiceContext, offlineInterviewer } from '@ai-interviewer/core/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer, type ServerOptions } from '../app.ts';
@@ -18,6 +24,8 @@ export const FOREIGN_ORIGIN = 'https://evil.example';
 
 export interface TestServerOptions extends Partial<Omit<ServerOptions, 'services' | 'auth'>> {
   interviewer?: Interviewer;
+  /** Voice answers (transcriber and limits); absent = the browser transcribes. */
+  voice?: Voice;
   /** Reuse a database (otherwise a fresh one, closed by close()). */
   handle?: DatabaseHandle;
 }
@@ -51,9 +59,12 @@ function clientWith(app: FastifyInstance, headers: Record<string, string>): Clie
 }
 
 export async function startTestServer(opts: TestServerOptions = {}) {
-  const { interviewer, handle: given, ...serverOpts } = opts;
+  const { interviewer, voice, handle: given, ...serverOpts } = opts;
   const handle = given ?? (await createTestDatabase());
-  const services = makeServiceContext(handle.db, interviewer ?? offlineInterviewer());
+  const services = {
+    ...makeServiceContext(handle.db, interviewer ?? offlineInterviewer()),
+    ...(voice && { voice }),
+  };
   const auth = new TokenAuth(handle.db);
   let app: FastifyInstance;
   try {

@@ -1,4 +1,4 @@
-import type { Feedback, Question, SessionDetail, SessionSummary } from '../trpc.ts';
+import type { Delivery, Feedback, Question, SessionDetail, SessionSummary } from '../trpc.ts';
 
 let n = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
@@ -37,6 +37,7 @@ export function feedback(over: Partial<Feedback> = {}): Feedback {
     evaluator: 'offline:rubric-v1',
     created_at: '2025-03-01T10:05:00.000Z',
     updated_at: '2025-03-01T10:05:00.000Z',
+    delivery: null,
     ...over,
   };
 }
@@ -82,6 +83,33 @@ export function sessionSummary(over: Partial<SessionSummary> = {}): SessionSumma
     summary: null,
     created_at: '2025-03-01T09:59:00.000Z',
     updated_at: '2025-03-01T10:20:00.000Z',
+    ...over,
+  };
+}
+
+/** Delivery figures of a spoken answer: 150 wpm, two fillers, a hedge, one long pause, 50 s of talk. */
+export function delivery(over: Partial<Delivery> = {}): Delivery {
+  return {
+    source: 'voice',
+    word_count: 125,
+    fillers: {
+      count: 2,
+      per_100_words: 1.6,
+      found: [{ phrase: 'um', count: 2, quotes: ['…so um we decided…', '…then um I…'] }],
+    },
+    hedges: {
+      count: 1,
+      per_100_words: 0.8,
+      found: [{ phrase: 'I think', count: 1, quotes: ['…I think it…'] }],
+    },
+    words_per_minute: 150,
+    pace: 'within',
+    pace_range: { min: 110, max: 170 },
+    long_pauses: [{ after: 'index', at_seconds: 21.5, seconds: 3.2 }],
+    long_pause_seconds: 2,
+    talk_seconds: 50,
+    suggested_seconds: { min: 45, max: 120 },
+    length: 'within',
     ...over,
   };
 }

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_creation_order.ts';
 import * as m0003 from './migrations/0003_feedback_rubric.ts';
+import * as m0005 from './migrations/0005_voice.ts';
 import * as m0006 from './migrations/0006_rate_limits.ts';
 
 /** Listed explicitly (not read from disk) so bundlers and tsx see the same set. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_creation_order': m0002,
   '0003_feedback_rubric': m0003,
+  '0005_voice': m0005,
   '0006_rate_limits': m0006,
 };
 

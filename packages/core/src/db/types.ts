@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { RubricComponent } from '../engine/types.ts';
+import type { Delivery } from '../schemas/delivery.ts';
 
 /** Timestamps come back as Date from pg; we write them as Date or let defaults fill them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -113,6 +114,32 @@ export interface FeedbackTable {
   created_at: Timestamp;
   seq: CreationSeq;
   updated_at: Timestamp;
+  /** migration 0005: how the answer was said (JSON written as a string, read back parsed) */
+  delivery: ColumnType<Delivery | null, string | null | undefined, string | null>;
+  /** migration 0005: the transcription the answer was corrected from */
+  transcript_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** migration 0005: a transcribed recording (never the audio) awaiting its corrected answer. */
+export interface VoiceTranscriptsTable {
+  id: Generated<string>;
+  session_id: string;
+  question_id: string;
+  user_id: string;
+  transcript: string;
+  delivery: ColumnType<Delivery, string, string>;
+  transcriber: string;
+  /** only when the user keeps their recordings */
+  audio: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  audio_type: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+/** migration 0005: "keep my recordings" (off unless the user turns it on). */
+export interface VoicePreferencesTable {
+  user_id: string;
+  keep_recordings: boolean;
+  updated_at: Timestamp;
 }
 
 /** One row per model call, for the per-user hourly quota. */
@@ -140,6 +167,8 @@ export interface Database {
   feedback: FeedbackTable;
   ai_usage: AiUsageTable;
   rate_limits: RateLimitsTable;
+  voice_transcripts: VoiceTranscriptsTable;
+  voice_preferences: VoicePreferencesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

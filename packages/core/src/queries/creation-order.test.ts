@@ -86,6 +86,8 @@ describe('lists follow creation when timestamps tie', () => {
           question: `Question ${i}?`,
           answer: `Answer ${i}.`,
           category: 'technical',
+          delivery: null,
+          transcript_id: null,
         });
         answers.push(answer.id);
       }

@@ -7,7 +7,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** An answer as it is first stored: grading pending. The hot path of an interview, so prepared. */
 export type NewAnswer = Required<
   Pick<NewFeedbackRow, 'session_id' | 'user_id' | 'question_id' | 'question' | 'answer' | 'category'>
->;
+> & {
+  /** JSON of the delivery figures */
+  delivery: string | null;
+  transcript_id: string | null;
+};
 const insertAnswerQuery = prepare((db, p: NewAnswer) =>
   db
     .insertInto('feedback')
@@ -18,6 +22,8 @@ const insertAnswerQuery = prepare((db, p: NewAnswer) =>
       question: p.question,
       answer: p.answer,
       category: p.category,
+      delivery: p.delivery,
+      transcript_id: p.transcript_id,
     })
     .returningAll(),
 );

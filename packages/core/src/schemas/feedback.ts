@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RubricComponent } from '../engine/types.ts';
 import { idSchema, pageInput, questionCategory, text, timestampSchema } from './common.ts';
+import { deliverySchema } from './delivery.ts';
 import { questionSchema } from './sessions.ts';
 
 export const MAX_ANSWER_LENGTH = 8000;
@@ -48,6 +49,11 @@ export const feedbackSchema = z.object({
     .describe('who graded it, e.g. "offline:rubric-v1" or "openai:gpt-4o-mini"'),
   created_at: timestampSchema,
   updated_at: timestampSchema,
+  delivery: deliverySchema
+    .nullable()
+    .describe(
+      'how the answer was said (pace, fillers, pauses, length): measured by code, apart from the grade',
+    ),
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
 
@@ -64,6 +70,9 @@ export const submitAnswerInput = z.strictObject({
     .max(2000)
     .optional()
     .describe("the current question's text, if the client wants it checked"),
+  transcript_id: idSchema
+    .optional()
+    .describe('the transcription this answer was corrected from: its delivery figures are kept with it'),
 });
 export type SubmitAnswerInput = z.infer<typeof submitAnswerInput>;
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { InterviewerProvider } from '../engine/index.ts';
 import type { GradingQueue } from '../queue/grading-queue.ts';
+import type { Transcriber } from '../voice/transcriber.ts';
 
 /** Limits that bound what one user can cost us in model calls. */
 export interface InterviewLimits {
@@ -18,7 +19,13 @@ export interface Interviewer {
   limits: InterviewLimits;
 }
 
-/** What every service needs: the database and the interviewer engine. */
+/** Voice answers: who transcribes (null: the browser does, if it can) and the bounds of a recording. */
+export interface Voice {
+  transcriber: Transcriber | null;
+  limits: { maxBytes: number; maxSeconds: number };
+}
+
+/** What every service needs: the database and the interviewer engine (and, optionally, voice). */
 export interface ServiceContext {
   db: Kysely<Database>;
   interviewer: Interviewer;
@@ -28,6 +35,7 @@ export interface ServiceContext {
    * durability, and PGlite, which pg-boss cannot run on): grading is only done inline.
    */
   grading?: GradingQueue | undefined;
+  voice?: Voice;
 }
 
 export const defaultLimits: InterviewLimits = { maxAnswersPerSession: 40, hourlyModelCalls: 120 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { withDbErrors } from '../db/errors.ts';
 import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types.ts';
+import { computeDelivery } from '../delivery/metrics.ts';
 import type { QuestionContext, RubricComponent } from '../engine/index.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import * as fq from '../queries/feedback.ts';
@@ -18,6 +19,7 @@ import type { ServiceContext } from './context.ts';
 import { toFeedback, toQuestion } from './mappers.ts';
 import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
 import { deriveProgress, loadOwnSession, rescoreIfCompleted } from './sessions.ts';
+import { deliveryForAnswer, forgetUnusedTranscripts } from './voice.ts';
 
 type Db = Kysely<Database>;
 
@@ -62,6 +64,16 @@ export async function submitAnswer(
       if (questions.filter((x) => x.answered).length >= limit) {
         throw conflict(`A session accepts at most ${limit} answers`);
       }
+      const { delivery, transcriptId } = await deliveryForAnswer(
+        trx,
+        { text: input.answer, category: current.category },
+        {
+          transcript_id: input.transcript_id,
+          session_id: session.id,
+          question_id: current.id,
+          user_id: me.id,
+        },
+      );
       const row = await fq.insertAnswer(trx, {
         session_id: session.id,
         user_id: session.user_id,
@@ -69,7 +81,10 @@ export async function submitAnswer(
         question: current.text,
         answer: input.answer,
         category: current.category,
+        delivery: JSON.stringify(delivery),
+        transcript_id: transcriptId,
       });
+      await forgetUnusedTranscripts(trx, current.id, transcriptId);
       const jobId = ctx.grading ? await ctx.grading.enqueue(trx, row.id) : null;
       return { session, row, question: current, questions, jobId };
     }),
@@ -297,6 +312,10 @@ export async function updateFeedback(
           // a bump, not a reset: a grade of the old answer still in flight must not land
           grading_attempts: row.grading_attempts + 1,
           rubric: null,
+          // a spoken answer keeps the figures of what was said; a typed one is measured again
+          ...(row.delivery?.source !== 'voice' && {
+            delivery: JSON.stringify(computeDelivery({ text: input.answer!, category: row.category })),
+          }),
         });
         return { pending, jobId: ctx.grading ? await ctx.grading.enqueue(trx, id) : null };
       }),

@@ -77,4 +77,5 @@ export const toFeedback = (row: FeedbackRow): Feedback => ({
   evaluator: row.evaluator,
   created_at: iso(row.created_at),
   updated_at: iso(row.updated_at),
+  delivery: row.delivery ?? null,
 });

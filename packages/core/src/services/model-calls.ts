@@ -16,8 +16,14 @@ const isMetered = (p: InterviewerProvider) => !p.evaluator.startsWith('offline:'
 
 /** Refuses (429, the model not called) when the user has used their hourly model calls. */
 export async function checkModelQuota(ctx: ServiceContext, userId: string): Promise<void> {
-  const { provider, limits } = ctx.interviewer;
-  if (!isMetered(provider) || limits.hourlyModelCalls <= 0) return;
+  if (!isMetered(ctx.interviewer.provider)) return;
+  await checkHourlyQuota(ctx, userId);
+}
+
+/** The hourly quota itself, for calls that always cost (transcriptions share it with the model's). */
+export async function checkHourlyQuota(ctx: ServiceContext, userId: string): Promise<void> {
+  const { limits } = ctx.interviewer;
+  if (limits.hourlyModelCalls <= 0) return;
   const used = await countAiUsageSince(ctx.db, userId, new Date(Date.now() - 3_600_000));
   if (used >= limits.hourlyModelCalls) {
     throw new DomainError(

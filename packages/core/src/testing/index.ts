@@ -1,3 +1,5 @@
+export * from '../engine/openai/fake-openai-server.ts';
+export * from '../voice/testing.ts';
 export * from './factories.ts';
 export { createTestGradingQueue, testQueueTimings } from './grading-queue.ts';
 export { createTestDatabase } from './test-db.ts';

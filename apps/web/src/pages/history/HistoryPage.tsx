@@ -5,9 +5,12 @@ import { StatusBadge } from '../../components/Badge.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScoreBar } from '../../components/ScoreBar.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
+import { deliveryTrend } from '../../lib/delivery.ts';
 import { formatDate, plural } from '../../lib/format.ts';
 import { averageBySkill, historyStats, scoresOverTime } from '../../lib/history.ts';
 import { trpc } from '../../trpc.ts';
+
+import { DeliveryTrend } from './DeliveryTrend.tsx';
 
 const HistoryCharts = lazy(() => import('./HistoryCharts.tsx'));
 
@@ -49,6 +52,20 @@ export function HistoryPage() {
           )
         : [],
     [skillsReady, recentCompleted, details, feedbacks],
+  );
+  const delivery = useMemo(
+    () =>
+      skillsReady
+        ? deliveryTrend(
+            recentCompleted.map((s, i) => ({
+              id: s.id,
+              label: s.job_title,
+              date: s.ended_at ?? s.created_at,
+              feedbacks: feedbacks[i]?.data?.items ?? [],
+            })),
+          )
+        : [],
+    [skillsReady, recentCompleted, feedbacks],
   );
 
   return (
@@ -103,6 +120,8 @@ export function HistoryPage() {
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
             <HistoryCharts points={points} skills={skills} />
           </Suspense>
+
+          <DeliveryTrend rows={delivery} />
 
           <section className="card" aria-labelledby="sessions-title">
             <h2 id="sessions-title" className="card__title">

@@ -1,4 +1,5 @@
 import { Alert } from '../../components/Alert.tsx';
+import { DeliveryCard } from '../../components/DeliveryCard.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -64,6 +65,7 @@ export function AnsweredStep({
         retrying={regrade.isPending}
         retryError={regrade.error ? errorMessage(regrade.error) : null}
       />
+      {fb.delivery && <DeliveryCard delivery={fb.delivery} />}
 
       <div className="card next-step">
         {stale ? (

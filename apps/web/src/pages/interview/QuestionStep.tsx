@@ -1,10 +1,16 @@
+import { useState } from 'react';
 import { useDraft } from '../../hooks/useDraft.ts';
 import { domainCodeOf } from '../../lib/errors.ts';
-import { type Question, type SubmitResult, trpc } from '../../trpc.ts';
+import { type Question, type SubmitResult, type Transcription, trpc } from '../../trpc.ts';
 import { AnswerForm } from './AnswerForm.tsx';
 import { GradingCard } from './GradingCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { useSubmitAnswer } from './useSubmitAnswer.ts';
+import { useAnswerMode } from './voice/answerMode.ts';
+import { KeepRecordings } from './voice/KeepRecordings.tsx';
+import { ModeChoice } from './voice/ModeChoice.tsx';
+import { uploadRecording } from './voice/upload.ts';
+import { VoicePanel } from './voice/VoicePanel.tsx';
 
 /**
  * The current question and the answer box; the draft survives a reload. While the answer is
@@ -25,6 +31,15 @@ export function QuestionStep({
 }) {
   const utils = trpc.useUtils();
   const [draft, setDraft, clearDraft] = useDraft(`answer-draft:${question.id}`);
+  // the signed-in user as the app already knows it (no request of its own): the mode is theirs
+  const me = trpc.auth.me.useQuery(undefined, { enabled: false });
+  const [mode, setMode] = useAnswerMode(me.data?.id ?? 'anyone');
+  const voice = trpc.voice.status.useQuery(undefined, {
+    enabled: mode === 'voice',
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  // the transcription the answer came from, if any: its delivery figures go with the answer
+  const [transcription, setTranscription] = useState<Transcription | null>(null);
   const submit = useSubmitAnswer({
     onSuccess: (result) => {
       clearDraft();
@@ -38,12 +53,33 @@ export function QuestionStep({
   return (
     <div className="stack">
       <QuestionCard question={question} label={label} focusOnMount={focusOnMount} />
+      <ModeChoice mode={mode} onChange={setMode} />
+      {mode === 'voice' && voice.data?.transcription === 'openai' && <KeepRecordings />}
+      {mode === 'voice' && voice.data && (
+        <VoicePanel
+          key={question.id}
+          status={voice.data}
+          question={question.text}
+          transcribe={(audio, seconds) => uploadRecording(sessionId, audio, seconds)}
+          onTranscript={(text, t) => {
+            setDraft(draft.trim() ? `${draft.trim()}\n\n${text}` : text);
+            if (t) setTranscription(t);
+          }}
+        />
+      )}
       <AnswerForm
         value={draft}
         onChange={setDraft}
         submitting={submit.isPending}
         error={submit.error}
-        onSubmit={(answer) => submit.mutate({ session_id: sessionId, question_id: question.id, answer })}
+        onSubmit={(answer) =>
+          submit.mutate({
+            session_id: sessionId,
+            question_id: question.id,
+            answer,
+            ...(transcription?.question_id === question.id && { transcript_id: transcription.id }),
+          })
+        }
       />
       {submit.isPending && <GradingCard text={submit.liveText} />}
     </div>

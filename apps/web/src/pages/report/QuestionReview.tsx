@@ -1,13 +1,24 @@
 import { Badge } from '../../components/Badge.tsx';
 import { Chips } from '../../components/Chips.tsx';
+import { DeliveryCard } from '../../components/DeliveryCard.tsx';
 import { FeedbackLists } from '../../components/FeedbackLists.tsx';
 import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
 import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
+import { RecordingDownload } from './RecordingDownload.tsx';
 
 /** One exchange of the transcript: question, answer, and how it was graded. */
-export function QuestionReview({ item, index }: { item: ReportItem; index: number }) {
+export function QuestionReview({
+  item,
+  index,
+  recorded = false,
+}: {
+  item: ReportItem;
+  index: number;
+  /** a recording of this answer was kept ("keep my recordings") */
+  recorded?: boolean;
+}) {
   const { question, feedback } = item;
   const graded = feedback?.grading_status === 'graded';
   const category = question?.category ?? feedback?.category;
@@ -39,6 +50,8 @@ export function QuestionReview({ item, index }: { item: ReportItem; index: numbe
             <p className="pre-wrap" data-testid="answer-text">
               {feedback.answer}
             </p>
+            {feedback.delivery && <DeliveryCard delivery={feedback.delivery} compact />}
+            {recorded && <RecordingDownload feedbackId={feedback.id} index={index + 1} />}
           </div>
           {graded ? (
             <div className="review__feedback">

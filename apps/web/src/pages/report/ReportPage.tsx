@@ -18,6 +18,9 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const session = trpc.sessions.get.useQuery({ id });
   const feedbacks = trpc.sessions.feedbacks.useQuery({ session_id: id, limit: 100 });
+  // which answers have a kept recording ("keep my recordings"); none is the usual case
+  const recordings = trpc.voice.recordings.useQuery({ session_id: id }, { retry: false });
+  const recorded = new Set(recordings.data?.map((r) => r.feedback_id));
 
   if (session.isLoading || feedbacks.isLoading) return <LoadingState label="Loading the report…" />;
   const error = session.error ?? feedbacks.error;
@@ -144,7 +147,12 @@ export function ReportPage() {
           <p className="muted">No questions were asked.</p>
         ) : (
           items.map((it, i) => (
-            <QuestionReview key={it.question?.id ?? it.feedback?.id ?? i} item={it} index={i} />
+            <QuestionReview
+              key={it.question?.id ?? it.feedback?.id ?? i}
+              item={it}
+              index={i}
+              recorded={Boolean(it.feedback && recorded.has(it.feedback.id))}
+            />
           ))
         )}
         {s.transcript && (

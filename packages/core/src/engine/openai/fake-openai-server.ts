@@ -22,6 +22,8 @@ export interface FakeRequest {
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary request fields
   body: any;
   raw: string;
+  /** the body's bytes as received (multipart uploads: audio files) */
+  bytes: Buffer;
 }
 
 export type FakeReply =
@@ -54,7 +56,8 @@ export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeOpenAI>
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       let body: unknown;
       try {
         body = raw ? JSON.parse(raw) : undefined;
@@ -68,6 +71,7 @@ export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeOpenAI>
         headers: req.headers,
         body,
         raw,
+        bytes,
       };
       requests.push(request);
       Promise.resolve()
