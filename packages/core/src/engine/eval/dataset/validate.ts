@@ -9,7 +9,9 @@ import { familySchema, type LabelledFamily } from './schema.ts';
 import { FROZEN_SPLIT } from './split.ts';
 
 const dir = dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const families: LabelledFamily[] = [];
 let bad = 0;
 for (const f of files) {
@@ -19,7 +21,8 @@ for (const f of files) {
     console.error(`${f}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     continue;
   }
-  if (`${parsed.data.family}.json` !== f) console.error(`${f}: family "${parsed.data.family}" must match the file name`), bad++;
+  if (`${parsed.data.family}.json` !== f)
+    console.error(`${f}: family "${parsed.data.family}" must match the file name`), bad++;
   const frozen = (FROZEN_SPLIT as Record<string, string>)[parsed.data.family];
   if (frozen && frozen !== parsed.data.split) console.error(`${f}: split must be ${frozen}`), bad++;
   families.push(parsed.data);
