@@ -9,6 +9,7 @@ export { migrateToLatest } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
 export * from './engine/index.ts';
 export * from './errors.ts';
+export * from './limits.ts';
 export * from './schemas/common.ts';
 export * from './schemas/feedback.ts';
 export * from './schemas/jobs.ts';
