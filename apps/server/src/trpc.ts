@@ -34,10 +34,13 @@ export function toDomainError(error: unknown): DomainError {
   const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
   if (cause instanceof DomainError) return cause;
   if (cause instanceof ZodError) {
-    const issues: FieldIssue[] = cause.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: i.message,
-    }));
+    const issues: FieldIssue[] = cause.issues.flatMap((i) => {
+      const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // zod reports unknown keys once, on their parent: name each key as its own field
+      if (i.code === 'unrecognized_keys')
+        return i.keys.map((key) => ({ path: [...path, key], message: 'is not a known field' }));
+      return [{ path, message: i.message }];
+    });
     const first = issues[0];
     const msg = first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'Invalid input';
     return new DomainError('VALIDATION', msg, issues);

@@ -1,0 +1,78 @@
+/**
+ * Findings of the black-box probe of issue #12 that are about input and identity: each test
+ * failed on the code before its fix.
+ */
+import { type MadeUser, makeJob, makeUser } from '@ai-interviewer/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, startTestServer, type TestServer } from './testing/test-server.ts';
+
+let s: TestServer;
+let u: MadeUser;
+let client: Client;
+beforeAll(async () => {
+  s = await startTestServer();
+  u = await makeUser(s.db);
+  client = s.as((await s.login(u.user)).token);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const q = (input: unknown) => encodeURIComponent(JSON.stringify(input));
+const issuesOf = (body: { error: { issues?: unknown; data?: { issues: unknown } } }) =>
+  (body.error.issues ?? body.error.data?.issues) as { path: (string | number)[]; message: string }[];
+
+describe('unknown query keys and non-decimal numbers → 400 naming the field (finding 9)', () => {
+  it.each([
+    ['/api/jobs?created_by=00000000-0000-4000-8000-000000000000', 'created_by'],
+    ['/api/jobs?limit=5&foo=1', 'foo'],
+    [`/api/users/${'{self}'}/sessions?status=ongoing&evil=1`, 'evil'],
+  ])('GET %s', async (url, field) => {
+    const res = await client.get(url.replace('{self}', u.user.id));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(issuesOf(res.json())).toContainEqual({ path: [field], message: 'is not a known field' });
+  });
+
+  it('tRPC input {"foo":1} on a list', async () => {
+    const res = await client.get(`/trpc/jobs.list?input=${q({ foo: 1 })}`);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(issuesOf(res.json())).toContainEqual({ path: ['foo'], message: 'is not a known field' });
+  });
+
+  it.each(['true', '0x10', '1e2', '%205', '5.0', '-1', '', '99999999999999999999'])(
+    'limit=%s',
+    async (value) => {
+      const res = await client.get(`/api/jobs?limit=${value}`);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(issuesOf(res.json()).map((i) => i.path)).toContainEqual(['limit']);
+    },
+  );
+
+  it.each([true, [5], '0x10', '1e2', 5.5])('tRPC limit %j', async (value) => {
+    const res = await client.get(`/trpc/jobs.list?input=${q({ limit: value })}`);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(issuesOf(res.json()).map((i) => i.path)).toContainEqual(['limit']);
+  });
+
+  it('decimal digits still work, in a query string and as a JSON number', async () => {
+    expect((await client.get('/api/jobs?limit=3&offset=0')).json()).toMatchObject({ limit: 3, offset: 0 });
+    const viaTrpc = await client.get(`/trpc/jobs.list?input=${q({ limit: 4 })}`);
+    expect(viaTrpc.json().result.data).toMatchObject({ limit: 4 });
+  });
+});
+
+describe('ids in upper case name the same object (finding 10)', () => {
+  it('own job, own user, over REST and tRPC', async () => {
+    const job = await makeJob(s.db, u.actor, { visibility: 'private' });
+    const upper = job.id.toUpperCase();
+    const rest = await client.get(`/api/jobs/${upper}`);
+    expect(rest.statusCode, rest.body).toBe(200);
+    expect(rest.json().id).toBe(job.id);
+    const trpc = await client.get(`/trpc/jobs.get?input=${q({ id: upper })}`);
+    expect(trpc.statusCode, trpc.body).toBe(200);
+    expect((await client.get(`/api/users/${u.user.id.toUpperCase()}`)).statusCode).toBe(200);
+    // and another user's object stays hidden in any case
+    const other = await makeJob(s.db, (await makeUser(s.db)).actor, { visibility: 'private' });
+    expect((await client.get(`/api/jobs/${other.id.toUpperCase()}`)).statusCode).toBe(404);
+  });
+});
