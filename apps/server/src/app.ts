@@ -80,6 +80,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   return app;
 }
 
+/** The path as the router reads it (`/%61pi/x` is /api/x); the raw path when it does not decode. */
+function decodedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The built SPA at /, with client-side routes falling back to index.html; JSON 404s for the APIs. */
 async function registerSpa(app: FastifyInstance, webDist: string) {
   const hasSpa = existsSync(resolve(webDist, 'index.html'));
@@ -87,7 +97,8 @@ async function registerSpa(app: FastifyInstance, webDist: string) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api') || req.url.startsWith('/trpc');
+    const path = decodedPath(req.url);
+    const isApi = path.startsWith('/api') || path.startsWith('/trpc');
     if (req.method === 'GET' && !isApi && hasSpa) return reply.sendFile('index.html');
     if (req.method === 'GET' && !isApi) {
       return reply

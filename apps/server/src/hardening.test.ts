@@ -4,7 +4,7 @@
  */
 import { type MadeUser, makeJob, makeUser } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, startTestServer, type TestServer } from './testing/test-server.ts';
+import { type Client, FOREIGN_ORIGIN, startTestServer, type TestServer } from './testing/test-server.ts';
 
 let s: TestServer;
 let u: MadeUser;
@@ -74,5 +74,30 @@ describe('ids in upper case name the same object (finding 10)', () => {
     // and another user's object stays hidden in any case
     const other = await makeJob(s.db, (await makeUser(s.db)).actor, { visibility: 'private' });
     expect((await client.get(`/api/jobs/${other.id.toUpperCase()}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the auth hook tests the path the router matched (finding 11)', () => {
+  it('/%61pi/auth/me is /api/auth/me: authenticated', async () => {
+    const res = await client.get('/%61pi/auth/me');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().id).toBe(u.user.id);
+  });
+
+  it('a cookie write to /%61pi/… from a foreign Origin is refused like one to /api/…', async () => {
+    const { cookie } = await s.login(u.user);
+    const res = await s.asCookie(cookie, FOREIGN_ORIGIN).post('/%61pi/jobs', {
+      title: 'x',
+      description: 'y',
+      skills: 'z',
+    });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().error.message).toMatch(/Origin/);
+  });
+
+  it('/%61pi/nope is a JSON 404 like /api/nope, not the SPA', async () => {
+    const res = await client.get('/%61pi/nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
   });
 });
