@@ -101,3 +101,31 @@ describe('the auth hook tests the path the router matched (finding 11)', () => {
     expect(res.json().error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('changing your own email needs your current password (finding 7)', () => {
+  it('PATCH and PUT: without it 400, with a wrong one 400, with the right one 200', async () => {
+    const me = await makeUser(s.db);
+    const mine = s.as((await s.login(me.user)).token);
+    const email = `new${me.user.username}@example.test`;
+    const without = await mine.patch(`/api/users/${me.user.id}`, { email });
+    expect(without.statusCode, without.body).toBe(400);
+    expect(issuesOf(without.json()).map((i) => i.path)).toEqual([['current_password']]);
+    const put = await mine.put(`/api/users/${me.user.id}`, { email, username: me.user.username });
+    expect(put.statusCode).toBe(400);
+    const wrong = await mine.patch(`/api/users/${me.user.id}`, { email, current_password: 'not it at all' });
+    expect(wrong.statusCode).toBe(400);
+    expect((await mine.get('/api/auth/me')).json().email).toBe(me.user.email);
+    const right = await mine.patch(`/api/users/${me.user.id}`, { email, current_password: me.password });
+    expect(right.statusCode, right.body).toBe(200);
+    expect(right.json().email).toBe(email);
+  });
+
+  it('a PUT that keeps the email (in any case) and changes the username needs no password', async () => {
+    const me = await makeUser(s.db);
+    const res = await s.as((await s.login(me.user)).token).put(`/api/users/${me.user.id}`, {
+      email: me.user.email.toUpperCase(),
+      username: `n${me.user.username}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+});

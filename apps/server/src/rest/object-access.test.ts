@@ -4,6 +4,7 @@
  */
 import { feedback } from '@ai-interviewer/core';
 import {
+  DEFAULT_PASSWORD,
   type MadeUser,
   makeAdmin,
   makeJob,
@@ -410,7 +411,12 @@ const pathCases: PathCase[] = [
     route: 'PUT /users/:id',
     setup: async (me, v) => ({
       ...(await users(me, v)),
-      body: { email: `pw${unique()}@example.test`, username: `pw_${unique()}` },
+      // a new email on your own account needs your password (issue #12)
+      body: {
+        email: `pw${unique()}@example.test`,
+        username: `pw_${unique()}`,
+        current_password: DEFAULT_PASSWORD,
+      },
     }),
   },
   {

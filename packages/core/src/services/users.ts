@@ -105,10 +105,14 @@ export async function updateUser(
   if (!admin && input.active !== undefined)
     throw forbidden('active: only an admin can (de)activate an account');
 
-  const changingOwnPassword = input.password !== undefined && me.id === id;
-  if (changingOwnPassword) {
-    if (!input.current_password)
-      throw invalidField('current_password', 'is required to change your password');
+  // Whoever holds a stolen token must not be able to take the account over: a new password or a
+  // new email (the way to reset a password) on your own account needs the current password.
+  const changingOwnEmail =
+    me.id === id && input.email !== undefined && input.email.toLowerCase() !== existing.email.toLowerCase();
+  const changingOwnPassword = me.id === id && input.password !== undefined;
+  if (changingOwnPassword || changingOwnEmail) {
+    const what = changingOwnPassword ? 'password' : 'email';
+    if (!input.current_password) throw invalidField('current_password', `is required to change your ${what}`);
     if (!(await verifyPassword(existing.password_hash, input.current_password))) {
       throw invalidField('current_password', 'is not your current password');
     }
