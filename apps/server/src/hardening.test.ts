@@ -2,8 +2,10 @@
  * Findings of the black-box probe of issue #12 that are about input and identity: each test
  * failed on the code before its fix.
  */
+import { hashToken } from '@ai-interviewer/core';
 import { type MadeUser, makeJob, makeUser } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from './plugins/auth.ts';
 import { type Client, FOREIGN_ORIGIN, startTestServer, type TestServer } from './testing/test-server.ts';
 
 let s: TestServer;
@@ -127,5 +129,29 @@ describe('changing your own email needs your current password (finding 7)', () =
       username: `n${me.user.username}`,
     });
     expect(res.statusCode, res.body).toBe(200);
+  });
+});
+
+describe('the cookie expiry after a sliding refresh is the capped one the database holds (finding 8)', () => {
+  it('Set-Cookie says the absolute expiry when it comes before "now + TTL"', async () => {
+    const { token, cookie } = await s.login(u.user);
+    const absolute = new Date(Date.now() + 3_600_000);
+    // a login near its idle expiry (so lucia slides it) and an hour from its absolute cap
+    await s.db
+      .updateTable('auth_sessions')
+      .set({ expires_at: new Date(Date.now() + 60_000), absolute_expires_at: absolute })
+      .where('id', '=', hashToken(token))
+      .execute();
+    const res = await s.asCookie(cookie).get('/api/auth/me');
+    expect(res.statusCode).toBe(200);
+    const set = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    const stored = await s.db
+      .selectFrom('auth_sessions')
+      .select('expires_at')
+      .where('id', '=', hashToken(token))
+      .executeTakeFirstOrThrow();
+    expect(new Date(stored.expires_at).getTime()).toBe(absolute.getTime());
+    // cookie dates have a resolution of one second
+    expect(Math.abs((set?.expires?.getTime() ?? 0) - absolute.getTime())).toBeLessThan(1000);
   });
 });
