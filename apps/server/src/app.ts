@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import authPlugin from './plugins/auth.ts';
 import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
 import { trpcHttp } from './plugins/trpc-http.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { type AuthRateLimit, AuthThrottle } from './rate-limiter.ts';
 import { restApi } from './rest/index.ts';
 import { type Context, toDomainError } from './trpc.ts';
 
@@ -17,7 +17,7 @@ export interface ServerOptions {
   auth: TokenAuth;
   secureCookie?: boolean;
   trustedOrigins?: string[];
-  authRateLimit?: { limit: number; windowMs: number };
+  authRateLimit?: AuthRateLimit;
   /** The built SPA; when absent a placeholder page is served at /. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions['logger'];
@@ -37,7 +37,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     routerOptions: { maxParamLength: 5000 },
   });
   const secureCookie = opts.secureCookie ?? false;
-  const limiter = new RateLimiter(opts.authRateLimit?.limit ?? 10, opts.authRateLimit?.windowMs ?? 60_000);
+  const throttle = new AuthThrottle(opts.authRateLimit ?? { limit: 10, windowMs: 60_000 });
 
   app.setErrorHandler((error, req, reply) => {
     const domain = domainErrorOfFastify(error as Error);
@@ -55,7 +55,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const createContext = ({ req, res }: { req: Context['req']; res: Context['reply'] }): Context => ({
     services: opts.services,
     auth: opts.auth,
-    limiter,
+    throttle,
     actor: req.actor,
     user: req.authUser,
     token: req.authToken,

@@ -43,7 +43,10 @@ const envSchema = z
       .describe('extra origins allowed to send cookie-authenticated writes'),
     AUTH_RATE_LIMIT: int(1, 100_000)
       .default(10)
-      .describe('login/register attempts per IP and per account per window'),
+      .describe('login/register attempts per IP, and per account from one IP, per window'),
+    AUTH_ACCOUNT_RATE_LIMIT: int(1, 1_000_000)
+      .default(100)
+      .describe('password attempts on one account per window from all addresses together'),
     AUTH_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
     WEB_DIST: z.string().optional(),
     SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),

@@ -14,13 +14,13 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError, z } from 'zod';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { AuthThrottle } from './rate-limiter.ts';
 
 /** Everything a procedure may use. The actor is resolved once per request by the auth plugin. */
 export interface Context {
   services: ServiceContext;
   auth: TokenAuth;
-  limiter: RateLimiter;
+  throttle: AuthThrottle;
   actor: Actor | null;
   user: User | null;
   token: string | null;
@@ -74,6 +74,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: http,
         domainCode: domain.code,
         issues: domain.issues,
+        ...(domain.retryAfterSeconds !== undefined && { retryAfterSeconds: domain.retryAfterSeconds }),
         // never a stack trace to the client
         path: shape.data.path,
       },
