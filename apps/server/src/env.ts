@@ -35,6 +35,12 @@ const envSchema = z
     OPENAI_MAX_RETRIES: int(0, 5).default(2),
     AI_HOURLY_QUOTA: int(0, 100_000).default(120),
     MAX_ANSWERS_PER_SESSION: int(1, 200).default(40),
+    SESSIONS_PER_HOUR: int(0, 100_000)
+      .default(30)
+      .describe('sessions a candidate may create per hour; 0 = unlimited'),
+    JOBS_PER_HOUR: int(0, 100_000)
+      .default(20)
+      .describe('job descriptions a candidate may create per hour; 0 = unlimited'),
     SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
     SESSION_ABSOLUTE_DAYS: int(1, 365).default(30),
     TRUSTED_ORIGINS: z

@@ -2,7 +2,7 @@
  * Object-level access on nested paths, mass assignment on every write, and "the URL says which
  * object": a body or query `id` never overrides the path.
  */
-import { feedback } from '@ai-interviewer/core';
+import { feedback, sessions } from '@ai-interviewer/core';
 import {
   DEFAULT_PASSWORD,
   type MadeUser,
@@ -447,7 +447,21 @@ const pathCases: PathCase[] = [
     route: 'PATCH /feedbacks/:id',
     setup: async (me, v) => ({ ...(await feedbacks(me, v)), body: { answer: 'Patched answer.' } }),
   },
-  { route: 'DELETE /feedbacks/:id', setup: feedbacks },
+  {
+    route: 'DELETE /feedbacks/:id',
+    // owners delete answers of sessions that are over (issue #12)
+    setup: async (me, v) => {
+      const pair = await feedbacks(me, v);
+      for (const [who, id] of [
+        [me, pair.mine],
+        [v, pair.victims],
+      ] as const) {
+        const f = await feedback.getFeedback(s.db, who.actor, id);
+        await sessions.endSession(s.services, who.actor, f.session_id);
+      }
+      return pair;
+    },
+  },
   { route: 'POST /feedbacks/:id/regrade', setup: failedFeedbacks },
 ];
 

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
+import * as m0004 from './migrations/0004_creation_quota.ts';
 
 /** Listed explicitly (not read from disk) so bundlers and tsx see the same set. */
 const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0004_creation_quota': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -111,6 +111,14 @@ export interface AiUsageTable {
   created_at: Timestamp;
 }
 
+/** One row per session or job a user created, for the hourly creation quotas (0004). */
+export interface CreationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'session' | 'job';
+  created_at: Timestamp;
+}
+
 export interface Database {
   roles: RolesTable;
   users: UsersTable;
@@ -121,6 +129,7 @@ export interface Database {
   session_questions: SessionQuestionsTable;
   feedback: FeedbackTable;
   ai_usage: AiUsageTable;
+  creations: CreationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
