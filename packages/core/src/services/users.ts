@@ -125,6 +125,7 @@ export async function updateUser(
   await withDbErrors(
     () =>
       db.transaction().execute(async (trx) => {
+        if (losesAdmin) await q.lockAdminRole(trx);
         await q.updateUserRow(trx, id, {
           ...(input.email !== undefined && { email: input.email }),
           ...(input.username !== undefined && { username: input.username }),
@@ -132,7 +133,7 @@ export async function updateUser(
           ...(input.active !== undefined && { active: input.active }),
         });
         if (input.roles !== undefined) await q.setUserRoles(trx, id, input.roles);
-        // Checked inside the transaction so two admins cannot demote each other at once.
+        // Counted after the lock above, so two admins cannot demote each other at once.
         if (losesAdmin && (await q.countActiveAdmins(trx)) === 0) {
           throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
         }
@@ -153,6 +154,7 @@ export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise
   if (!existing) throw notFound('User');
   await withDbErrors(() =>
     db.transaction().execute(async (trx) => {
+      if (existing.roles.includes('admin')) await q.lockAdminRole(trx); // see updateUser
       await trx
         .deleteFrom('job_descriptions')
         .where('created_by', '=', id)
