@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServiceContext, TokenAuth } from '@ai-interviewer/core';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import authPlugin from './plugins/auth.ts';
+import authPlugin, { isApiRequest } from './plugins/auth.ts';
 import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
 import { trpcHttp } from './plugins/trpc-http.ts';
 import { type AuthRateLimit, AuthThrottle } from './rate-limiter.ts';
@@ -45,6 +46,44 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return sendError(reply, domain);
   });
 
+  await app.register(fastifyHelmet, {
+    // What the built SPA and Swagger UI at /api/docs need, and nothing more (checked in Chromium:
+    // no page logs a CSP violation, e2e/csp). Both load only their own files: no inline script.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'], // Swagger UI's icons are data: URIs
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"], // no framing: a page on another port once framed a profile
+      },
+    },
+    frameguard: { action: 'deny' }, // X-Frame-Options for browsers without frame-ancestors
+    // same-origin requests keep their Referer: the Origin check falls back on it
+    referrerPolicy: { policy: 'same-origin' },
+    // HSTS only where the server is reached over HTTPS (production cookies are Secure too)
+    hsts: secureCookie,
+  });
+  // Answers of the API are private or change at any time: never stored by a browser or a proxy
+  // (the login's token, /auth/me…). Static files (Swagger UI's assets) keep their own caching.
+  app.addHook('onSend', async (req, reply) => {
+    if (isApiRequest(req) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // Swagger UI's bundle injects a <style> element: on its pages alone, inline styles (never scripts)
+    if (req.routeOptions.url?.startsWith('/api/docs')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string')
+        reply.header(
+          'content-security-policy',
+          csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+        );
+    }
+  });
   await app.register(fastifyCookie);
   await app.register(authPlugin, {
     auth: opts.auth,

@@ -155,3 +155,40 @@ describe('the cookie expiry after a sliding refresh is the capped one the databa
     expect(Math.abs((set?.expires?.getTime() ?? 0) - absolute.getTime())).toBeLessThan(1000);
   });
 });
+
+describe('security headers (finding 2)', () => {
+  it('every page and API answer: CSP with frame-ancestors none, X-Frame-Options, nosniff, Referrer-Policy', async () => {
+    for (const url of ['/', '/jobs', '/api/jobs', '/trpc/jobs.list?input=%7B%7D', '/api/docs']) {
+      const res = await client.get(url);
+      expect(res.headers['content-security-policy'], url).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers['content-security-policy'], url).toMatch(/script-src 'self'(;|$)/);
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('same-origin');
+    }
+  });
+
+  it('answers carrying a token or private data are never stored: Cache-Control no-store', async () => {
+    const login = await s
+      .as(null)
+      .post('/api/auth/login', { email: u.user.email, password: u.password }, { remoteAddress: '10.99.0.1' });
+    expect(login.statusCode).toBe(200);
+    const trpcLogin = await s
+      .as(null)
+      .post(
+        '/trpc/auth.login',
+        { email: u.user.email, password: u.password },
+        { remoteAddress: '10.99.0.2' },
+      );
+    for (const res of [
+      login,
+      trpcLogin,
+      await client.get('/api/auth/me'),
+      await client.get('/trpc/auth.me'),
+      await client.get(`/api/users/${u.user.id}`),
+      await s.as(null).post('/api/auth/login', { email: u.user.email, password: 'wrong password' }),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+});
