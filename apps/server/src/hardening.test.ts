@@ -192,3 +192,56 @@ describe('security headers (finding 2)', () => {
     }
   });
 });
+
+describe('account enumeration: what a stranger can learn (finding 12; README "Security")', () => {
+  const loginAs = (body: Record<string, unknown>) =>
+    s.as(null).post('/api/auth/login', body, { remoteAddress: `10.98.${Math.floor(Math.random() * 250)}.1` });
+
+  it('a wrong password on an active or a deactivated account reads exactly as an unknown account', async () => {
+    const active = await makeUser(s.db);
+    const deactivated = await makeUser(s.db, { active: false });
+    const unknown = await loginAs({
+      email: `ghost${active.user.username}@example.test`,
+      password: 'not it at all',
+    });
+    expect(unknown.statusCode).toBe(401);
+    for (const who of [active, deactivated]) {
+      const res = await loginAs({ email: who.user.email, password: 'not it at all' });
+      expect(res.statusCode).toBe(401);
+      expect(res.body).toBe(unknown.body);
+    }
+  });
+
+  it('only the right password of a deactivated account learns that it is deactivated (403)', async () => {
+    const deactivated = await makeUser(s.db, { active: false });
+    const res = await loginAs({ email: deactivated.user.email, password: deactivated.password });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toMatch(/deactivated/);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('register says an email is taken (409 naming it): sign-up has to; it is throttled per address', async () => {
+    const limited = await startTestServer({
+      handle: s.handle,
+      authRateLimit: { limit: 2, windowMs: 60_000 },
+    });
+    try {
+      const register = (email: string) =>
+        limited
+          .as(null)
+          .post(
+            '/api/auth/register',
+            { email, username: `e${Math.random().toString(36).slice(2, 10)}`, password: 'long enough pw' },
+            { remoteAddress: '10.97.0.1' },
+          );
+      const taken = await register(u.user.email.toUpperCase());
+      expect(taken.statusCode).toBe(409);
+      expect(issuesOf(taken.json()).map((i) => i.path)).toEqual([['email']]);
+      expect((await register(`free${u.user.username}@example.test`)).statusCode).toBe(201);
+      // the third probe from one address in a minute, taken or not, is refused
+      expect((await register(`x${u.user.email}`)).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
