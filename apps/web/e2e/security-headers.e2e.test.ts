@@ -46,7 +46,7 @@ describe('security headers in Chromium', () => {
         framer.close();
       }
       const framed = page.frames().find((f) => f.url().startsWith(baseUrl));
-      const text = framed ? await framed.evaluate(() => document.body?.innerText ?? '').catch(() => '') : '';
+      const text = framed ? await framed.evaluate(() => document.body?.textContent ?? '').catch(() => '') : '';
       expect(text).not.toContain(user.email);
     } finally {
       await context.close();
