@@ -5,7 +5,7 @@
  *  - every tRPC procedure × anonymous / candidate / admin → auth tiers (401 / 403) over /trpc.
  * A route or procedure without a row here fails the suite, so a new one cannot be forgotten.
  */
-import { feedback, type User } from '@ai-interviewer/core';
+import { feedback, sessions, type User } from '@ai-interviewer/core';
 import {
   DEFAULT_PASSWORD,
   type MadeUser,
@@ -132,7 +132,8 @@ const matrix: Row[] = [
     route: 'PUT /users/:id',
     setup: async (w) => ({
       params: { id: w.owner.user.id },
-      body: { email: newAccount().email, username: `p_${fresh()}` },
+      // a new email on your own account needs your password (issue #12)
+      body: { email: newAccount().email, username: `p_${fresh()}`, current_password: DEFAULT_PASSWORD },
     }),
     expect: ownerOr(200),
   },
@@ -308,7 +309,12 @@ const matrix: Row[] = [
   },
   {
     route: 'DELETE /feedbacks/:id',
-    setup: async (w) => ({ params: { id: (await answered(w)).id } }),
+    variant: 'an answer of a completed session (while it is ongoing only admins may)',
+    setup: async (w) => {
+      const f = await answered(w);
+      await sessions.endSession(ctx(), w.owner.actor, f.session_id);
+      return { params: { id: f.id } };
+    },
     expect: ownerOr(204),
   },
   {

@@ -8,12 +8,13 @@ import {
   type TokenAuth,
 } from '@ai-interviewer/core';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import authPlugin from './plugins/auth.ts';
+import authPlugin, { isApiRequest } from './plugins/auth.ts';
 import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
 import { trpcHttp } from './plugins/trpc-http.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { type AuthRateLimit, AuthThrottle } from './rate-limiter.ts';
 import { restApi } from './rest/index.ts';
 import { type Context, toDomainError } from './trpc.ts';
 
@@ -22,7 +23,7 @@ export interface ServerOptions {
   auth: TokenAuth;
   secureCookie?: boolean;
   trustedOrigins?: string[];
-  authRateLimit?: { limit: number; windowMs: number };
+  authRateLimit?: AuthRateLimit;
   /** Where rate-limit counters live; PostgreSQL (the app's database) unless given. */
   rateLimitStore?: RateLimitStore;
   /** The built SPA; when absent a placeholder page is served at /. */
@@ -44,10 +45,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     routerOptions: { maxParamLength: 5000 },
   });
   const secureCookie = opts.secureCookie ?? false;
-  const limiter = new RateLimiter(
+  const throttle = new AuthThrottle(
     opts.rateLimitStore ?? new PostgresRateLimitStore(opts.services.db),
-    opts.authRateLimit?.limit ?? 10,
-    opts.authRateLimit?.windowMs ?? 60_000,
+    opts.authRateLimit ?? { limit: 10, windowMs: 60_000 },
   );
 
   app.setErrorHandler((error, req, reply) => {
@@ -56,6 +56,44 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return sendError(reply, domain);
   });
 
+  await app.register(fastifyHelmet, {
+    // What the built SPA and Swagger UI at /api/docs need, and nothing more (checked in Chromium:
+    // no page logs a CSP violation, e2e/csp). Both load only their own files: no inline script.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'], // Swagger UI's icons are data: URIs
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"], // no framing: a page on another port once framed a profile
+      },
+    },
+    frameguard: { action: 'deny' }, // X-Frame-Options for browsers without frame-ancestors
+    // same-origin requests keep their Referer: the Origin check falls back on it
+    referrerPolicy: { policy: 'same-origin' },
+    // HSTS only where the server is reached over HTTPS (production cookies are Secure too)
+    hsts: secureCookie,
+  });
+  // Answers of the API are private or change at any time: never stored by a browser or a proxy
+  // (the login's token, /auth/me…). Static files (Swagger UI's assets) keep their own caching.
+  app.addHook('onSend', async (req, reply) => {
+    if (isApiRequest(req) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // Swagger UI's bundle injects a <style> element: on its pages alone, inline styles (never scripts)
+    if (req.routeOptions.url?.startsWith('/api/docs')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string')
+        reply.header(
+          'content-security-policy',
+          csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+        );
+    }
+  });
   await app.register(fastifyCookie);
   await app.register(authPlugin, {
     auth: opts.auth,
@@ -66,7 +104,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const createContext = ({ req, res }: { req: Context['req']; res: Context['reply'] }): Context => ({
     services: opts.services,
     auth: opts.auth,
-    limiter,
+    throttle,
     actor: req.actor,
     user: req.authUser,
     token: req.authToken,
@@ -91,6 +129,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   return app;
 }
 
+/** The path as the router reads it (`/%61pi/x` is /api/x); the raw path when it does not decode. */
+function decodedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** The built SPA at /, with client-side routes falling back to index.html; JSON 404s for the APIs. */
 async function registerSpa(app: FastifyInstance, webDist: string) {
   const hasSpa = existsSync(resolve(webDist, 'index.html'));
@@ -98,7 +146,8 @@ async function registerSpa(app: FastifyInstance, webDist: string) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api') || req.url.startsWith('/trpc');
+    const path = decodedPath(req.url);
+    const isApi = path.startsWith('/api') || path.startsWith('/trpc');
     if (req.method === 'GET' && !isApi && hasSpa) return reply.sendFile('index.html');
     if (req.method === 'GET' && !isApi) {
       return reply

@@ -52,7 +52,12 @@ export function interviewerFromEnv(env: Env): Interviewer {
       env.AI_FALLBACK === 'offline' && provider.evaluator !== createOfflineProvider().evaluator
         ? createOfflineProvider()
         : null,
-    limits: { maxAnswersPerSession: env.MAX_ANSWERS_PER_SESSION, hourlyModelCalls: env.AI_HOURLY_QUOTA },
+    limits: {
+      maxAnswersPerSession: env.MAX_ANSWERS_PER_SESSION,
+      hourlyModelCalls: env.AI_HOURLY_QUOTA,
+      sessionsPerHour: env.SESSIONS_PER_HOUR,
+      jobsPerHour: env.JOBS_PER_HOUR,
+    },
   };
 }
 

@@ -98,8 +98,20 @@ describe('loadEnv', () => {
   });
 
   it('passes the limits to the interviewer', () => {
-    const interviewer = interviewerFromEnv(loadEnv({ MAX_ANSWERS_PER_SESSION: '7', AI_HOURLY_QUOTA: '3' }));
-    expect(interviewer.limits).toEqual({ maxAnswersPerSession: 7, hourlyModelCalls: 3 });
+    const interviewer = interviewerFromEnv(
+      loadEnv({
+        MAX_ANSWERS_PER_SESSION: '7',
+        AI_HOURLY_QUOTA: '3',
+        SESSIONS_PER_HOUR: '5',
+        JOBS_PER_HOUR: '0',
+      }),
+    );
+    expect(interviewer.limits).toEqual({
+      maxAnswersPerSession: 7,
+      hourlyModelCalls: 3,
+      sessionsPerHour: 5,
+      jobsPerHour: 0,
+    });
     expect(interviewer.fallback).toBeNull();
   });
 });

@@ -46,6 +46,12 @@ const envSchema = z
     VOICE_MAX_SECONDS: int(10, 1800).default(180).describe('longest recording accepted (and recorded)'),
     VOICE_MAX_BYTES: int(10_000, 100 * 1024 * 1024).default(10 * 1024 * 1024),
     MAX_ANSWERS_PER_SESSION: int(1, 200).default(40),
+    SESSIONS_PER_HOUR: int(0, 100_000)
+      .default(30)
+      .describe('sessions a candidate may create per hour; 0 = unlimited'),
+    JOBS_PER_HOUR: int(0, 100_000)
+      .default(20)
+      .describe('job descriptions a candidate may create per hour; 0 = unlimited'),
     SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
     SESSION_ABSOLUTE_DAYS: int(1, 365).default(30),
     TRUSTED_ORIGINS: z
@@ -54,7 +60,10 @@ const envSchema = z
       .describe('extra origins allowed to send cookie-authenticated writes'),
     AUTH_RATE_LIMIT: int(1, 100_000)
       .default(10)
-      .describe('login/register attempts per IP and per account per window'),
+      .describe('login/register attempts per IP, and per account from one IP, per window'),
+    AUTH_ACCOUNT_RATE_LIMIT: int(1, 1_000_000)
+      .default(100)
+      .describe('password attempts on one account per window from all addresses together'),
     AUTH_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' })

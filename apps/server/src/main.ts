@@ -33,7 +33,11 @@ async function main() {
     trustedOrigins: env.TRUSTED_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    authRateLimit: { limit: env.AUTH_RATE_LIMIT, windowMs: env.AUTH_RATE_WINDOW_SECONDS * 1000 },
+    authRateLimit: {
+      limit: env.AUTH_RATE_LIMIT,
+      accountLimit: env.AUTH_ACCOUNT_RATE_LIMIT,
+      windowMs: env.AUTH_RATE_WINDOW_SECONDS * 1000,
+    },
     webDist: env.WEB_DIST,
     logger: { level: env.LOG_LEVEL },
   });

@@ -14,13 +14,13 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError, z } from 'zod';
-import type { RateLimiter } from './rate-limiter.ts';
+import type { AuthThrottle } from './rate-limiter.ts';
 
 /** Everything a procedure may use. The actor is resolved once per request by the auth plugin. */
 export interface Context {
   services: ServiceContext;
   auth: TokenAuth;
-  limiter: RateLimiter;
+  throttle: AuthThrottle;
   actor: Actor | null;
   user: User | null;
   token: string | null;
@@ -34,10 +34,13 @@ export function toDomainError(error: unknown): DomainError {
   const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
   if (cause instanceof DomainError) return cause;
   if (cause instanceof ZodError) {
-    const issues: FieldIssue[] = cause.issues.map((i) => ({
-      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      message: i.message,
-    }));
+    const issues: FieldIssue[] = cause.issues.flatMap((i) => {
+      const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // zod reports unknown keys once, on their parent: name each key as its own field
+      if (i.code === 'unrecognized_keys')
+        return i.keys.map((key) => ({ path: [...path, key], message: 'is not a known field' }));
+      return [{ path, message: i.message }];
+    });
     const first = issues[0];
     const msg = first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'Invalid input';
     return new DomainError('VALIDATION', msg, issues);
@@ -71,6 +74,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: http,
         domainCode: domain.code,
         issues: domain.issues,
+        ...(domain.retryAfterSeconds !== undefined && { retryAfterSeconds: domain.retryAfterSeconds }),
         // never a stack trace to the client
         path: shape.data.path,
       },

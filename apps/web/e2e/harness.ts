@@ -60,6 +60,10 @@ export async function newContext(
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // the server's Content-Security-Policy must let every page work: a violation is a failure
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) problems.push(`csp: ${m.text()}`);
+  });
   page.on('dialog', (d) => {
     problems.push(`dialog: ${d.type()} ${d.message()}`);
     void d.dismiss();

@@ -1,3 +1,4 @@
+import { MAX_BATCH_CALLS } from '@ai-interviewer/core/limits';
 import type { AppRouter } from '@ai-interviewer/server';
 import { httpBatchLink, httpBatchStreamLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
@@ -37,8 +38,9 @@ export function createClient() {
       // only they take the stream link; everything else (login included) stays on httpBatchLink.
       splitLink({
         condition: (op) => op.path === 'feedback.submitStream',
-        true: httpBatchStreamLink({ url: '/trpc' }),
-        false: httpBatchLink({ url: '/trpc', maxURLLength: 2000 }),
+        // the server refuses a batch of more calls (400): split rather than send one
+        true: httpBatchStreamLink({ url: '/trpc', maxItems: MAX_BATCH_CALLS }),
+        false: httpBatchLink({ url: '/trpc', maxURLLength: 2000, maxItems: MAX_BATCH_CALLS }),
       }),
     ],
   });

@@ -161,7 +161,10 @@ export function serverEnv(databaseUrl: string, extra: Record<string, string> = {
     LOG_LEVEL: 'warn',
     AI_PROVIDER: 'offline',
     AUTH_RATE_LIMIT: '100000',
+    AUTH_ACCOUNT_RATE_LIMIT: '100000',
     AI_HOURLY_QUOTA: '0',
+    SESSIONS_PER_HOUR: '0',
+    JOBS_PER_HOUR: '0',
     MAX_ANSWERS_PER_SESSION: '200',
     ...extra,
   };

@@ -28,6 +28,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** RATE_LIMITED: when trying again can succeed (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -39,6 +41,11 @@ export const forbidden = (message = 'You are not allowed to do this') =>
   new DomainError('FORBIDDEN', message);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const unauthorized = (message = 'Authentication required') => new DomainError('UNAUTHORIZED', message);
+/** 429 that says when to come back, in the message and as Retry-After. */
+export const rateLimited = (message: string, retryAfterMs: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new DomainError('RATE_LIMITED', `${message}; try again in ${seconds} s`, [], seconds);
+};
 export const invalidField = (field: string, message: string) =>
   new DomainError('VALIDATION', `${field}: ${message}`, [{ path: [field], message }]);
 

@@ -16,6 +16,7 @@ export type { Database } from './db/types.ts';
 export { computeDelivery, LONG_PAUSE_SECONDS, PACE_RANGE, SUGGESTED_SECONDS } from './delivery/metrics.ts';
 export * from './engine/index.ts';
 export * from './errors.ts';
+export * from './limits.ts';
 export {
   GRADING_QUEUE,
   type GradingJob,

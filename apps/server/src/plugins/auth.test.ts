@@ -471,3 +471,79 @@ describe('rate limits on login and register (limit 3 per minute)', () => {
     expect((await viaTrpc()).statusCode).toBe(429);
   });
 });
+
+describe('throttling slows a guesser without locking the owner out (issue #12)', () => {
+  // 3 attempts a minute per address and per (account, address); 30 per account from everywhere
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({
+      handle: s.handle,
+      authRateLimit: { limit: 3, accountLimit: 30, windowMs: 60_000 },
+    });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+  const attempt = (u: MadeUser, password: string, ip: string) =>
+    login({ email: u.user.email, password }, { ip, server: limited });
+
+  it('10 wrong logins from 10 addresses: the owner still logs in from an 11th', async () => {
+    const u = await makeUser(s.db);
+    for (let i = 1; i <= 10; i++)
+      expect((await attempt(u, 'wrong password', `10.5.0.${i}`)).statusCode).toBe(401);
+    expect((await attempt(u, u.password, '10.5.1.1')).statusCode).toBe(200);
+  });
+
+  it('from one address: the 4th attempt on an account is refused, with when to retry', async () => {
+    const u = await makeUser(s.db);
+    for (let i = 0; i < 3; i++) expect((await attempt(u, 'wrong password', '10.6.0.1')).statusCode).toBe(401);
+    const refused = await attempt(u, u.password, '10.6.0.1');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(refused.json().error.message).toMatch(/try again in \d+ s/);
+  });
+
+  it('from many addresses: past the account ceiling (30) every address is refused', async () => {
+    const u = await makeUser(s.db);
+    for (let i = 1; i <= 30; i++) await attempt(u, 'wrong password', `10.7.${i}.1`);
+    expect((await attempt(u, u.password, '10.7.99.1')).statusCode).toBe(429);
+  });
+
+  it('current_password guesses through PATCH /users/{self} are limited like logins, and share the account’s counters', async () => {
+    const u = await makeUser(s.db);
+    const { token } = await limited.login(u.user);
+    const patch = (current_password: string) =>
+      limited
+        .as(token)
+        .patch(
+          `/api/users/${u.user.id}`,
+          { password: 'a brand new password', current_password },
+          { remoteAddress: '10.8.0.1' },
+        );
+    for (let i = 0; i < 2; i++) expect((await patch('wrong guess')).statusCode).toBe(400);
+    // a failed login from the same address is the third guess at this password
+    expect((await attempt(u, 'wrong password', '10.8.0.1')).statusCode).toBe(401);
+    const refused = await patch(u.password);
+    expect(refused.statusCode, refused.body).toBe(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    // the password is unchanged
+    expect((await attempt(u, u.password, '10.8.0.2')).statusCode).toBe(200);
+  });
+
+  it('tRPC reports when to retry too', async () => {
+    const u = await makeUser(s.db);
+    const viaTrpc = () =>
+      limited
+        .as(null)
+        .post(
+          '/trpc/auth.login',
+          { email: u.user.email, password: 'wrong password' },
+          { remoteAddress: '10.9.0.1' },
+        );
+    for (let i = 0; i < 3; i++) await viaTrpc();
+    const refused = await viaTrpc();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.data.retryAfterSeconds).toBeGreaterThan(0);
+  });
+});

@@ -23,7 +23,14 @@ export interface AuthPluginOptions {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const isApiPath = (url: string) => url.startsWith('/api') || url.startsWith('/trpc');
+const isApiPath = (path: string) => path.startsWith('/api') || path.startsWith('/trpc');
+
+/**
+ * Whether the request reaches an API route, judged on the path the router matched — decoded and
+ * normalised — not on the raw URL: `/%61pi/auth/me` is routed to /api/auth/me, and must be
+ * authenticated (and Origin-checked) like it. An unmatched path (a 404) holds nothing to protect.
+ */
+export const isApiRequest = (req: FastifyRequest): boolean => isApiPath(req.routeOptions.url ?? '');
 
 function bearerOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
@@ -61,7 +68,7 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, opts) => {
   app.decorateRequest('authVia', null);
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!isApiPath(req.url)) return;
+    if (!isApiRequest(req)) return;
     const bearer = bearerOf(req);
     const cookie = bearer ? null : (req.cookies[SESSION_COOKIE] ?? null);
     const token = bearer ?? cookie;

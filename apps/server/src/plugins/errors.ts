@@ -4,6 +4,7 @@ import { toDomainError } from '../trpc.ts';
 
 /** The JSON error shape of SPEC §6, used by every non-tRPC route. */
 export function sendError(reply: FastifyReply, error: DomainError) {
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.status(errorCodeTable[error.code].http).send({
     error: { code: error.code, message: error.message, issues: error.issues },
   });

@@ -1,4 +1,4 @@
-import { DomainError, errorCodeTable } from '@ai-interviewer/core';
+import { DomainError, errorCodeTable, invalidField, MAX_BATCH_CALLS } from '@ai-interviewer/core';
 import {
   type AnyProcedure,
   getTRPCErrorFromUnknown,
@@ -66,6 +66,13 @@ function plainQueries(req: FastifyRequest, rawPath: string): { calls: QueryCall[
   return { calls, isBatch };
 }
 
+/** The number of procedures a batch path names ("a,b,c" → 3), without splitting a long path. */
+function callCount(path: string): number {
+  let n = 1;
+  for (let i = path.indexOf(','); i >= 0; i = path.indexOf(',', i + 1)) n++;
+  return n;
+}
+
 /**
  * /trpc. tRPC's fastify adapter turns every request into a Fetch `Request` (with an
  * AbortController) and sends back a Web `Response` stream; for the plain GETs of queries — what
@@ -103,7 +110,13 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  const trpcOptions = { router: appRouter, createContext: opts.createContext, onError: opts.onError };
+  const trpcOptions = {
+    router: appRouter,
+    createContext: opts.createContext,
+    onError: opts.onError,
+    // a backstop: the route below refuses an oversized batch before either path parses it
+    maxBatchSize: MAX_BATCH_CALLS,
+  };
 
   async function answerQueries(
     req: FastifyRequest,
@@ -132,6 +145,10 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
   }
 
   app.all<{ Params: { path: string } }>('/:path', async (req, reply) => {
+    // Both paths (the fast one and tRPC's) obey the same cap, checked before any input is parsed.
+    if ((req.query as { batch?: unknown }).batch === '1' && callCount(req.params.path) > MAX_BATCH_CALLS) {
+      throw invalidField('batch', `at most ${MAX_BATCH_CALLS} calls per request`);
+    }
     const plan =
       opts.fastQueries !== false && req.method === 'GET' ? plainQueries(req, req.params.path) : null;
     if (plan) return answerQueries(req, reply, plan.calls, plan.isBatch);

@@ -2,8 +2,9 @@
  * Object-level access on nested paths, mass assignment on every write, and "the URL says which
  * object": a body or query `id` never overrides the path.
  */
-import { feedback } from '@ai-interviewer/core';
+import { feedback, sessions } from '@ai-interviewer/core';
 import {
+  DEFAULT_PASSWORD,
   type MadeUser,
   makeAdmin,
   makeJob,
@@ -429,7 +430,12 @@ const pathCases: PathCase[] = [
     route: 'PUT /users/:id',
     setup: async (me, v) => ({
       ...(await users(me, v)),
-      body: { email: `pw${unique()}@example.test`, username: `pw_${unique()}` },
+      // a new email on your own account needs your password (issue #12)
+      body: {
+        email: `pw${unique()}@example.test`,
+        username: `pw_${unique()}`,
+        current_password: DEFAULT_PASSWORD,
+      },
     }),
   },
   {
@@ -460,7 +466,21 @@ const pathCases: PathCase[] = [
     route: 'PATCH /feedbacks/:id',
     setup: async (me, v) => ({ ...(await feedbacks(me, v)), body: { answer: 'Patched answer.' } }),
   },
-  { route: 'DELETE /feedbacks/:id', setup: feedbacks },
+  {
+    route: 'DELETE /feedbacks/:id',
+    // owners delete answers of sessions that are over (issue #12)
+    setup: async (me, v) => {
+      const pair = await feedbacks(me, v);
+      for (const [who, id] of [
+        [me, pair.mine],
+        [v, pair.victims],
+      ] as const) {
+        const f = await feedback.getFeedback(s.db, who.actor, id);
+        await sessions.endSession(s.services, who.actor, f.session_id);
+      }
+      return pair;
+    },
+  },
   { route: 'POST /feedbacks/:id/regrade', setup: failedFeedbacks },
 ];
 

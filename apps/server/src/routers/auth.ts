@@ -8,7 +8,7 @@ export const authRouter = router({
     .input(registerInput)
     .output(userSchema)
     .mutation(async ({ ctx, input }) => {
-      await ctx.limiter.hit(`register:ip:${ctx.req.ip}`);
+      await ctx.throttle.register(ctx.req.ip);
       return users.register(ctx.services.db, input);
     }),
 
@@ -20,7 +20,7 @@ export const authRouter = router({
       const login = (input.email ?? input.username ?? '').trim();
       // Per account, whichever of email or username names it.
       const accountId = await users.accountIdForLogin(ctx.services.db, login);
-      await ctx.limiter.hit(`login:ip:${ctx.req.ip}`, `login:account:${accountId ?? login.toLowerCase()}`);
+      await ctx.throttle.passwordAttempt(ctx.req.ip, accountId ?? login.toLowerCase());
       const user = await users.verifyCredentials(ctx.services.db, login, input.password);
       const issued = await ctx.auth.issue(user.id);
       setSessionCookie(ctx, issued.token, issued.expiresAt);

@@ -28,7 +28,9 @@ export const jobsRouter = router({
   create: authedProcedure
     .input(createJobInput)
     .output(jobSchema)
-    .mutation(({ ctx, input }) => jobs.createJob(ctx.services.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) =>
+      jobs.createJob(ctx.services.db, ctx.actor, input, ctx.services.interviewer.limits.jobsPerHour),
+    ),
 
   update: authedProcedure
     .input(updateJobInput.extend(byId.shape))

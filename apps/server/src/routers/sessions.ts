@@ -26,7 +26,14 @@ export const sessionsRouter = router({
   create: authedProcedure
     .input(createSessionInput)
     .output(sessionDetailSchema)
-    .mutation(({ ctx, input }) => sessions.createSession(ctx.services.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) =>
+      sessions.createSession(
+        ctx.services.db,
+        ctx.actor,
+        input,
+        ctx.services.interviewer.limits.sessionsPerHour,
+      ),
+    ),
 
   /** With its questions, the current one and progress: everything the interview room needs after a reload. */
   get: authedProcedure

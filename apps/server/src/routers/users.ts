@@ -12,9 +12,18 @@ import {
   users,
 } from '@ai-interviewer/core';
 import { z } from 'zod';
-import { adminProcedure, authedProcedure, router } from '../trpc.ts';
+import { adminProcedure, authedProcedure, type Context, router } from '../trpc.ts';
 
 const byId = z.strictObject({ id: idSchema });
+
+/** A current_password is a guess at the password, like a login: it counts against the same limits. */
+function throttlePasswordCheck(
+  ctx: Pick<Context, 'throttle' | 'req'>,
+  id: string,
+  patch: { current_password?: string | undefined },
+): Promise<void> | undefined {
+  if (patch.current_password !== undefined) return ctx.throttle.passwordAttempt(ctx.req.ip, id);
+}
 
 export const usersRouter = router({
   list: adminProcedure
@@ -35,12 +44,18 @@ export const usersRouter = router({
   update: authedProcedure
     .input(updateUserInput.extend(byId.shape))
     .output(userSchema)
-    .mutation(({ ctx, input: { id, ...patch } }) => users.updateUser(ctx.services.db, ctx.actor, id, patch)),
+    .mutation(async ({ ctx, input: { id, ...patch } }) => {
+      await throttlePasswordCheck(ctx, id, patch);
+      return users.updateUser(ctx.services.db, ctx.actor, id, patch);
+    }),
 
   replace: authedProcedure
     .input(replaceUserInput.extend(byId.shape))
     .output(userSchema)
-    .mutation(({ ctx, input: { id, ...patch } }) => users.updateUser(ctx.services.db, ctx.actor, id, patch)),
+    .mutation(async ({ ctx, input: { id, ...patch } }) => {
+      await throttlePasswordCheck(ctx, id, patch);
+      return users.updateUser(ctx.services.db, ctx.actor, id, patch);
+    }),
 
   delete: authedProcedure
     .input(byId)

@@ -63,14 +63,15 @@ export class TokenAuth {
 
   async issue(userId: string): Promise<IssuedToken> {
     const token = newToken();
+    const absoluteExpiresAt = new Date(Date.now() + this.absoluteTtlMs);
     const session = await withDbErrors(() =>
       this.lucia.createSession(
         userId,
-        { absolute_expires_at: new Date(Date.now() + this.absoluteTtlMs) },
+        { absolute_expires_at: absoluteExpiresAt },
         { sessionId: hashToken(token) },
       ),
     );
-    return { token, sessionId: session.id, expiresAt: session.expiresAt };
+    return { token, sessionId: session.id, expiresAt: this.capped(session.expiresAt, absoluteExpiresAt) };
   }
 
   /** The actor behind a token, or null (unknown, expired, past its absolute cap, deactivated user). */
@@ -94,9 +95,17 @@ export class TokenAuth {
         roles: user.roles,
         created_at: iso(user.created_at),
       },
-      expiresAt: session.expiresAt,
+      expiresAt: this.capped(session.expiresAt, session.absolute_expires_at),
       refreshed: session.fresh,
     };
+  }
+
+  /**
+   * The expiry the database holds: lucia computes "now + TTL" when it slides a session forward,
+   * but the adapter stores it capped at the absolute expiry, and the cookie must say the same.
+   */
+  private capped(expiresAt: Date, absoluteExpiresAt: Date): Date {
+    return expiresAt.getTime() > absoluteExpiresAt.getTime() ? absoluteExpiresAt : expiresAt;
   }
 
   revoke(token: string): Promise<void> {

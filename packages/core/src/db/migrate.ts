@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_creation_order.ts';
 import * as m0003 from './migrations/0003_feedback_rubric.ts';
+import * as m0004 from './migrations/0004_creation_quota.ts';
 import * as m0005 from './migrations/0005_voice.ts';
 import * as m0006 from './migrations/0006_rate_limits.ts';
 
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_creation_order': m0002,
   '0003_feedback_rubric': m0003,
+  '0004_creation_quota': m0004,
   '0005_voice': m0005,
   '0006_rate_limits': m0006,
 };

@@ -156,6 +156,14 @@ export interface AiUsageTable {
   created_at: Timestamp;
 }
 
+/** One row per session or job a user created, for the hourly creation quotas (0004). */
+export interface CreationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'session' | 'job';
+  created_at: Timestamp;
+}
+
 export interface Database {
   roles: RolesTable;
   users: UsersTable;
@@ -169,6 +177,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   voice_transcripts: VoiceTranscriptsTable;
   voice_preferences: VoicePreferencesTable;
+  creations: CreationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,7 +2,15 @@
  * Turning the job author's free-text skills into a list, and finding those skills in an answer.
  * Used by both providers (the OpenAI one filters `skills_shown` to the job's skills with it).
  */
-import { contentStems, escapeRegExp, normalizeKey, stem, tokenize } from './text.ts';
+import {
+  contentStems,
+  escapeRegExp,
+  normalizeKey,
+  stem,
+  tokenize,
+  trimEnd,
+  withoutBracketed,
+} from './text.ts';
 
 export const MAX_SKILLS = 30;
 const MAX_SKILL_LENGTH = 60;
@@ -60,7 +68,11 @@ function splitOutsideParens(text: string): string[] {
 
 function splitAnd(piece: string): string[] {
   // Oxford comma: "Python, SQL, and Docker" leaves "and Docker".
-  const p = piece.trim().replace(/^(?:and|&|or)\s+/i, '');
+  // Whitespace collapsed first: on a long run of it, the split below backtracked in O(n²).
+  const p = piece
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:and|&|or)\s+/i, '');
   const parts = p.split(/\s+(?:and|&)\s+/i);
   if (parts.length > 1 && parts.every((x) => x.trim().split(/\s+/).length <= 3)) return parts;
   return [p];
@@ -68,10 +80,8 @@ function splitAnd(piece: string): string[] {
 
 function cleanSkill(piece: string): string {
   let s = piece.replace(/\s+/g, ' ').trim();
-  s = s
-    .replace(/^[-*•·–—:"'“”]+\s*/, '')
-    .replace(/[.:;"'“”]+$/, '')
-    .trim();
+  // trimEnd, not /[.:;"'“”]+$/: that regex is O(n²) on a long run of those characters.
+  s = trimEnd(s.replace(/^[-*•·–—:"'“”]+\s*/, ''), '.:;"\'“”').trim();
   const withoutLead = s.replace(LEAD_IN, '').replace(TRAIL, '').trim();
   if (withoutLead) s = withoutLead;
   if (!/[\p{L}\p{N}]/u.test(s)) return '';
@@ -138,7 +148,7 @@ function matcherFor(skill: string): SkillMatcher {
   if (cached) return cached;
   const original = skill.trim().replace(/\s+/g, ' ');
   // "JavaScript (ES2020+)" → also match plain "JavaScript".
-  const originalBase = original.replace(/\s*[([].*?[)\]]\s*/g, ' ').trim();
+  const originalBase = withoutBracketed(original).trim();
   const key = normalizeKey(original);
   const base = normalizeKey(originalBase);
   // One- and two-letter names ("Go", "R", "ML") keep their case and are matched case-sensitively,
@@ -168,7 +178,7 @@ function matcherFor(skill: string): SkillMatcher {
 /** The words that name a skill: its own and its aliases' (lower-case), e.g. PostgreSQL → postgresql, postgres, psql. */
 export function skillVocabulary(skill: string): string[] {
   const key = normalizeKey(skill);
-  const base = normalizeKey(key.replace(/\s*[([].*?[)\]]\s*/g, ' '));
+  const base = normalizeKey(withoutBracketed(key));
   return [
     ...new Set([key, base, ...(ALIASES[key] ?? []), ...(ALIASES[base] ?? [])].flatMap((v) => tokenize(v))),
   ];

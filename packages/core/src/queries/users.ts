@@ -79,6 +79,15 @@ export async function setUserRoles(db: Db, userId: string, roles: RoleName[]): P
 export const deleteUserRow = (db: Db, id: string) =>
   db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
 
+/**
+ * Locks the admin role's row until the transaction ends: every change that can remove an admin
+ * takes it first, so such changes run one after another and each counts the admins the previous
+ * one left (under READ COMMITTED, two demotions could otherwise both count the other as admin).
+ */
+export async function lockAdminRole(db: Db): Promise<void> {
+  await db.selectFrom('roles').select('id').where('name', '=', 'admin').forUpdate().execute();
+}
+
 export async function countActiveAdmins(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')

@@ -3,13 +3,43 @@ import { z } from 'zod';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export const idSchema = z.uuid({ error: 'must be a UUID' });
+/**
+ * Ids are stored lower-case; normalised here, once, so an id in upper case (valid, RFC 4122)
+ * finds the same object everywhere an id is compared, in SQL or in code (`canSee`).
+ */
+export const idSchema = z.uuid({ error: 'must be a UUID' }).overwrite((id) => id.toLowerCase());
 export const timestampSchema = z.string().describe('ISO 8601 timestamp');
 
-/** Pagination input. Coerced because REST sends query strings. */
-export const pageInput = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+/**
+ * A whole number sent as JSON (tRPC) or as a query string (REST): decimal digits only. Not
+ * `z.coerce.number()`, which also took `true`, `[5]`, `0x10`, `1e2` and `" 7 "` as numbers.
+ */
+export const wholeNumber = (min: number, max: number) =>
+  z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\d{1,15}$/)
+          .transform(Number),
+      ],
+      {
+        error: 'must be a whole number (decimal digits)',
+      },
+    )
+    .pipe(
+      z
+        .number()
+        .int({ error: 'must be a whole number' })
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    );
+
+/** Pagination input. Strict: an unknown key (a filter this list does not have) is a 400, not ignored. */
+export const pageInput = z.strictObject({
+  limit: wholeNumber(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  offset: wholeNumber(0, 1_000_000).default(0),
 });
 export type PageInput = z.infer<typeof pageInput>;
 
@@ -48,6 +78,5 @@ export const queryText = (max: number) =>
     .max(max, { error: `must be at most ${max} characters` })
     .refine(noNul, NUL_ERROR);
 
-export const idParam = z.object({ id: idSchema });
 export const questionCategory = z.enum(['technical', 'behavioural', 'situational']);
 export const focusSchema = z.enum(['technical', 'behavioural', 'situational', 'mixed']);

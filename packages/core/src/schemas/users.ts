@@ -57,7 +57,11 @@ export const updateUserInput = z.strictObject({
   email: emailSchema.optional(),
   username: usernameSchema.optional(),
   password: passwordSchema.optional(),
-  current_password: z.string().max(256).optional().describe('required when changing your own password'),
+  current_password: z
+    .string()
+    .max(256)
+    .optional()
+    .describe('required when changing your own password or email'),
   roles: z.array(roleName).min(1).max(2).optional().describe('admin only'),
   active: z.boolean().optional().describe('admin only'),
 });

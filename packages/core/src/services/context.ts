@@ -10,6 +10,10 @@ export interface InterviewLimits {
   maxAnswersPerSession: number;
   /** Model calls (plan, grade, summarise) per user per rolling hour; 0 = unlimited. */
   hourlyModelCalls: number;
+  /** Sessions a candidate may create per rolling hour; unset or 0 = unlimited (admins always are). */
+  sessionsPerHour?: number | undefined;
+  /** Job descriptions a candidate may create per rolling hour; unset or 0 = unlimited. */
+  jobsPerHour?: number | undefined;
 }
 
 export interface Interviewer {

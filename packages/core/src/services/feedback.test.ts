@@ -92,11 +92,14 @@ describe('access control', () => {
     const { owner, other, admin, fb, session } = await cast();
     await domainError(feedback.deleteFeedback(ctx.db, other, fb.id), 'NOT_FOUND');
     await domainError(feedback.deleteFeedback(ctx.db, null, fb.id), 'UNAUTHORIZED');
-    await feedback.deleteFeedback(ctx.db, owner, fb.id);
-    await domainError(feedback.getFeedback(ctx.db, owner, fb.id), 'NOT_FOUND');
+    // while the session is ongoing only an admin may (the owner would reopen the question)
+    await domainError(feedback.deleteFeedback(ctx.db, owner, fb.id), 'CONFLICT');
+    await feedback.deleteFeedback(ctx.db, admin, fb.id);
+    await domainError(feedback.getFeedback(ctx.db, admin, fb.id), 'NOT_FOUND');
     const second = await feedback.submitAnswer(ctx, owner, { session_id: session.id, answer: STRONG_ANSWER });
-    await feedback.deleteFeedback(ctx.db, admin, second.feedback.id);
-    await domainError(feedback.getFeedback(ctx.db, admin, second.feedback.id), 'NOT_FOUND');
+    await sessions.endSession(ctx, owner, session.id);
+    await feedback.deleteFeedback(ctx.db, owner, second.feedback.id);
+    await domainError(feedback.getFeedback(ctx.db, owner, second.feedback.id), 'NOT_FOUND');
   });
 
   it('regradeFeedback: owner and admin; other candidate NOT_FOUND; anonymous UNAUTHORIZED', async () => {

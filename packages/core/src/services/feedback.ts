@@ -375,8 +375,16 @@ export function correctedRubric(rubric: RubricComponent[] | null, score: number)
 const serialiseRubric = (rubric: RubricComponent[] | null): string | null =>
   rubric && rubric.length > 0 ? JSON.stringify(rubric) : null;
 
+/**
+ * Owners may delete an answer only once its session is over. While it is ongoing, deleting would
+ * reopen the question and reset "one answer per question" and the per-session cap (issue #12):
+ * to redo an answer, the owner edits it (graded again, against the hourly model quota). Admins may.
+ */
 export async function deleteFeedback(db: Db, actor: MaybeActor, id: string): Promise<void> {
   const row = await loadOwnFeedback(db, actor, id);
+  if (!isAdmin(actor) && (await sq.findSession(db, row.session_id))?.status === 'ongoing') {
+    throw conflict('Cannot delete an answer while its session is ongoing: edit it instead (PUT or PATCH)');
+  }
   await withDbErrors(() => fq.deleteFeedbackRow(db, id));
   await rescoreIfCompleted(db, row.session_id);
 }

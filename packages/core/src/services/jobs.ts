@@ -7,6 +7,7 @@ import type { Page } from '../schemas/common.ts';
 import type { CreateJobInput, Job, ListJobsInput, UpdateJobInput } from '../schemas/jobs.ts';
 import { isAdmin, type MaybeActor, requireActor } from './actor.ts';
 import { toJob } from './mappers.ts';
+import { withCreationQuota } from './quotas.ts';
 
 type Db = Kysely<Database>;
 
@@ -34,14 +35,20 @@ export async function loadVisibleJob(db: Db, actor: MaybeActor, id: string): Pro
 export const getJob = async (db: Db, actor: MaybeActor, id: string): Promise<Job> =>
   toJob(await loadVisibleJob(db, actor, id));
 
-export async function createJob(db: Db, actor: MaybeActor, input: CreateJobInput): Promise<Job> {
+/** `perHour`: the candidate's hourly quota of new job descriptions (see withCreationQuota). */
+export async function createJob(
+  db: Db,
+  actor: MaybeActor,
+  input: CreateJobInput,
+  perHour?: number,
+): Promise<Job> {
   const me = requireActor(actor);
   const admin = isAdmin(me);
   if (!admin && input.visibility === 'public') {
     throw forbidden('visibility: only admins publish to the public catalogue');
   }
-  const row = await withDbErrors(() =>
-    q.insertJob(db, {
+  const row = await withCreationQuota(db, me, 'job', perHour, (tx) =>
+    q.insertJob(tx, {
       title: input.title,
       description: input.description,
       skills: input.skills,

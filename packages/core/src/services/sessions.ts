@@ -12,6 +12,7 @@ import type { ServiceContext } from './context.ts';
 import { loadVisibleJob } from './jobs.ts';
 import { toQuestion, toSession } from './mappers.ts';
 import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
+import { withCreationQuota } from './quotas.ts';
 
 type Db = Kysely<Database>;
 
@@ -60,15 +61,17 @@ export async function detailOf(db: Db, row: SessionRow): Promise<SessionDetail> 
   };
 }
 
+/** `perHour`: the candidate's hourly quota of new sessions (see withCreationQuota). */
 export async function createSession(
   db: Db,
   actor: MaybeActor,
   input: CreateSessionInput,
+  perHour?: number,
 ): Promise<SessionDetail> {
   const me = requireActor(actor);
   const job = await loadVisibleJob(db, me, input.job_description_id);
-  const row = await withDbErrors(() =>
-    q.insertSession(db, {
+  const row = await withCreationQuota(db, me, 'session', perHour, (tx) =>
+    q.insertSession(tx, {
       user_id: me.id,
       job_description_id: job.id,
       job_title: job.title,

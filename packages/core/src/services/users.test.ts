@@ -177,7 +177,10 @@ describe('access control', () => {
     const a = await makeUser(ctx.db);
     const b = await makeUser(ctx.db);
     await domainError(
-      users.updateUser(ctx.db, b.actor, b.user.id, { email: a.user.email.toUpperCase() }),
+      users.updateUser(ctx.db, b.actor, b.user.id, {
+        email: a.user.email.toUpperCase(),
+        current_password: b.password,
+      }),
       'CONFLICT',
     );
   });

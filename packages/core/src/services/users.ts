@@ -105,10 +105,14 @@ export async function updateUser(
   if (!admin && input.active !== undefined)
     throw forbidden('active: only an admin can (de)activate an account');
 
-  const changingOwnPassword = input.password !== undefined && me.id === id;
-  if (changingOwnPassword) {
-    if (!input.current_password)
-      throw invalidField('current_password', 'is required to change your password');
+  // Whoever holds a stolen token must not be able to take the account over: a new password or a
+  // new email (the way to reset a password) on your own account needs the current password.
+  const changingOwnEmail =
+    me.id === id && input.email !== undefined && input.email.toLowerCase() !== existing.email.toLowerCase();
+  const changingOwnPassword = me.id === id && input.password !== undefined;
+  if (changingOwnPassword || changingOwnEmail) {
+    const what = changingOwnPassword ? 'password' : 'email';
+    if (!input.current_password) throw invalidField('current_password', `is required to change your ${what}`);
     if (!(await verifyPassword(existing.password_hash, input.current_password))) {
       throw invalidField('current_password', 'is not your current password');
     }
@@ -121,6 +125,7 @@ export async function updateUser(
   await withDbErrors(
     () =>
       db.transaction().execute(async (trx) => {
+        if (losesAdmin) await q.lockAdminRole(trx);
         await q.updateUserRow(trx, id, {
           ...(input.email !== undefined && { email: input.email }),
           ...(input.username !== undefined && { username: input.username }),
@@ -128,7 +133,7 @@ export async function updateUser(
           ...(input.active !== undefined && { active: input.active }),
         });
         if (input.roles !== undefined) await q.setUserRoles(trx, id, input.roles);
-        // Checked inside the transaction so two admins cannot demote each other at once.
+        // Counted after the lock above, so two admins cannot demote each other at once.
         if (losesAdmin && (await q.countActiveAdmins(trx)) === 0) {
           throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
         }
@@ -149,6 +154,7 @@ export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise
   if (!existing) throw notFound('User');
   await withDbErrors(() =>
     db.transaction().execute(async (trx) => {
+      if (existing.roles.includes('admin')) await q.lockAdminRole(trx); // see updateUser
       await trx
         .deleteFrom('job_descriptions')
         .where('created_by', '=', id)

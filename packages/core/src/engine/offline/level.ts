@@ -36,12 +36,16 @@ function levelFromText(text: string): Level | null {
 
 function yearsFrom(text: string): number | null {
   const t = text.toLowerCase();
-  // "2-4 yrs", "2 to 4 years", "2–4"
-  const range = t.match(/(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?|y\b)?/);
+  // "2-4 yrs", "2 to 4 years", "2–4". A number is matched from its first digit only ((?<![\d.])):
+  // trying every digit of "000…" as a start made a long run of digits cost O(n²).
+  const range = t.match(
+    /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?|y\b)?/,
+  );
   if (range) return (Number(range[1]) + Number(range[2])) / 2;
   // "5+ years", "at least 3 years", "10 yrs", "min. 4 years"
   const single =
-    t.match(/(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?|y\b)/) ?? t.match(/^\s*(\d+(?:\.\d+)?)\s*\+?\s*$/);
+    t.match(/(?<![\d.])(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?|y\b)/) ??
+    t.match(/^\s*(\d+(?:\.\d+)?)\s*\+?\s*$/);
   if (single) return Number(single[1]);
   return null;
 }

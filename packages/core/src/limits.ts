@@ -1,0 +1,11 @@
+/**
+ * Bounds on what one HTTP request may ask of the server, shared by the server and the SPA
+ * (which imports this file alone: it has no dependencies).
+ */
+
+/**
+ * Calls in one tRPC batch. Each call may grade an answer (a few ms of CPU each, and one
+ * database transaction): a batch of 100 `feedback.submit` held the event loop for seconds
+ * and other users got 503s (issue #12). The SPA sends at most a handful at once.
+ */
+export const MAX_BATCH_CALLS = 10;
