@@ -5,7 +5,7 @@
  * build shipped inside the @sparticuz/chromium npm package (a devDependency, so nothing is
  * downloaded at test time). When none works the run fails and says what was missing.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   accessSync,
   constants,
@@ -178,17 +178,16 @@ async function unpackNpmChromium(): Promise<Pick<Chromium, 'executablePath' | 'e
   return found;
 }
 
+/**
+ * Decompresses to a file, then lets tar read the file: piping into tar's stdin fails at random
+ * ("Premature close"), as tar exits at the archive's end marker before the padding after it is
+ * written.
+ */
 async function untarBrotli(archive: string, into: string): Promise<void> {
-  const tar = spawn('tar', ['-x', '-C', into], { stdio: ['pipe', 'ignore', 'pipe'] });
-  let stderr = '';
-  tar.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    tar.once('error', reject);
-    tar.once('close', resolve);
-  });
-  await pipeline(createReadStream(archive), createBrotliDecompress(), tar.stdin);
-  const code = await exited;
-  if (code !== 0) throw new Error(`tar -x ${archive} failed (${code}): ${stderr.trim()}`);
+  const tarFile = join(into, '.archive.tar');
+  await pipeline(createReadStream(archive), createBrotliDecompress(), createWriteStream(tarFile));
+  const r = spawnSync('tar', ['-x', '-f', tarFile, '-C', into], { encoding: 'utf8' });
+  rmSync(tarFile, { force: true });
+  if (r.status !== 0)
+    throw new Error(`tar -x ${archive} failed (${r.status}): ${(r.stderr || String(r.error)).trim()}`);
 }
