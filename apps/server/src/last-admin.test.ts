@@ -56,15 +56,16 @@ describe('the last active admin, under concurrent requests', () => {
       let pair = await twoAdmins();
       for (let round = 0; round < ROUNDS; round++) {
         const [a, b] = pair;
-        const send = async (by: MadeUser, target: MadeUser) => {
-          const { token } = await s.login(by.user);
+        // Both log in before the race: a login racing the other's DELETE could find its user gone.
+        const [tokenA, tokenB] = [(await s.login(a.user)).token, (await s.login(b.user)).token];
+        const send = (token: string, target: MadeUser) => {
           const r = request(target.user.id);
           const client = s.as(token);
           return r.method === 'DELETE'
             ? client.delete(`/api/users/${r.id}`)
             : client.patch(`/api/users/${r.id}`, r.body);
         };
-        const results = await Promise.all([send(a, b), send(b, a)]);
+        const results = await Promise.all([send(tokenA, b), send(tokenB, a)]);
         const codes = results.map((r) => r.statusCode).sort();
         expect(await activeAdmins(), `round ${round}: ${codes}`).toBe(1);
         expect(
