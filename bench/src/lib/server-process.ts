@@ -6,8 +6,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from '@ai-interviewer/core';
 
 const require = createRequire(import.meta.url);
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
@@ -17,19 +17,8 @@ export const serverEntry = fileURLToPath(new URL('../../../apps/server/dist/main
 export const baselineEntry = fileURLToPath(new URL('../baseline/server.ts', import.meta.url));
 const benchDir = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A port nobody listens on right now (the OS picks it; we release it and hand it to the child). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A port nobody listens on right now: the one core's embedded PostgreSQL uses too. */
+export { freePort };
 
 export interface Exit {
   code: number | null;
