@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outdir = resolve(here, '../dist');
+// `--outdir <dir>`: elsewhere than dist/ (src/bundle.test.ts builds into a temporary folder)
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg === -1 ? resolve(here, '../dist') : resolve(process.argv[outdirArg + 1] ?? '');
 
 /** @type {import('esbuild').Plugin} */
 const dependenciesStayExternal = {
