@@ -28,6 +28,7 @@ export function openDatabase(env: Env): Promise<DatabaseHandle> {
     dataDir: env.DATA_DIR,
     poolMax: env.DB_POOL_MAX,
     connectionTimeoutMs: env.DB_CONNECTION_TIMEOUT_MS,
+    idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   });
 }

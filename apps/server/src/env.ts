@@ -20,9 +20,14 @@ const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
     DATA_DIR: z.string().min(1).default(`${repoRoot}data/postgres`),
     DB_POOL_MAX: int(1, 500)
-      .default(8)
-      .describe('pool size: on a small machine more connections only queue inside PostgreSQL, each ~20 MB'),
+      .default(4)
+      .describe(
+        'pool size: each connection is a PostgreSQL process of ~30 MB; 4 keep 2 cores busy, more only queue',
+      ),
     DB_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(3000),
+    DB_IDLE_TIMEOUT_MS: int(100, 3_600_000)
+      .default(10_000)
+      .describe('an unused pooled connection closes after this long (it holds a PostgreSQL process)'),
     DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
     MIGRATE_ON_START: bool.default(true),
     SEED_CATALOGUE: bool.default(true).describe('add the sample public catalogue when it is empty'),

@@ -33,6 +33,8 @@ export interface DatabaseOptions {
   poolMax?: number | undefined;
   /** How long a request may wait for a pooled connection before it fails (→ 503). */
   connectionTimeoutMs?: number | undefined;
+  /** How long an unused pooled connection stays open (each is a PostgreSQL process). Default 30 s. */
+  idleTimeoutMs?: number | undefined;
   /** Server-side cap on one statement. */
   statementTimeoutMs?: number | undefined;
   /** search_path for every connection (tests isolate themselves in a schema). */
@@ -85,7 +87,7 @@ async function connect(url: string, opts: DatabaseOptions): Promise<DatabaseHand
     connectionString: url,
     max: opts.poolMax ?? 10,
     connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000,
-    idleTimeoutMillis: 30_000,
+    idleTimeoutMillis: opts.idleTimeoutMs ?? 30_000,
     ...(options.length ? { options: options.join(' ') } : {}),
   });
   // An idle client that loses its server (restart) must not crash the process.

@@ -39,12 +39,13 @@ const OWNER_FILE = 'ai-interviewer.owner';
 const LOG_FILE = 'postgres.log';
 
 /**
- * Small-machine settings (docs/performance.md, "Engines"): a small buffer cache, no I/O worker
- * processes, no parallel query workers, no replication. Durability stays on (fsync, full
+ * Small-machine settings (docs/performance.md, "Engines"): a small buffer cache (every backend
+ * that touches a cached page counts it in its own RSS, so the cache caps each backend's share),
+ * no I/O worker processes, no parallel query workers, no replication. Durability stays on (fsync, full
  * commits) unless a caller turns it off for throwaway test data.
  */
 export const SMALL_MACHINE_SETTINGS: Record<string, string> = {
-  shared_buffers: '32MB',
+  shared_buffers: '16MB',
   max_connections: '64',
   io_method: 'sync',
   max_worker_processes: '2',

@@ -8,11 +8,11 @@
  *    text's words, averaged with the same weights: "is each thing the prompt asks about there, in
  *    any words?".
  *
- * The table (5.4 MB of base64 text) is decoded on first use, never at import: an Int8Array of
- * 4 MB and a word → row map; a few MB of RSS in all.
+ * The table (a 4 MB file of int8 rows and the word list, beside vectors.generated.ts) is read on
+ * first use, never at import: an Int8Array over the file's 4 MB and a word → row map.
  */
 import { STOPWORDS, tokenize } from '../../text.ts';
-import { COMMON, DIMENSIONS, VECTORS, WORDS } from './vectors.generated.ts';
+import { COMMON, DIMENSIONS, readVectors, readWords } from './vectors.generated.ts';
 
 const D = DIMENSIONS;
 /** SIF's a: how fast a word's weight falls with its frequency (1e-3 in the paper). */
@@ -30,8 +30,8 @@ interface Table {
 let table: Table | null = null;
 
 function load(): Table {
-  const words = WORDS.split(' ');
-  const bytes = Buffer.from(VECTORS, 'base64');
+  const words = readWords();
+  const bytes = readVectors();
   const data = new Int8Array(bytes.buffer, bytes.byteOffset, words.length * D);
   const rows = new Map<string, number>();
   const inv = new Float32Array(words.length);
