@@ -377,15 +377,6 @@ export const restRoutes: RestRoute[] = [
       'Set your voice preferences (keep my recordings, type or speak, read questions aloud); fields left out keep their value',
   },
   {
-    method: 'PATCH',
-    path: '/voice/preferences',
-    procedure: 'voice.setPreferences',
-    status: 200,
-    tag: 'Voice',
-    access: 'private',
-    summary: 'Change some of your voice preferences',
-  },
-  {
     method: 'GET',
     path: '/sessions/:session_id/speech',
     procedure: 'voice.speech',

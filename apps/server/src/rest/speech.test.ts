@@ -157,11 +157,7 @@ describe('GET /api/sessions/{id}/speech', () => {
     const a = await session(client);
     expect((await client.get(`/api/sessions/${a}/speech`)).statusCode).toBe(200);
     const b = await session(client);
-    const used = await s.db
-      .selectFrom('ai_usage')
-      .select(['kind'])
-      .where('user_id', '=', user.id)
-      .execute();
+    const used = await s.db.selectFrom('ai_usage').select(['kind']).where('user_id', '=', user.id).execute();
     expect(used.map((u) => u.kind)).toContain('speech');
     // the rest of the hour's calls spent elsewhere
     for (let i = used.length; i < QUOTA; i++) {
@@ -210,9 +206,14 @@ describe('GET /api/sessions/{id}/speech', () => {
     const doc = (await s.as(null).get('/api/openapi.json')).json();
     const op = doc.paths['/sessions/{session_id}/speech'].get;
     expect(op.responses['200'].content['application/json'].schema.properties).toHaveProperty('audio_base64');
-    expect(Object.keys(doc.paths['/voice/preferences'])).toEqual(
-      expect.arrayContaining(['get', 'put', 'patch']),
-    );
+    const put = doc.paths['/voice/preferences'].put;
+    expect(Object.keys(put.requestBody.content['application/json'].schema.properties).sort()).toEqual([
+      'answer_mode',
+      'keep_recordings',
+      'read_aloud',
+    ]);
+    const me = doc.paths['/auth/me'].get.responses['200'].content['application/json'].schema;
+    expect(me.properties).toHaveProperty('preferences');
   });
 });
 
@@ -227,7 +228,7 @@ describe('voice preferences, stored with the user', () => {
   it('change one at a time; the others keep their value; another login (another browser) sees them', async () => {
     const { user } = await makeUser(s.db);
     const first = s.as((await s.login(user)).token);
-    const set = await first.patch('/api/voice/preferences', { answer_mode: 'voice' });
+    const set = await first.put('/api/voice/preferences', { answer_mode: 'voice' });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toEqual({ keep_recordings: false, answer_mode: 'voice', read_aloud: true });
     expect((await first.put('/api/voice/preferences', { read_aloud: false })).json()).toEqual({
@@ -248,12 +249,12 @@ describe('voice preferences, stored with the user', () => {
   });
 
   it('refuses bad values, naming the field; an empty change is a 400 too', async () => {
-    expectError(await me.patch('/api/voice/preferences', { answer_mode: 'sing' }), 400, 'answer_mode');
-    expectError(await me.patch('/api/voice/preferences', { read_aloud: 'yes' }), 400, 'read_aloud');
-    expectError(await me.patch('/api/voice/preferences', {}), 400);
+    expectError(await me.put('/api/voice/preferences', { answer_mode: 'sing' }), 400, 'answer_mode');
+    expectError(await me.put('/api/voice/preferences', { read_aloud: 'yes' }), 400, 'read_aloud');
+    expectError(await me.put('/api/voice/preferences', {}), 400);
     const empty = await me.post('/trpc/voice.setPreferences', {});
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toMatch(/keep_recordings, answer_mode, read_aloud/);
-    expectError(await s.as(null).patch('/api/voice/preferences', { read_aloud: true }), 401);
+    expectError(await s.as(null).put('/api/voice/preferences', { read_aloud: true }), 401);
   });
 });
