@@ -122,12 +122,22 @@ export function VoicePanel({
     if (browserFailure && recorder.state.kind === 'recording') recorder.stop();
   }, [browserFailure, recorder]);
 
+  // the server's voice plays here; hidden: the replay button is its control
+  const questionAudio = (
+    // biome-ignore lint/a11y/useMediaCaption: the question's text is on the page above
+    <audio ref={reader.audio} data-testid="question-audio" hidden />
+  );
+
   if (!server && !browserCan) {
+    // the question is still read aloud; only the answer has to be typed
     return (
-      <p className="card voice voice--unavailable" role="status">
-        {browserFailure ??
-          'Voice answers are not available here: this server does not transcribe and this browser has no speech recognition, so type your answer.'}
-      </p>
+      <>
+        <p className="card voice voice--unavailable" role="status">
+          {browserFailure ??
+            'Voice answers are not available here: this server does not transcribe and this browser has no speech recognition, so type your answer.'}
+        </p>
+        {questionAudio}
+      </>
     );
   }
 
@@ -147,9 +157,7 @@ export function VoicePanel({
           {server ? `Transcription: ${status.transcriber ?? 'server'}` : 'Transcription: your browser'} · up
           to {clock(status.max_seconds)}
         </span>
-        {/* the server's voice plays here; hidden: the replay button is its control */}
-        {/* biome-ignore lint/a11y/useMediaCaption: the question's text is on the page above */}
-        <audio ref={reader.audio} data-testid="question-audio" hidden />
+        {questionAudio}
       </div>
       {reader.failure && <p className="muted small">{reader.failure}</p>}
       {reader.hint && <p className="muted small">{reader.hint}</p>}
