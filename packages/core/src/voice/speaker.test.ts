@@ -57,7 +57,9 @@ describe('the openai speaker against an OpenAI-compatible server', () => {
   });
 
   it('gives up on a server that hangs, or stalls mid-audio, after the timeout', async () => {
-    server = await startFakeOpenAI(scripted({ hang: true }, { stallAfterHeaders: true, partialBody: 'RIFF' }));
+    server = await startFakeOpenAI(
+      scripted({ hang: true }, { stallAfterHeaders: true, partialBody: 'RIFF' }),
+    );
     const s = speaker(server.url, { timeoutMs: 400 });
     const started = Date.now();
     expect((await failure(s.speak('Hello?'))).kind).toBe('timeout');
