@@ -254,11 +254,16 @@ const matrix: Row[] = [
     expect: ownerOr(200),
   },
 
-  // Voice: this server has no transcriber, so the owner learns that (409) once past the access rule
+  // Voice: this server has no transcriber nor voice, so the owner learns that (409) once past the access rule
   { route: 'GET /voice', setup: async () => ({}), expect: publicOk(200) },
   {
     route: 'POST /sessions/:session_id/recordings',
     setup: async (w) => ({ params: { session_id: (await ongoing(w)).id }, body: wavFile(1) }),
+    expect: ownerOr(409),
+  },
+  {
+    route: 'GET /sessions/:session_id/speech',
+    setup: async (w) => ({ params: { session_id: (await ongoing(w)).id } }),
     expect: ownerOr(409),
   },
   { route: 'GET /voice/preferences', setup: async () => ({}), expect: { ...publicOk(200), anonymous: 401 } },
@@ -448,6 +453,7 @@ const tiers: Record<string, Tier> = {
   'feedback.regrade': 'authed',
   'voice.status': 'public',
   'voice.transcribe': 'authed',
+  'voice.speech': 'authed',
   'voice.preferences': 'authed',
   'voice.setPreferences': 'authed',
   'voice.recordings': 'authed',

@@ -68,6 +68,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         imgSrc: ["'self'", 'data:'], // Swagger UI's icons are data: URIs
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // the question read aloud plays from a blob: URL the page made of the server's audio
+        mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

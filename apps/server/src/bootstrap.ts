@@ -1,6 +1,7 @@
 import {
   createDatabase,
   createOfflineProvider,
+  createOpenAISpeaker,
   createOpenAITranscriber,
   createProvider,
   type DatabaseHandle,
@@ -12,12 +13,13 @@ import {
   PostgresRateLimitStore,
   type RateLimitStore,
   type ServiceContext,
+  SpeechCache,
   TokenAuth,
   users,
   type Voice,
 } from '@ai-interviewer/core';
 import { TimeSpan } from 'lucia';
-import { aiProviderOf, type Env, transcribeProviderOf } from './env.ts';
+import { aiProviderOf, type Env, speechProviderOf, transcribeProviderOf } from './env.ts';
 import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
 import { catalogue as sampleCatalogue } from './seed/catalogue.ts';
 
@@ -66,7 +68,10 @@ export function interviewerFromEnv(env: Env): Interviewer {
 export const usesOfflineGrader = (i: Interviewer): boolean =>
   [i.provider, i.fallback].some((p) => p?.evaluator === createOfflineProvider().evaluator);
 
-/** Voice answers: the server transcribes with an OpenAI-compatible server, or leaves it to the browser. */
+/**
+ * Voice: the server transcribes (and reads questions aloud) with an OpenAI-compatible server, or
+ * leaves each to the browser.
+ */
 export function voiceFromEnv(env: Env): Voice {
   const transcriber =
     transcribeProviderOf(env) === 'openai'
@@ -80,7 +85,27 @@ export function voiceFromEnv(env: Env): Voice {
           maxRetries: env.OPENAI_MAX_RETRIES,
         })
       : null;
-  return { transcriber, limits: { maxBytes: env.VOICE_MAX_BYTES, maxSeconds: env.VOICE_MAX_SECONDS } };
+  const speech =
+    speechProviderOf(env) === 'openai'
+      ? {
+          speaker: createOpenAISpeaker({
+            apiKey: env.SPEECH_API_KEY ?? env.OPENAI_API_KEY ?? '',
+            ...(env.SPEECH_BASE_URL || env.OPENAI_BASE_URL
+              ? { baseURL: (env.SPEECH_BASE_URL ?? env.OPENAI_BASE_URL)! }
+              : {}),
+            model: env.SPEECH_MODEL,
+            voice: env.SPEECH_VOICE,
+            timeoutMs: env.OPENAI_TIMEOUT_MS,
+            maxRetries: env.OPENAI_MAX_RETRIES,
+          }),
+          cache: new SpeechCache(env.SPEECH_CACHE_MB * 1024 * 1024),
+        }
+      : null;
+  return {
+    transcriber,
+    speech,
+    limits: { maxBytes: env.VOICE_MAX_BYTES, maxSeconds: env.VOICE_MAX_SECONDS },
+  };
 }
 
 export function authFromEnv(env: Env, handle: DatabaseHandle): TokenAuth {

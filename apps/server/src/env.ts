@@ -48,6 +48,17 @@ const envSchema = z
     TRANSCRIBE_MODEL: z.string().min(1).default('whisper-1'),
     TRANSCRIBE_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
     TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+    SPEECH_PROVIDER: z
+      .enum(['openai', 'browser'])
+      .optional()
+      .describe('who reads questions aloud; default openai when the interviewer is openai, else browser'),
+    SPEECH_MODEL: z.string().min(1).default('tts-1'),
+    SPEECH_VOICE: z.string().min(1).default('alloy'),
+    SPEECH_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+    SPEECH_API_KEY: z.string().min(1).optional(),
+    SPEECH_CACHE_MB: int(1, 4096)
+      .default(32)
+      .describe('memory for questions already read aloud, so a replay does not call the speech server'),
     VOICE_MAX_SECONDS: int(10, 1800).default(180).describe('longest recording accepted (and recorded)'),
     VOICE_MAX_BYTES: int(10_000, 100 * 1024 * 1024).default(10 * 1024 * 1024),
     MAX_ANSWERS_PER_SESSION: int(1, 200).default(40),
@@ -95,6 +106,13 @@ const envSchema = z
         message: 'is required (or OPENAI_API_KEY) when TRANSCRIBE_PROVIDER=openai',
       });
     }
+    if (env.SPEECH_PROVIDER === 'openai' && !(env.SPEECH_API_KEY ?? env.OPENAI_API_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SPEECH_API_KEY'],
+        message: 'is required (or OPENAI_API_KEY) when SPEECH_PROVIDER=openai',
+      });
+    }
     if (env.AI_PROVIDER === 'openai' && !env.OPENAI_API_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -131,3 +149,7 @@ export const aiProviderOf = (env: Env): 'offline' | 'openai' =>
 /** Transcription follows the interviewer: a server that talks to a model transcribes with it too. */
 export const transcribeProviderOf = (env: Env): 'openai' | 'browser' =>
   env.TRANSCRIBE_PROVIDER ?? (aiProviderOf(env) === 'openai' ? 'openai' : 'browser');
+
+/** Reading aloud follows the interviewer too: a server that talks to a model speaks with it. */
+export const speechProviderOf = (env: Env): 'openai' | 'browser' =>
+  env.SPEECH_PROVIDER ?? (aiProviderOf(env) === 'openai' ? 'openai' : 'browser');

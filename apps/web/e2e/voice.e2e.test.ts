@@ -1,15 +1,17 @@
 /**
- * A whole spoken answer in real Chromium: a fake microphone plays a WAV that espeak-ng speaks,
+ * A whole spoken answer in real Chromium: the question read aloud by the server's voice (a
+ * WAV espeak-ng made, from a fake OpenAI-compatible speech server); a fake microphone plays a
+ * WAV that espeak-ng speaks,
  * MediaRecorder records it, the server receives the real audio and sends it (with the real
  * SDK) to a fake OpenAI-compatible transcription server, the scripted transcript lands in the
  * answer box, is corrected, submitted and graded, and the delivery figures show in the room
- * and in the report.
+ * and in the report. The choice of speaking follows the user into a fresh browser.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOpenAITranscriber } from '@ai-interviewer/core';
+import { createOpenAISpeaker, createOpenAITranscriber, SpeechCache } from '@ai-interviewer/core';
 import { type FakeOpenAI, startFakeOpenAI, verboseTranscription } from '@ai-interviewer/core/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,10 +20,12 @@ import {
   CATALOGUE,
   GOOD_ANSWER,
   launchBrowser,
+  logInViaUi,
   newContext,
   screenshot,
   signUpViaApi,
   startInterview,
+  uniqueUser,
 } from './harness.ts';
 import { type App, startApp } from './server.ts';
 
@@ -41,7 +45,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'voice-e2e-'));
   const wav = join(dir, 'answer.wav');
   execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', wav, SPOKEN]);
-  fake = await startFakeOpenAI(() => ({ json: verboseTranscription(HEARD, { each: 0.4 }) }));
+  const question = join(dir, 'question.wav');
+  execFileSync('espeak-ng', ['-v', 'en', '-s', '170', '-w', question, 'Here is your question.']);
+  const questionAudio = readFileSync(question);
+  fake = await startFakeOpenAI((req) =>
+    req.path === '/audio/speech'
+      ? { bytes: questionAudio, contentType: 'audio/wav' }
+      : { json: verboseTranscription(HEARD, { each: 0.4 }) },
+  );
   app = await startApp({
     voice: {
       transcriber: createOpenAITranscriber({
@@ -51,6 +62,17 @@ beforeAll(async () => {
         timeoutMs: 10_000,
         maxRetries: 0,
       }),
+      speech: {
+        speaker: createOpenAISpeaker({
+          apiKey: 'test',
+          baseURL: fake.url,
+          model: 'tts-fake',
+          voice: 'alloy',
+          timeoutMs: 10_000,
+          maxRetries: 0,
+        }),
+        cache: new SpeechCache(1024 * 1024),
+      },
       limits: { maxBytes: 10 * 1024 * 1024, maxSeconds: 180 },
     },
   });
@@ -79,6 +101,32 @@ describe('voice answers', () => {
       await page.getByRole('radio', { name: /Speak my answers/ }).check();
       const panel = page.getByRole('region', { name: 'Voice answer' });
       await panel.getByText('Transcription: openai:whisper-fake').waitFor();
+      await panel.getByText('Voice: openai:tts-fake/alloy').waitFor();
+
+      // the question is read aloud by the server's voice: the browser plays the audio it sent
+      const spoken = () => fake.requests.filter((r) => r.path === '/audio/speech');
+      const played = () =>
+        panel
+          .getByTestId('question-audio')
+          .evaluate((a: HTMLAudioElement) => ({ played: a.played.length, error: a.error?.code ?? null }));
+      await expect.poll(played, { timeout: 10_000 }).toEqual({ played: 1, error: null });
+      expect(spoken()).toHaveLength(1);
+      const question = await page.getByTestId('question-text').textContent();
+      expect(spoken()[0]!.body).toMatchObject({ model: 'tts-fake', voice: 'alloy', input: question });
+      // a replay plays the same audio again, without asking the speech server
+      await panel.getByRole('button', { name: 'Replay the question' }).click();
+      await expect
+        .poll(
+          () =>
+            panel
+              .getByTestId('question-audio')
+              .evaluate((a: HTMLAudioElement) => a.paused || a.currentTime < 0.3),
+          { timeout: 10_000 },
+        )
+        .toBe(false);
+      expect(spoken()).toHaveLength(1);
+      expect(await page.getByText(/server’s voice failed/).count()).toBe(0);
+
       // opt in to keeping the audio, to download it from the report below
       const keep = page.getByRole('checkbox', { name: /Keep my recordings/ });
       const preferenceSaved = page.waitForResponse((r) => r.url().includes('voice.setPreferences') && r.ok());
@@ -106,8 +154,9 @@ describe('voice answers', () => {
       await panel.getByText(/Transcribed by openai:whisper-fake: check it below/).waitFor();
 
       // the server received a real WebM recording, and relayed it as a file
-      expect(fake.requests).toHaveLength(1);
-      const upload = fake.requests[0]!;
+      const uploads = fake.requests.filter((r) => r.path !== '/audio/speech');
+      expect(uploads).toHaveLength(1);
+      const upload = uploads[0]!;
       expect(upload.path).toBe('/audio/transcriptions');
       expect(upload.raw).toContain('filename="answer.webm"');
       const start = upload.bytes.indexOf(WEBM_MAGIC);
@@ -166,6 +215,8 @@ describe('voice answers', () => {
       await page.getByRole('radio', { name: /Speak my answers/ }).check();
       const panel = page.getByRole('region', { name: 'Voice answer' });
       await panel.getByText('Transcription: your browser').waitFor();
+      // no server voice here: the browser's own reads the question
+      await panel.getByText('Voice: your browser').waitFor();
       expect(await page.getByRole('checkbox', { name: /Keep my recordings/ }).count()).toBe(0);
       await panel.getByRole('button', { name: /Record your answer/ }).click();
       // headless Chromium has the recogniser but it cannot work here: the room must say so
@@ -180,6 +231,52 @@ describe('voice answers', () => {
       expect(problems).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('remembers speaking (and reading aloud off) for the user, in a fresh browser', async () => {
+    const user = uniqueUser('voicepref');
+    const first = await newContext(browser, app.baseUrl);
+    try {
+      await signUpViaApi(first.page, app.baseUrl, user);
+      await startInterview(first.page, CATALOGUE[0]!.title, 1);
+      const saved = () =>
+        first.page.waitForResponse((r) => r.url().includes('voice.setPreferences') && r.ok());
+      let done = saved();
+      await first.page.getByRole('radio', { name: /Speak my answers/ }).check();
+      await done;
+      done = saved();
+      await first.page.getByRole('checkbox', { name: 'Read each question aloud' }).uncheck();
+      await done;
+      expect(first.problems).toEqual([]);
+    } finally {
+      await first.context.close();
+    }
+
+    // another browser: no cookie, no local storage; only the account remembers
+    const spokenBefore = fake.requests.filter((r) => r.path === '/audio/speech').length;
+    const second = await newContext(browser, app.baseUrl);
+    try {
+      await logInViaUi(second.page, user.email, user.password);
+      await startInterview(second.page, CATALOGUE[0]!.title, 1);
+      const speak = second.page.getByRole('radio', { name: /Speak my answers/ });
+      await speak.waitFor();
+      expect(await speak.isChecked()).toBe(true);
+      const panel = second.page.getByRole('region', { name: 'Voice answer' });
+      await panel.waitFor();
+      expect(await second.page.getByRole('checkbox', { name: 'Read each question aloud' }).isChecked()).toBe(
+        false,
+      );
+      // reading aloud is off: nothing was read until asked
+      await second.page.waitForTimeout(500);
+      expect(fake.requests.filter((r) => r.path === '/audio/speech')).toHaveLength(spokenBefore);
+      await panel.getByRole('button', { name: 'Replay the question' }).click();
+      await expect
+        .poll(() => fake.requests.filter((r) => r.path === '/audio/speech').length, { timeout: 10_000 })
+        .toBe(spokenBefore + 1);
+      expect(second.problems).toEqual([]);
+    } finally {
+      await second.context.close();
     }
   });
 });

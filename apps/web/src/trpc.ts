@@ -10,7 +10,9 @@ export const trpc = createTRPCReact<AppRouter>();
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 
-export type User = RouterOutputs['auth']['me'];
+export type User = NonNullable<RouterOutputs['auth']['viewer']>;
+export type VoicePreferences = RouterOutputs['voice']['preferences'];
+export type QuestionSpeech = RouterOutputs['voice']['speech'];
 export type Job = RouterOutputs['jobs']['get'];
 export type SessionSummary = RouterOutputs['users']['sessions']['items'][number];
 export type SessionDetail = RouterOutputs['sessions']['get'];

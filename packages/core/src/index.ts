@@ -49,4 +49,11 @@ export * as sessions from './services/sessions.ts';
 export * as users from './services/users.ts';
 export * as voice from './services/voice.ts';
 export { type AudioKind, sniffAudio } from './voice/audio.ts';
+export {
+  createOpenAISpeaker,
+  MAX_SPEECH_BYTES,
+  type Speaker,
+  type Speech,
+} from './voice/speaker.ts';
+export { SpeechCache } from './voice/speech-cache.ts';
 export { createOpenAITranscriber, type Transcriber, type Transcript } from './voice/transcriber.ts';

@@ -99,10 +99,11 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
   }
 
   app.get('/health', async (_req, reply) => {
-    // which transcription is active: the server's (its model) or the browser's own
-    const transcription = voice.voiceStatus(opts.services).transcriber ?? 'browser';
-    if (await pingDatabase(opts.services.db)) return { status: 'ok', database: 'ok', transcription };
-    return reply.status(503).send({ status: 'unavailable', database: 'unreachable', transcription });
+    // which transcription and voice are active: the server's (its model) or the browser's own
+    const status = voice.voiceStatus(opts.services);
+    const details = { transcription: status.transcriber ?? 'browser', speech: status.speaker ?? 'browser' };
+    if (await pingDatabase(opts.services.db)) return { status: 'ok', database: 'ok', ...details };
+    return reply.status(503).send({ status: 'unavailable', database: 'unreachable', ...details });
   });
 
   const document = buildOpenApiDocument(restRoutes);

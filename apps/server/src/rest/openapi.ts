@@ -138,7 +138,8 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
   paths['/health'] = {
     get: {
       operationId: 'health',
-      summary: 'Is the database reachable? Also says which transcription is active (`transcription`)',
+      summary:
+        'Is the database reachable? Also says which transcription (`transcription`) and voice (`speech`) are active',
       tags: ['Health'],
       responses: { '200': { description: 'Healthy' }, '503': { description: 'The database is unreachable' } },
     },

@@ -64,7 +64,7 @@ export const restRoutes: RestRoute[] = [
     status: 200,
     tag: 'Auth',
     access: 'private',
-    summary: 'The current user with roles',
+    summary: 'The current user with roles and voice preferences',
   },
 
   {
@@ -363,7 +363,8 @@ export const restRoutes: RestRoute[] = [
     status: 200,
     tag: 'Voice',
     access: 'private',
-    summary: 'Your "keep my recordings" choice (off by default: audio is transcribed, then dropped)',
+    summary:
+      'Your voice preferences: keep my recordings (off by default: audio is transcribed, then dropped), type or speak, read questions aloud',
   },
   {
     method: 'PUT',
@@ -372,7 +373,18 @@ export const restRoutes: RestRoute[] = [
     status: 200,
     tag: 'Voice',
     access: 'private',
-    summary: 'Turn "keep my recordings" on or off (applies to recordings sent from now on)',
+    summary:
+      'Set your voice preferences (keep my recordings, type or speak, read questions aloud); fields left out keep their value',
+  },
+  {
+    method: 'GET',
+    path: '/sessions/:session_id/speech',
+    procedure: 'voice.speech',
+    status: 200,
+    tag: 'Voice',
+    access: 'owner or admin',
+    summary:
+      'The current question read aloud by the server’s voice (base64 audio; made once per question, so a replay costs nothing); 409 when the server has no voice',
   },
   {
     method: 'GET',

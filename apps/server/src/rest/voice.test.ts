@@ -266,7 +266,7 @@ describe('keep my recordings', () => {
   it('is off by default: the audio is transcribed, then dropped', async () => {
     const { user } = await makeUser(s.db);
     const client = s.as((await s.login(user)).token);
-    expect((await client.get('/api/voice/preferences')).json()).toEqual({ keep_recordings: false });
+    expect((await client.get('/api/voice/preferences')).json()).toMatchObject({ keep_recordings: false });
     const session = await ongoingSession(client);
     const fb = await answerByVoice(client, session, wavFile(1));
     expect((await client.get(`/api/sessions/${session}/recordings`)).json()).toEqual([]);
@@ -277,7 +277,7 @@ describe('keep my recordings', () => {
   it('when on: kept with the answer, downloadable by its owner only, unused takes dropped, deleted with the account', async () => {
     const { user } = await makeUser(s.db);
     const client = s.as((await s.login(user)).token);
-    expect((await client.put('/api/voice/preferences', { keep_recordings: true })).json()).toEqual({
+    expect((await client.put('/api/voice/preferences', { keep_recordings: true })).json()).toMatchObject({
       keep_recordings: true,
     });
     const session = await ongoingSession(client);
@@ -324,6 +324,8 @@ describe('the same procedure over tRPC, and its documentation', () => {
     expect((await me.get('/api/voice')).json()).toEqual({
       transcription: 'openai',
       transcriber: 'openai:whisper-test',
+      speech: 'browser',
+      speaker: null,
       max_seconds: MAX_SECONDS,
       max_bytes: MAX_BYTES,
     });

@@ -1,4 +1,12 @@
-import { loginInput, loginResult, registerInput, userSchema, users } from '@ai-interviewer/core';
+import {
+  loginInput,
+  loginResult,
+  meSchema,
+  registerInput,
+  userSchema,
+  users,
+  voice,
+} from '@ai-interviewer/core';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../plugins/auth.ts';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
@@ -36,10 +44,11 @@ export const authRouter = router({
       return null;
     }),
 
+  /** The current user, with the voice preferences the interview room follows. */
   me: authedProcedure
     .input(z.void())
-    .output(userSchema)
-    .query(({ ctx }) => ctx.user),
+    .output(meSchema)
+    .query(({ ctx }) => voice.withPreferences(ctx.services.db, ctx.actor, ctx.user!)),
 
   /**
    * Who is here, for the web app: the user, or null for a visitor. Being logged out is an

@@ -1,5 +1,6 @@
 import {
   idSchema,
+  questionSpeechSchema,
   recordingInfoSchema,
   recordingSchema,
   setVoicePreferencesInput,
@@ -28,7 +29,13 @@ export const voiceRouter = router({
     .output(transcriptionSchema)
     .mutation(({ ctx, input, signal }) => voice.transcribeAnswer(ctx.services, ctx.actor, input, signal)),
 
-  /** The caller's "keep my recordings" choice (off unless turned on). */
+  /** The current question read aloud by the server's voice (made once per question, then cached). */
+  speech: authedProcedure
+    .input(bySession)
+    .output(questionSpeechSchema)
+    .query(({ ctx, input }) => voice.speakQuestion(ctx.services, ctx.actor, input.session_id)),
+
+  /** The caller's voice preferences: keep my recordings, type or speak, read questions aloud. */
   preferences: authedProcedure
     .input(z.void())
     .output(voicePreferencesSchema)

@@ -138,7 +138,10 @@ export interface VoiceTranscriptsTable {
 /** migration 0005: "keep my recordings" (off unless the user turns it on). */
 export interface VoicePreferencesTable {
   user_id: string;
-  keep_recordings: boolean;
+  keep_recordings: Generated<boolean>;
+  /** null: not chosen yet (the app's default applies) */
+  answer_mode: 'type' | 'voice' | null;
+  read_aloud: boolean | null;
   updated_at: Timestamp;
 }
 

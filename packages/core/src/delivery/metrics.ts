@@ -6,6 +6,7 @@
 
 import type { z } from 'zod';
 import { countWords } from '../engine/text.ts';
+import { FILLERS, HEDGES } from '../language/fillers-and-hedges.ts';
 import type { questionCategory } from '../schemas/common.ts';
 import type { Delivery, TimedWord } from '../schemas/delivery.ts';
 
@@ -28,34 +29,6 @@ export const SUGGESTED_SECONDS: Record<QuestionCategory, { min: number; max: num
 const SPOKEN_WPM = (PACE_RANGE.min + PACE_RANGE.max) / 2;
 const QUOTES_PER_PHRASE = 3;
 const CONTEXT_WORDS = 3;
-
-/** Words that fill silence without carrying meaning. */
-const FILLERS: { phrase: string; re: RegExp }[] = [
-  { phrase: 'um', re: /\bu+m+\b/gi },
-  { phrase: 'uh', re: /\bu+h+\b/gi },
-  { phrase: 'erm', re: /\ber+m*\b/gi },
-  { phrase: 'hmm', re: /\bhm+\b/gi },
-  { phrase: 'like', re: /\blike(?=,)/gi },
-  { phrase: 'you know', re: /\byou know\b(?!\s+(?:how|what|why|when|where|that|if|the)\b)/gi },
-  { phrase: 'I mean', re: /\bi mean\b/gi },
-  { phrase: 'basically', re: /\bbasically\b/gi },
-  { phrase: 'literally', re: /\bliterally\b/gi },
-  { phrase: 'kind of', re: /\bkind of\b/gi },
-  { phrase: 'sort of', re: /\bsort of\b/gi },
-];
-
-/** Words that weaken a claim the candidate could state plainly. */
-const HEDGES: { phrase: string; re: RegExp }[] = [
-  { phrase: 'I guess', re: /\bi guess\b/gi },
-  { phrase: 'I think', re: /\bi think\b/gi },
-  { phrase: 'I suppose', re: /\bi suppose\b/gi },
-  { phrase: 'maybe', re: /\bmaybe\b/gi },
-  { phrase: 'perhaps', re: /\bperhaps\b/gi },
-  { phrase: 'probably', re: /\bprobably\b/gi },
-  { phrase: 'hopefully', re: /\bhopefully\b/gi },
-  { phrase: 'not sure', re: /\b(?:i'?m |i am )?not (?:really |totally |entirely )?sure\b/gi },
-  { phrase: 'or something', re: /\bor something\b/gi },
-];
 
 export interface DeliveryInput {
   /** What was said (the transcript) or typed. */
@@ -87,7 +60,7 @@ function quote(text: string, index: number, length: number): string {
   return `${lead}${before}${text.slice(index, index + length)}${after}${trail}`.replace(/\s+/g, ' ');
 }
 
-function tally(text: string, lexicon: { phrase: string; re: RegExp }[], words: number) {
+function tally(text: string, lexicon: readonly { phrase: string; re: RegExp }[], words: number) {
   const found: Delivery['fillers']['found'] = [];
   for (const { phrase, re } of lexicon) {
     const matches = [...text.matchAll(re)];

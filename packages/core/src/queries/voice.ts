@@ -39,21 +39,26 @@ export const deleteUnusedTranscripts = (db: Db, questionId: string, keepId: stri
     .$if(keepId !== null, (q) => q.where('id', '<>', keepId!))
     .execute();
 
-export const findKeepRecordings = async (db: Db, userId: string): Promise<boolean> =>
-  (
-    await db
-      .selectFrom('voice_preferences')
-      .select('keep_recordings')
-      .where('user_id', '=', userId)
-      .executeTakeFirst()
-  )?.keep_recordings ?? false;
+/** The stored choices (undefined when the user never chose anything). */
+export const findVoicePreferences = (db: Db, userId: string) =>
+  db
+    .selectFrom('voice_preferences')
+    .select(['keep_recordings', 'answer_mode', 'read_aloud'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 
-export const upsertKeepRecordings = (db: Db, userId: string, keep: boolean) =>
+/** Sets the given choices, leaving the others as they are; returns them all. */
+export const upsertVoicePreferences = (
+  db: Db,
+  userId: string,
+  patch: { keep_recordings?: boolean; answer_mode?: 'type' | 'voice'; read_aloud?: boolean },
+) =>
   db
     .insertInto('voice_preferences')
-    .values({ user_id: userId, keep_recordings: keep })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ keep_recordings: keep, updated_at: sql`now()` }))
-    .execute();
+    .values({ user_id: userId, ...patch })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ...patch, updated_at: sql`now()` }))
+    .returning(['keep_recordings', 'answer_mode', 'read_aloud'])
+    .executeTakeFirstOrThrow();
 
 /** The kept recordings of a session's answers: which answer, what type, how big (not the bytes). */
 export const listSessionRecordings = (db: Db, sessionId: string) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageInput, queryText, timestampSchema } from './common.ts';
+import { voicePreferencesSchema } from './voice.ts';
 
 export const roleName = z.enum(['admin', 'candidate']);
 export type RoleName = z.infer<typeof roleName>;
@@ -78,3 +79,6 @@ export const loginResult = z.object({
   expires_at: timestampSchema,
   user: userSchema,
 });
+
+/** The signed-in user (auth.me), with the preferences the interview room follows. */
+export const meSchema = userSchema.extend({ preferences: voicePreferencesSchema });

@@ -5,11 +5,18 @@ import { deliverySchema, timedWordSchema } from './delivery.ts';
 /** Who turns speech into text: a server (`openai`), or the candidate's browser when the server has none. */
 export const transcriptionMode = z.enum(['openai', 'browser']);
 
+/** Who reads questions aloud: a server voice (`openai`), or the browser's own speech synthesis. */
+export const speechMode = z.enum(['openai', 'browser']);
+
 export const voiceStatusSchema = z.object({
   transcription: transcriptionMode.describe(
     'openai: POST the recording to the server; browser: use the browser’s own speech recognition',
   ),
   transcriber: z.string().nullable().describe('e.g. "openai:whisper-1"; null when the browser transcribes'),
+  speech: speechMode.describe(
+    'openai: GET the question read aloud from the server; browser: the browser’s own speech synthesis',
+  ),
+  speaker: z.string().nullable().describe('e.g. "openai:tts-1/alloy"; null when the browser reads aloud'),
   max_seconds: z.number().int().describe('longest recording accepted'),
   max_bytes: z.number().int().describe('largest recording accepted'),
 });
@@ -42,14 +49,57 @@ export const transcriptionSchema = z.object({
 });
 export type Transcription = z.infer<typeof transcriptionSchema>;
 
-export const voicePreferencesSchema = z.object({
+/** How the candidate answers in the room: typing, or speaking (recorded, transcribed, corrected). */
+export const answerMode = z.enum(['type', 'voice']);
+export type AnswerMode = z.infer<typeof answerMode>;
+
+/** What a user who never chose gets. */
+export const DEFAULT_VOICE_PREFERENCES = {
+  keep_recordings: false,
+  answer_mode: 'type',
+  read_aloud: true,
+} as const satisfies { keep_recordings: boolean; answer_mode: AnswerMode; read_aloud: boolean };
+
+const preferenceFields = {
   keep_recordings: z
-    .boolean()
+    .boolean({ error: 'must be true or false' })
     .describe(
-      'keep the audio of answered recordings (downloadable, deleted with the account); off by default',
+      `keep the audio of answered recordings (downloadable, deleted with the account); default ${DEFAULT_VOICE_PREFERENCES.keep_recordings}`,
     ),
+  answer_mode: answerMode.describe(
+    `type or speak the answers in the interview room; default ${DEFAULT_VOICE_PREFERENCES.answer_mode}`,
+  ),
+  read_aloud: z
+    .boolean({ error: 'must be true or false' })
+    .describe(
+      `when speaking, each question is read aloud as it appears (replay is always there); default ${DEFAULT_VOICE_PREFERENCES.read_aloud}`,
+    ),
+};
+
+/** The user's voice preferences, stored with the user (the same in every browser). */
+export const voicePreferencesSchema = z.object(preferenceFields);
+export type VoicePreferences = z.infer<typeof voicePreferencesSchema>;
+
+/** Any of the preferences; the ones left out keep their value. */
+export const setVoicePreferencesInput = z
+  .strictObject({
+    keep_recordings: preferenceFields.keep_recordings.optional(),
+    answer_mode: preferenceFields.answer_mode.optional(),
+    read_aloud: preferenceFields.read_aloud.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    error: 'give at least one of keep_recordings, answer_mode, read_aloud',
+  });
+export type SetVoicePreferencesInput = z.infer<typeof setVoicePreferencesInput>;
+
+/** The current question read aloud by the server's voice. */
+export const questionSpeechSchema = z.object({
+  question_id: idSchema,
+  audio_type: z.string().describe('e.g. audio/mpeg'),
+  audio_base64: z.string().describe('the audio, base64-encoded'),
+  speaker: z.string().describe('the voice that read it, e.g. "openai:tts-1/alloy"'),
 });
-export const setVoicePreferencesInput = z.strictObject({ keep_recordings: z.boolean() });
+export type QuestionSpeech = z.infer<typeof questionSpeechSchema>;
 
 export const recordingInfoSchema = z.object({
   feedback_id: idSchema,

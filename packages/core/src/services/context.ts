@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { InterviewerProvider } from '../engine/index.ts';
 import type { GradingQueue } from '../queue/grading-queue.ts';
+import type { Speaker } from '../voice/speaker.ts';
+import type { SpeechCache } from '../voice/speech-cache.ts';
 import type { Transcriber } from '../voice/transcriber.ts';
 
 /** Limits that bound what one user can cost us in model calls. */
@@ -23,9 +25,13 @@ export interface Interviewer {
   limits: InterviewLimits;
 }
 
-/** Voice answers: who transcribes (null: the browser does, if it can) and the bounds of a recording. */
+/**
+ * Voice answers: who transcribes (null: the browser does, if it can) and the bounds of a
+ * recording; who reads questions aloud (absent: the browser does) and the audio already made.
+ */
 export interface Voice {
   transcriber: Transcriber | null;
+  speech?: { speaker: Speaker; cache: SpeechCache } | null;
   limits: { maxBytes: number; maxSeconds: number };
 }
 

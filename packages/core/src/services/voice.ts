@@ -9,12 +9,23 @@
 import { withDbErrors } from '../db/errors.ts';
 import type { FeedbackRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
+import { EngineError } from '../engine/errors.ts';
 import { conflict, DomainError, invalidField, notFound } from '../errors.ts';
 import { recordAiUsage } from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
 import * as vq from '../queries/voice.ts';
 import type { Delivery } from '../schemas/delivery.ts';
-import type { Recording, TranscribeInput, Transcription, VoiceStatus } from '../schemas/voice.ts';
+import type { User } from '../schemas/users.ts';
+import {
+  DEFAULT_VOICE_PREFERENCES,
+  type QuestionSpeech,
+  type Recording,
+  type SetVoicePreferencesInput,
+  type TranscribeInput,
+  type Transcription,
+  type VoicePreferences,
+  type VoiceStatus,
+} from '../schemas/voice.ts';
 import { sniffAudio, wavSeconds } from '../voice/audio.ts';
 import { canSee, type MaybeActor, requireActor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
@@ -26,9 +37,12 @@ const DURATION_SLACK_SECONDS = 2;
 
 export function voiceStatus(ctx: ServiceContext): VoiceStatus {
   const t = ctx.voice?.transcriber ?? null;
+  const speaker = ctx.voice?.speech?.speaker ?? null;
   return {
     transcription: t ? 'openai' : 'browser',
     transcriber: t?.label ?? null,
+    speech: speaker ? 'openai' : 'browser',
+    speaker: speaker?.label ?? null,
     max_seconds: ctx.voice?.limits.maxSeconds ?? 0,
     max_bytes: ctx.voice?.limits.maxBytes ?? 0,
   };
@@ -88,7 +102,7 @@ export async function transcribeAnswer(
     durationSeconds: measured ?? 0,
   });
   // the audio stays only if its owner asked for that; otherwise it is gone with this request
-  const keep = await withDbErrors(() => vq.findKeepRecordings(ctx.db, session.user_id));
+  const keep = (await loadPreferences(ctx.db, session.user_id)).keep_recordings;
   const row = await withDbErrors(() =>
     vq.insertTranscript(ctx.db, {
       session_id: session.id,
@@ -147,19 +161,85 @@ export const forgetUnusedTranscripts = (
   keptId: string | null,
 ) => vq.deleteUnusedTranscripts(db, questionId, keptId);
 
-export async function getPreferences(db: ServiceContext['db'], actor: MaybeActor) {
-  const me = requireActor(actor);
-  return { keep_recordings: await withDbErrors(() => vq.findKeepRecordings(db, me.id)) };
+/** A user's voice preferences, the defaults filling what they never chose. */
+async function loadPreferences(db: ServiceContext['db'], userId: string): Promise<VoicePreferences> {
+  const row = await withDbErrors(() => vq.findVoicePreferences(db, userId));
+  return withDefaults(row);
+}
+
+const withDefaults = (
+  row: Partial<{ [K in keyof VoicePreferences]: VoicePreferences[K] | null }> | undefined,
+) => ({
+  keep_recordings: row?.keep_recordings ?? DEFAULT_VOICE_PREFERENCES.keep_recordings,
+  answer_mode: row?.answer_mode ?? DEFAULT_VOICE_PREFERENCES.answer_mode,
+  read_aloud: row?.read_aloud ?? DEFAULT_VOICE_PREFERENCES.read_aloud,
+});
+
+export async function getPreferences(db: ServiceContext['db'], actor: MaybeActor): Promise<VoicePreferences> {
+  return loadPreferences(db, requireActor(actor).id);
+}
+
+/** The signed-in user with their preferences (auth.me): a program sees what the room will do. */
+export async function withPreferences(
+  db: ServiceContext['db'],
+  actor: MaybeActor,
+  user: User,
+): Promise<User & { preferences: VoicePreferences }> {
+  return { ...user, preferences: await getPreferences(db, actor) };
 }
 
 export async function setPreferences(
   db: ServiceContext['db'],
   actor: MaybeActor,
-  input: { keep_recordings: boolean },
-) {
+  input: SetVoicePreferencesInput,
+): Promise<VoicePreferences> {
   const me = requireActor(actor);
-  await withDbErrors(() => vq.upsertKeepRecordings(db, me.id, input.keep_recordings));
-  return { keep_recordings: input.keep_recordings };
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  return withDefaults(await withDbErrors(() => vq.upsertVoicePreferences(db, me.id, patch)));
+}
+
+/**
+ * The current question of an ongoing session the caller may see, read aloud by the server's
+ * voice. Made once per question and voice (SpeechCache): a replay does not call the speech
+ * server again, nor count against the hourly quota, which a new reading shares with the model.
+ */
+export async function speakQuestion(
+  ctx: ServiceContext,
+  actor: MaybeActor,
+  sessionId: string,
+): Promise<QuestionSpeech> {
+  const me = requireActor(actor);
+  const session = await withDbErrors(() => sq.findSession(ctx.db, sessionId));
+  if (!session || !canSee(me, session.user_id)) throw notFound('Session');
+  if (session.status !== 'ongoing') throw conflict(`No question to read: the session is ${session.status}`);
+  const speech = ctx.voice?.speech;
+  if (!speech) {
+    throw conflict('This server has no voice; the browser reads the question aloud');
+  }
+  const current = deriveProgress(session, await sq.listQuestions(ctx.db, session.id)).current;
+  if (!current) throw conflict('Every question has been answered: end the session to get your score');
+  const { speaker, cache } = speech;
+  let made: Awaited<ReturnType<typeof cache.getOrMake>>;
+  try {
+    made = await cache.getOrMake(`${current.id}\n${speaker.label}`, async () => {
+      await checkHourlyQuota(ctx, me.id);
+      await recordAiUsage(ctx.db, me.id, 'speech');
+      // no caller's signal: a reading shared by concurrent requests outlives any one of them
+      return speaker.speak(current.text);
+    });
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    throw new DomainError(
+      'UNAVAILABLE',
+      `Reading the question aloud failed (${e.message}); your browser can read it instead.`,
+    );
+  }
+  return {
+    question_id: current.id,
+    audio_type: made.speech.kind.mime,
+    audio_base64: made.speech.bytes.toString('base64'),
+    speaker: speaker.label,
+  };
 }
 
 /** The kept recordings of a session the caller may see (its owner, or an admin). */

@@ -6,9 +6,9 @@ import { AnswerForm } from './AnswerForm.tsx';
 import { GradingCard } from './GradingCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { useSubmitAnswer } from './useSubmitAnswer.ts';
-import { useAnswerMode } from './voice/answerMode.ts';
-import { KeepRecordings } from './voice/KeepRecordings.tsx';
+import { KeepRecordings, ReadAloud } from './voice/KeepRecordings.tsx';
 import { ModeChoice } from './voice/ModeChoice.tsx';
+import { useVoicePreferences } from './voice/preferences.ts';
 import { uploadRecording } from './voice/upload.ts';
 import { VoicePanel } from './voice/VoicePanel.tsx';
 
@@ -31,9 +31,9 @@ export function QuestionStep({
 }) {
   const utils = trpc.useUtils();
   const [draft, setDraft, clearDraft] = useDraft(`answer-draft:${question.id}`);
-  // the signed-in user as the app already knows it (no request of its own): the mode is theirs
-  const me = trpc.auth.me.useQuery(undefined, { enabled: false });
-  const [mode, setMode] = useAnswerMode(me.data?.id ?? 'anyone');
+  // typing or speaking, and reading aloud: the user's choices, stored with them on the server
+  const { preferences, update } = useVoicePreferences();
+  const mode = preferences?.answer_mode ?? 'type';
   const voice = trpc.voice.status.useQuery(undefined, {
     enabled: mode === 'voice',
     staleTime: Number.POSITIVE_INFINITY,
@@ -53,13 +53,22 @@ export function QuestionStep({
   return (
     <div className="stack">
       <QuestionCard question={question} label={label} focusOnMount={focusOnMount} />
-      <ModeChoice mode={mode} onChange={setMode} />
-      {mode === 'voice' && voice.data?.transcription === 'openai' && <KeepRecordings />}
-      {mode === 'voice' && voice.data && (
+      {preferences && <ModeChoice mode={mode} onChange={(m) => update({ answer_mode: m })} />}
+      {mode === 'voice' && preferences && (
+        <div className="row">
+          <ReadAloud preferences={preferences} onChange={update} />
+          {voice.data?.transcription === 'openai' && (
+            <KeepRecordings preferences={preferences} onChange={update} />
+          )}
+        </div>
+      )}
+      {mode === 'voice' && voice.data && preferences && (
         <VoicePanel
           key={question.id}
           status={voice.data}
           question={question.text}
+          readAloud={preferences.read_aloud}
+          fetchSpeech={() => utils.client.voice.speech.query({ session_id: sessionId })}
           transcribe={(audio, seconds) => uploadRecording(sessionId, audio, seconds)}
           onTranscript={(text, t) => {
             setDraft(draft.trim() ? `${draft.trim()}\n\n${text}` : text);

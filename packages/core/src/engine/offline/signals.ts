@@ -2,6 +2,8 @@
  * Measures an answer: the raw observations the rubric scores and the feedback quotes.
  * Nothing here decides a grade; it only finds evidence (and keeps it, so feedback can cite it).
  */
+// fillers and hedges alike: the grader's clarity weighs both (the delivery figures count them apart)
+import { TENTATIVE_PHRASES as HEDGES } from '../../language/fillers-and-hedges.ts';
 import { skillsMentioned } from '../skills.ts';
 import {
   countWords,
@@ -106,36 +108,6 @@ const LINKS =
 
 const SEQUENCE_WORDS =
   /\b(first(?:ly)?|second(?:ly)?|then|next|after that|afterwards|finally|lastly|before|once that)\b/gi;
-
-const HEDGES: { re: RegExp; weight: number; phrase: string }[] = [
-  { re: /\bu+m+\b/gi, weight: 1, phrase: 'um' },
-  { re: /\bu+h+\b/gi, weight: 1, phrase: 'uh' },
-  { re: /\ber+m+\b/gi, weight: 1, phrase: 'erm' },
-  { re: /\bhm+\b/gi, weight: 1, phrase: 'hmm' },
-  { re: /\blike,/gi, weight: 1, phrase: 'like,' },
-  { re: /\byou know\b/gi, weight: 1, phrase: 'you know' },
-  { re: /\bi guess\b/gi, weight: 1, phrase: 'I guess' },
-  { re: /\bmaybe\b/gi, weight: 1, phrase: 'maybe' },
-  { re: /\bkind of\b/gi, weight: 1, phrase: 'kind of' },
-  { re: /\bsort of\b/gi, weight: 1, phrase: 'sort of' },
-  { re: /\bi suppose\b/gi, weight: 1, phrase: 'I suppose' },
-  {
-    re: /\bi'?m not (?:really |totally |entirely )?sure\b|\bnot (?:really )?sure\b/gi,
-    weight: 1,
-    phrase: 'not sure',
-  },
-  { re: /\bor something\b/gi, weight: 1, phrase: 'or something' },
-  { re: /\bwhatever\b/gi, weight: 1, phrase: 'whatever' },
-  { re: /\b(?:and|or) stuff\b|\bstuff like that\b/gi, weight: 1, phrase: 'and stuff' },
-  { re: /\bprobably\b/gi, weight: 0.75, phrase: 'probably' },
-  { re: /\bi think\b/gi, weight: 0.5, phrase: 'I think' },
-  { re: /\bperhaps\b/gi, weight: 0.5, phrase: 'perhaps' },
-  { re: /\bbasically\b/gi, weight: 0.5, phrase: 'basically' },
-  { re: /\bpretty much\b/gi, weight: 0.5, phrase: 'pretty much' },
-  { re: /\bhopefully\b/gi, weight: 0.5, phrase: 'hopefully' },
-  { re: /\bi mean\b/gi, weight: 0.5, phrase: 'I mean' },
-  { re: /\bjust\b/gi, weight: 0.25, phrase: 'just' },
-];
 
 /** A number and the word after it. Linear: each alternative consumes distinct characters. */
 const NUMBER_RE =

@@ -29,6 +29,8 @@ export interface FakeRequest {
 export type FakeReply =
   | { status?: number; headers?: Record<string, string>; json: unknown }
   | { status?: number; headers?: Record<string, string>; text: string }
+  /** Raw bytes (audio from /audio/speech), sent as `contentType`. */
+  | { status?: number; bytes: Uint8Array; contentType: string }
   /** Server-sent events: objects are sent as JSON `data:` lines; "[DONE]" is added unless `hangAfter`. */
   | { sse: (string | object)[]; intervalMs?: number; hangAfter?: boolean; headers?: Record<string, string> }
   /** Never answer (the client must time out). */
@@ -126,7 +128,10 @@ export async function startFakeOpenAI(handler: FakeHandler): Promise<FakeOpenAI>
       return;
     }
     const status = reply.status ?? 200;
-    if ('json' in reply) {
+    if ('bytes' in reply) {
+      res.writeHead(status, { 'content-type': reply.contentType, 'content-length': reply.bytes.length });
+      res.end(reply.bytes);
+    } else if ('json' in reply) {
       res.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.json));
     } else {

@@ -1,4 +1,4 @@
-import type { AnswerMode } from './answerMode.ts';
+import type { AnswerMode } from './preferences.ts';
 
 /** Type or speak: a plain choice; speaking asks for the microphone only when recording starts. */
 export function ModeChoice({ mode, onChange }: { mode: AnswerMode; onChange: (m: AnswerMode) => void }) {

@@ -1,9 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { delivery } from '../../../test/fixtures.ts';
-import type { Transcription, VoiceStatus } from '../../../trpc.ts';
-import { useAnswerMode } from './answerMode.ts';
-import { ModeChoice } from './ModeChoice.tsx';
+import type { QuestionSpeech, Transcription, VoiceStatus } from '../../../trpc.ts';
 import { VoicePanel } from './VoicePanel.tsx';
 
 /** A MediaRecorder that hands over a small blob when stopped (the e2e test records for real). */
@@ -50,6 +48,8 @@ afterEach(() => {
 const serverStatus: VoiceStatus = {
   transcription: 'openai',
   transcriber: 'openai:whisper-test',
+  speech: 'browser',
+  speaker: null,
   max_seconds: 180,
   max_bytes: 1_000_000,
 };
@@ -68,12 +68,20 @@ function panel(over: Partial<Parameters<typeof VoicePanel>[0]> = {}) {
   const props = {
     status: serverStatus,
     question: 'Tell me about a slow query you fixed.',
+    readAloud: false,
+    fetchSpeech: vi.fn(async (): Promise<QuestionSpeech> => {
+      throw new Error('no server voice in this test');
+    }),
     transcribe: vi.fn(async () => transcription('I added an index.')),
     onTranscript: vi.fn(),
     ...over,
   };
   render(<VoicePanel {...props} />);
-  return props as unknown as { transcribe: ReturnType<typeof vi.fn>; onTranscript: ReturnType<typeof vi.fn> };
+  return props as unknown as {
+    transcribe: ReturnType<typeof vi.fn>;
+    onTranscript: ReturnType<typeof vi.fn>;
+    fetchSpeech: ReturnType<typeof vi.fn>;
+  };
 }
 
 describe('VoicePanel', () => {
@@ -167,21 +175,85 @@ describe('VoicePanel', () => {
   });
 });
 
-describe('the answer mode', () => {
-  function Harness({ userId }: { userId: string }) {
-    const [mode, setMode] = useAnswerMode(userId);
-    return <ModeChoice mode={mode} onChange={setMode} />;
-  }
+describe('the question read aloud', () => {
+  const said: string[] = [];
+  let play: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    said.length = 0;
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        constructor(readonly text: string) {}
+      },
+    );
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: { speak: (u: { text: string }) => said.push(u.text), cancel: () => {} },
+      configurable: true,
+    });
+    play = vi.fn(async () => {});
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(play as () => Promise<void>);
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => {});
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: () => 'blob:question', revokeObjectURL: () => {} }),
+    );
+  });
+  afterEach(() => {
+    delete (window as unknown as Record<string, unknown>).speechSynthesis;
+    vi.restoreAllMocks();
+  });
+  const speech: QuestionSpeech = {
+    question_id: '00000000-0000-4000-8000-000000000003',
+    audio_type: 'audio/wav',
+    audio_base64: btoa('RIFF....WAVEfmt '),
+    speaker: 'openai:tts-test/alloy',
+  };
+  const withServerVoice = { ...serverStatus, speech: 'openai' as const, speaker: 'openai:tts-test/alloy' };
 
-  it('is remembered per user', () => {
-    const { unmount } = render(<Harness userId="ada" />);
-    expect((screen.getByRole('radio', { name: /Type/ }) as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(screen.getByRole('radio', { name: /Speak/ }));
-    unmount();
-    const again = render(<Harness userId="ada" />);
-    expect((screen.getByRole('radio', { name: /Speak/ }) as HTMLInputElement).checked).toBe(true);
-    again.unmount();
-    render(<Harness userId="bob" />);
-    expect((screen.getByRole('radio', { name: /Type/ }) as HTMLInputElement).checked).toBe(true);
+  it('plays the server’s voice as the question appears; a replay plays it again without fetching it again', async () => {
+    const fetchSpeech = vi.fn(async () => speech);
+    panel({ status: withServerVoice, readAloud: true, fetchSpeech });
+    await waitFor(() => expect(play).toHaveBeenCalledTimes(1));
+    expect(screen.getByTestId('voice-options').textContent).toContain('Voice: openai:tts-test/alloy');
+    expect((screen.getByTestId('question-audio') as HTMLAudioElement).src).toBe('blob:question');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Replay the question' })));
+    expect(play).toHaveBeenCalledTimes(2);
+    expect(fetchSpeech).toHaveBeenCalledTimes(1);
+    expect(said).toEqual([]); // the browser did not read it as well
+  });
+
+  it('falls back to the browser’s voice when the server’s fails, and says so', async () => {
+    const fetchSpeech = vi.fn(async (): Promise<QuestionSpeech> => {
+      throw new Error('Reading the question aloud failed (the model server answered 500)');
+    });
+    panel({ status: withServerVoice, readAloud: true, fetchSpeech });
+    await waitFor(() => expect(said).toEqual(['Tell me about a slow query you fixed.']));
+    expect(play).not.toHaveBeenCalled();
+    expect(
+      screen.getByText(/server’s voice failed.*answered 500.*your browser reads the question/),
+    ).toBeTruthy();
+    expect(screen.getByTestId('voice-options').textContent).toContain('Voice: your browser');
+    // the replay goes straight to the browser: the failed voice is not asked again
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Replay the question' })));
+    expect(said).toHaveLength(2);
+    expect(fetchSpeech).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a server voice the browser reads; with reading aloud off, only the replay does', async () => {
+    const p = panel({ readAloud: false });
+    expect(said).toEqual([]);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Replay the question' })));
+    expect(said).toEqual(['Tell me about a slow query you fixed.']);
+    expect(p.fetchSpeech).not.toHaveBeenCalled();
+    expect(screen.getByTestId('voice-options').textContent).toContain('Voice: your browser');
+  });
+
+  it('a browser that refuses to play before a click: asks for the click instead of falling back', async () => {
+    play.mockRejectedValueOnce(new DOMException('no gesture', 'NotAllowedError'));
+    panel({ status: withServerVoice, readAloud: true, fetchSpeech: vi.fn(async () => speech) });
+    await waitFor(() => expect(screen.getByText(/Press “Replay the question” to hear it/)).toBeTruthy());
+    expect(said).toEqual([]);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Replay the question' })));
+    expect(play).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert } from '../../../components/Alert.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
-import type { Transcription, VoiceStatus } from '../../../trpc.ts';
-import { canSpeak, type Recognition, recognitionConstructor, speak, stopSpeaking } from './speech.ts';
+import type { QuestionSpeech, Transcription, VoiceStatus } from '../../../trpc.ts';
+import { useQuestionVoice } from './questionVoice.ts';
+import { type Recognition, recognitionConstructor } from './speech.ts';
 import { useRecorder, WARN_BEFORE_SECONDS } from './useRecorder.ts';
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 /**
- * Speaking an answer: the question read aloud (with replay), a recording with its state, time,
+ * Speaking an answer: the question read aloud (by the server's voice or the browser's; with
+ * replay), a recording with its state, time,
  * level and limit, then the transcript handed to the answer box for correction. Transcribed by
  * the server when it has a transcriber, else by the browser's own recogniser where that works;
  * with neither, one sentence says so and the answer box stays.
@@ -16,11 +18,16 @@ const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60))
 export function VoicePanel({
   status,
   question,
+  readAloud,
+  fetchSpeech,
   transcribe,
   onTranscript,
 }: {
   status: VoiceStatus;
   question: string;
+  /** read the question aloud as it appears */
+  readAloud: boolean;
+  fetchSpeech: () => Promise<QuestionSpeech>;
   transcribe: (audio: Blob, seconds: number) => Promise<Transcription>;
   onTranscript: (text: string, transcription: Transcription | null) => void;
 }) {
@@ -33,10 +40,7 @@ export function VoicePanel({
   const [done, setDone] = useState<string | null>(null);
   const recognition = useRef<{ r: Recognition; text: string[] } | null>(null);
 
-  useEffect(() => {
-    speak(question);
-    return stopSpeaking;
-  }, [question]);
+  const reader = useQuestionVoice({ question, status, readAloud, fetchSpeech });
 
   const send = useCallback(
     async (blob: Blob, seconds: number) => {
@@ -118,12 +122,22 @@ export function VoicePanel({
     if (browserFailure && recorder.state.kind === 'recording') recorder.stop();
   }, [browserFailure, recorder]);
 
+  // the server's voice plays here; hidden: the replay button is its control
+  const questionAudio = (
+    // biome-ignore lint/a11y/useMediaCaption: the question's text is on the page above
+    <audio ref={reader.audio} data-testid="question-audio" hidden />
+  );
+
   if (!server && !browserCan) {
+    // the question is still read aloud; only the answer has to be typed
     return (
-      <p className="card voice voice--unavailable" role="status">
-        {browserFailure ??
-          'Voice answers are not available here: this server does not transcribe and this browser has no speech recognition, so type your answer.'}
-      </p>
+      <>
+        <p className="card voice voice--unavailable" role="status">
+          {browserFailure ??
+            'Voice answers are not available here: this server does not transcribe and this browser has no speech recognition, so type your answer.'}
+        </p>
+        {questionAudio}
+      </>
     );
   }
 
@@ -133,16 +147,20 @@ export function VoicePanel({
   return (
     <section className="card voice" aria-label="Voice answer">
       <div className="row voice__bar">
-        {canSpeak() && (
-          <button type="button" className="btn btn--ghost" onClick={() => speak(question)}>
+        {reader.voice && (
+          <button type="button" className="btn btn--ghost" onClick={() => void reader.play()}>
             Replay the question
           </button>
         )}
-        <span className="muted small">
+        <span className="muted small" data-testid="voice-options">
+          Voice: {reader.voice ?? 'none in this browser'} ·{' '}
           {server ? `Transcription: ${status.transcriber ?? 'server'}` : 'Transcription: your browser'} · up
           to {clock(status.max_seconds)}
         </span>
+        {questionAudio}
       </div>
+      {reader.failure && <p className="muted small">{reader.failure}</p>}
+      {reader.hint && <p className="muted small">{reader.hint}</p>}
 
       {recording ? (
         <div className="voice__recording" role="status" aria-live="polite">
@@ -185,7 +203,7 @@ export function VoicePanel({
           type="button"
           className="btn btn--primary"
           onClick={() => {
-            stopSpeaking();
+            reader.stop();
             setDone(null);
             void recorder.start();
           }}
