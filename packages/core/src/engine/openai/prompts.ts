@@ -123,6 +123,7 @@ Rules for the plan:
 - Follow the requested focus: with a single category, every question is of that category; with "mixed", about half are technical, and the rest alternate behavioural and situational, interleaved.
 - Match the seniority implied by the experience text: fundamentals and concrete tasks for juniors, trade-offs, scale and leading others for seniors.
 - Cover as many different skills as the count allows. Each question is one or two sentences.
+- Use the posting's specifics: where the description states responsibilities, scale, targets, peaks, numbers or named tools (e.g. "a 99.99 % SLO", "Black Friday peaks", "EKS"), build some questions on them and name them in the question, so the candidate practises for this posting rather than a generic one.
 - talking_points: for each question, 2–4 short points that a strong answer covers (what the question asks for, not model answers).
 
 Reply with the JSON object only.`;
