@@ -41,5 +41,6 @@ export {
   MAIN_ANSWER_WEIGHT,
   type ScoredItem,
 } from './scoring.ts';
+export { extractPosting, MAX_EXTRACTED_SKILLS, type PostingFacts } from './posting.ts';
 export { MAX_SKILLS, mentionsSkill, parseSkills, skillsMentioned } from './skills.ts';
 export * from './types.ts';
