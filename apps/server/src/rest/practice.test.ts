@@ -154,7 +154,7 @@ describe('model answers and redo', () => {
 
     const attempts = await me.get(`/api/feedbacks/${f.id}/attempts`);
     expect(attempts.statusCode, attempts.body).toBe(200);
-    expect(attempts.json().items).toEqual([
+    expect(attempts.json().attempts).toEqual([
       expect.objectContaining({ answer: f.answer, score: f.score, ai_feedback: f.ai_feedback }),
     ]);
     expect((await other.get(`/api/feedbacks/${f.id}/attempts`)).statusCode).toBe(404);
@@ -164,7 +164,7 @@ describe('model answers and redo', () => {
     for (let i = 0; i < 4 && last.statusCode === 200; i++)
       last = await me.patch(`/api/feedbacks/${f.id}`, { answer: `${STRONG_ANSWER} (take ${i + 3})` });
     expect(last.statusCode, last.body).toBe(409);
-    expect((await me.get(`/api/feedbacks/${f.id}/attempts`)).json().items).toHaveLength(4);
+    expect((await me.get(`/api/feedbacks/${f.id}/attempts`)).json().attempts).toHaveLength(4);
   });
 });
 

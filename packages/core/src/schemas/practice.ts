@@ -36,6 +36,6 @@ export const answerAttemptSchema = z.object({
   created_at: timestampSchema.describe('when this attempt was replaced by a redo'),
 });
 export const answerAttemptsSchema = z.object({
-  items: z.array(answerAttemptSchema).describe('earlier attempts, oldest first; the current one is the feedback itself'),
+  attempts: z.array(answerAttemptSchema).describe('earlier attempts, oldest first; the current one is the feedback itself'),
 });
 export type AnswerAttempts = z.infer<typeof answerAttemptsSchema>;

@@ -78,7 +78,7 @@ export async function listAttempts(db: Db, actor: MaybeActor, id: string): Promi
   const row = await loadOwnFeedback(db, actor, id);
   const items = await withDbErrors(() => pq.listAttempts(db, row.id));
   return {
-    items: items.map((a) => ({
+    attempts: items.map((a) => ({
       id: a.id,
       answer: a.answer,
       score: a.score,
