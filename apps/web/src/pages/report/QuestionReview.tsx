@@ -2,6 +2,7 @@ import { Badge } from '../../components/Badge.tsx';
 import { Chips } from '../../components/Chips.tsx';
 import { DeliveryCard } from '../../components/DeliveryCard.tsx';
 import { FeedbackLists } from '../../components/FeedbackLists.tsx';
+import { ModelAnswerPanel } from '../../components/ModelAnswerPanel.tsx';
 import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
@@ -67,6 +68,7 @@ export function QuestionReview({
                 <Chips items={feedback.skills_shown} label="Skills shown" />
               )}
               <p className="muted small">{evaluatorLabel(feedback.evaluator)}</p>
+              <ModelAnswerPanel feedbackId={feedback.id} heading="h5" />
             </div>
           ) : (
             <p className="muted">
