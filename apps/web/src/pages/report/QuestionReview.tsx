@@ -14,7 +14,10 @@ export function QuestionReview({
   item,
   index,
   recorded = false,
+  withModelAnswer = false,
 }: {
+  /** offer "What a strong answer covers" (loaded from the API when opened) */
+  withModelAnswer?: boolean;
   item: ReportItem;
   index: number;
   /** a recording of this answer was kept ("keep my recordings") */
@@ -68,7 +71,7 @@ export function QuestionReview({
                 <Chips items={feedback.skills_shown} label="Skills shown" />
               )}
               <p className="muted small">{evaluatorLabel(feedback.evaluator)}</p>
-              <ModelAnswerPanel feedbackId={feedback.id} heading="h5" />
+              {withModelAnswer && <ModelAnswerPanel feedbackId={feedback.id} heading="h5" />}
             </div>
           ) : (
             <p className="muted">

@@ -196,6 +196,7 @@ export function ReportPage() {
               item={it}
               index={i}
               recorded={Boolean(it.feedback && recorded.has(it.feedback.id))}
+              withModelAnswer
             />
           ))
         )}
