@@ -43,7 +43,11 @@ export function ModelAnswerPanel({ feedbackId, heading = 'h3' }: { feedbackId: s
               <li key={i}>{p}</li>
             ))}
           </ul>
-          <Heading>Example answer (not a real candidate’s)</Heading>
+          <Heading>
+            {model.data.written_by.startsWith('offline:')
+              ? 'Example outline (not a real candidate’s answer)'
+              : 'Example answer (not a real candidate’s)'}
+          </Heading>
           <p className="pre-wrap model-answer__example">{model.data.example}</p>
           <p className="muted small">{writtenByLabel(model.data.written_by)}</p>
         </div>

@@ -31,7 +31,7 @@ describe('ModelAnswerPanel', () => {
     details.open = true;
     fireEvent(details, new Event('toggle'));
     expect(await screen.findByText('gathering evidence first')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Example answer (not a real candidate’s)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Example outline (not a real candidate’s answer)' })).toBeTruthy();
     expect(screen.getByText(/An outline built from the talking points/)).toBeTruthy();
     expect(api.calls.map((c) => c.path)).toEqual(['practice.modelAnswer']);
   });

@@ -3,7 +3,6 @@
  * recovered from the bank), else the points any answer of its category needs; and an example
  * that is openly an outline built from those points, not an answer someone gave.
  */
-import { joinList } from '../text.ts';
 import type { ModelAnswer, QuestionCategory, QuestionContext } from '../types.ts';
 import { talkingPointsFor } from './plan.ts';
 
@@ -42,8 +41,9 @@ export function modelAnswerOffline(input: {
       : question.category === 'situational'
         ? 'Walk through what you would do, step by step.'
         : 'Answer the question directly, then back it up.';
+  // Semicolons, not "and": the points themselves often contain "and".
   const example = `${opening} Start with ${first}. ${
-    rest.length > 0 ? `Then cover ${joinList(rest)}. ` : ''
-  }Name real tools, numbers and outcomes where you have them, and keep it to two minutes.`;
+    rest.length > 0 ? `Then cover: ${rest.join('; ')}. ` : ''
+  }Name real tools, numbers and outcomes where you have them, and keep it to about two minutes.`;
   return { talking_points: points, example };
 }
