@@ -126,7 +126,10 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.getByText('What a strong answer covers').first().click();
       await page.getByTestId('model-answer').first().waitFor();
       await check('report, what a strong answer covers');
-      await page.getByRole('link', { name: /^Practise this skill: / }).first().click();
+      await page
+        .getByRole('link', { name: /^Practise this skill: / })
+        .first()
+        .click();
       await page.getByText(/Skills to practise \(1 of \d+\)/).waitFor();
       await check('setup, practising one skill');
 

@@ -4,7 +4,14 @@
  * answer with both scores visible; and "Practise this skill" from the report, with a countdown.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { answerCurrent, GOOD_ANSWER, newContext, screenshot, signUpViaApi, useBrowserPerFile } from './harness.ts';
+import {
+  answerCurrent,
+  GOOD_ANSWER,
+  newContext,
+  screenshot,
+  signUpViaApi,
+  useBrowserPerFile,
+} from './harness.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowserPerFile();
@@ -32,7 +39,9 @@ describe('the practice loop', () => {
       await page.getByRole('button', { name: 'Find skills in the posting' }).click();
       await page.getByText(/Found \d+ skills in the posting/).waitFor();
       const skills = await page.getByLabel('Skills').inputValue();
-      expect(skills.split(', ')).toEqual(expect.arrayContaining(['Kubernetes', 'Terraform', 'Incident response', 'EKS']));
+      expect(skills.split(', ')).toEqual(
+        expect.arrayContaining(['Kubernetes', 'Terraform', 'Incident response', 'EKS']),
+      );
       // the candidate adjusts them: EKS out
       await page.getByLabel('Skills').fill('Kubernetes, Terraform, Incident response');
       await screenshot(page, 'own-job-skills-found');
@@ -46,7 +55,10 @@ describe('the practice loop', () => {
       await page.getByRole('button', { name: 'Start interview' }).click();
       await page.waitForURL(/\/sessions\/[0-9a-f-]+$/);
       await page.getByTestId('question-text').waitFor();
-      await page.getByTestId('answer-timer').getByText(/Time left [12]:\d\d/).waitFor();
+      await page
+        .getByTestId('answer-timer')
+        .getByText(/Time left [12]:\d\d/)
+        .waitFor();
 
       // the plan draws on the posting (read through the API the room uses)
       const sessionId = page.url().split('/').pop()!;

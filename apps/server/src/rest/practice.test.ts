@@ -4,7 +4,13 @@
  * covers" (offline, and by a model through the real OpenAI SDK), and redoing an answer.
  */
 import { createOpenAIProvider } from '@ai-interviewer/core';
-import { makeJob, makeUser, offlineInterviewer, STRONG_ANSWER, thinAnswer } from '@ai-interviewer/core/testing';
+import {
+  makeJob,
+  makeUser,
+  offlineInterviewer,
+  STRONG_ANSWER,
+  thinAnswer,
+} from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chatCompletion,
@@ -40,7 +46,11 @@ afterAll(async () => {
 });
 
 async function ownJob(skills: string) {
-  const res = await me.post('/api/jobs', { title: 'Site Reliability Engineer', description: POSTING, skills });
+  const res = await me.post('/api/jobs', {
+    title: 'Site Reliability Engineer',
+    description: POSTING,
+    skills,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }
@@ -69,7 +79,9 @@ describe('POST /api/jobs/extract-skills', () => {
     for (const body of [{ description: '' }, { description: 'x'.repeat(20_001) }]) {
       const res = await me.post('/api/jobs/extract-skills', body);
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.issues.map((d: { path: string[] }) => d.path.join('.'))).toContain('description');
+      expect(res.json().error.issues.map((d: { path: string[] }) => d.path.join('.'))).toContain(
+        'description',
+      );
       expect(hasStackTrace(res.body)).toBe(false);
     }
   });
@@ -135,7 +147,11 @@ describe('model answers and redo', () => {
     expect(model.example).toContain(model.talking_points[0]);
     // kept: the same text again, from the database
     expect((await me.get(`/api/feedbacks/${id}/model-answer`)).json()).toEqual(model);
-    const stored = await s.db.selectFrom('feedback').select('model_answer').where('id', '=', id).executeTakeFirst();
+    const stored = await s.db
+      .selectFrom('feedback')
+      .select('model_answer')
+      .where('id', '=', id)
+      .executeTakeFirst();
     expect(stored?.model_answer?.example).toBe(model.example);
     expect((await other.get(`/api/feedbacks/${id}/model-answer`)).statusCode).toBe(404);
   });
@@ -143,7 +159,10 @@ describe('model answers and redo', () => {
   it('redoes an answer: the earlier attempt keeps its score, the new one is graded again', async () => {
     const jobId = (await makeJob(s.db, null)).id;
     const session = await startedSession({ job_description_id: jobId, question_count: 2 });
-    const first = await me.post('/api/feedbacks', { session_id: session.id, answer: thinAnswer('PostgreSQL') });
+    const first = await me.post('/api/feedbacks', {
+      session_id: session.id,
+      answer: thinAnswer('PostgreSQL'),
+    });
     const f = first.json().feedback;
     expect(f.grading_status).toBe('graded');
 
@@ -177,9 +196,17 @@ describe('model answer written by a model (the real OpenAI SDK against the fake 
   });
 
   it('stores and returns the model’s talking points and example, labelled with the model', async () => {
-    const reply = { talking_points: ['capacity before the peak', 'what to watch'], example: 'An example answer…' };
+    const reply = {
+      talking_points: ['capacity before the peak', 'what to watch'],
+      example: 'An example answer…',
+    };
     model = await startFakeOpenAI(() => ({ json: chatCompletion(reply) }));
-    const provider = createOpenAIProvider({ apiKey: 'k', baseURL: model.url, model: 'coach', timeoutMs: 5000 });
+    const provider = createOpenAIProvider({
+      apiKey: 'k',
+      baseURL: model.url,
+      model: 'coach',
+      timeoutMs: 5000,
+    });
     // planning and grading stay offline here; only the model answer asks the model
     const offline = offlineInterviewer();
     ms = await startTestServer({
@@ -190,9 +217,12 @@ describe('model answer written by a model (the real OpenAI SDK against the fake 
     });
     const client = ms.as((await ms.login((await makeUser(ms.db)).user)).token);
     const jobId = (await makeJob(ms.db, null)).id;
-    const created = (await client.post('/api/sessions', { job_description_id: jobId, question_count: 1 })).json();
+    const created = (
+      await client.post('/api/sessions', { job_description_id: jobId, question_count: 1 })
+    ).json();
     await client.post(`/api/sessions/${created.id}/start`);
-    const f = (await client.post('/api/feedbacks', { session_id: created.id, answer: STRONG_ANSWER })).json().feedback;
+    const f = (await client.post('/api/feedbacks', { session_id: created.id, answer: STRONG_ANSWER })).json()
+      .feedback;
 
     const res = await client.get(`/api/feedbacks/${f.id}/model-answer`);
     expect(res.statusCode, res.body).toBe(200);
@@ -202,6 +232,8 @@ describe('model answer written by a model (the real OpenAI SDK against the fake 
     expect(asked[0]!.body.messages[1].content).toContain(f.question);
     // kept: a second read does not ask the model again
     await client.get(`/api/feedbacks/${f.id}/model-answer`);
-    expect(model.requests.filter((r) => r.body.response_format.json_schema.name === 'model_answer')).toHaveLength(1);
+    expect(
+      model.requests.filter((r) => r.body.response_format.json_schema.name === 'model_answer'),
+    ).toHaveLength(1);
   });
 });

@@ -193,7 +193,8 @@ export const restRoutes: RestRoute[] = [
     status: 200,
     tag: 'Job descriptions',
     access: 'private',
-    summary: 'Read a pasted job posting: the skills it asks for, the tools it names, its figures and responsibilities',
+    summary:
+      'Read a pasted job posting: the skills it asks for, the tools it names, its figures and responsibilities',
   },
 
   {

@@ -8,7 +8,13 @@ function setup(found: string[] = ['Kubernetes', 'Terraform', 'EKS']) {
   const onSubmit = vi.fn();
   const onFindSkills = vi.fn(async () => found);
   render(
-    <JobForm submitLabel="Continue" busy={false} error={null} onSubmit={onSubmit} onFindSkills={onFindSkills} />,
+    <JobForm
+      submitLabel="Continue"
+      busy={false}
+      error={null}
+      onSubmit={onSubmit}
+      onFindSkills={onFindSkills}
+    />,
   );
   fireEvent.change(screen.getByLabelText('Job title'), { target: { value: 'SRE' } });
   fireEvent.change(screen.getByLabelText(/Job description/), { target: { value: POSTING } });

@@ -15,7 +15,13 @@ export function writtenByLabel(writtenBy: string): string {
  * cost a model call, once; the server keeps it). The example is labelled as an example: it
  * is never someone's real answer.
  */
-export function ModelAnswerPanel({ feedbackId, heading = 'h3' }: { feedbackId: string; heading?: 'h3' | 'h5' }) {
+export function ModelAnswerPanel({
+  feedbackId,
+  heading = 'h3',
+}: {
+  feedbackId: string;
+  heading?: 'h3' | 'h5';
+}) {
   const [open, setOpen] = useState(false);
   const model = trpc.practice.modelAnswer.useQuery({ id: feedbackId }, { enabled: open, retry: false });
   const Heading = heading;

@@ -31,7 +31,9 @@ describe('ModelAnswerPanel', () => {
     details.open = true;
     fireEvent(details, new Event('toggle'));
     expect(await screen.findByText('gathering evidence first')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Example outline (not a real candidate’s answer)' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { name: 'Example outline (not a real candidate’s answer)' }),
+    ).toBeTruthy();
     expect(screen.getByText(/An outline built from the talking points/)).toBeTruthy();
     expect(api.calls.map((c) => c.path)).toEqual(['practice.modelAnswer']);
   });
@@ -55,7 +57,9 @@ describe('RedoPanel', () => {
           ],
         },
       }),
-      'feedback.update': (input) => ({ data: { ...fb, answer: (input as { answer: string }).answer, score: 8 } }),
+      'feedback.update': (input) => ({
+        data: { ...fb, answer: (input as { answer: string }).answer, score: 8 },
+      }),
     });
     vi.stubGlobal('fetch', api.fetch);
     const onRedone = vi.fn();
@@ -64,7 +68,9 @@ describe('RedoPanel', () => {
     expect(attempts.textContent).toMatch(/Attempt 1: 2\/10/);
     expect(attempts.textContent).toMatch(/Attempt 2 \(this one\): 6\/10/);
     fireEvent.click(screen.getByRole('button', { name: 'Redo this answer' }));
-    fireEvent.change(screen.getByLabelText('Your new answer'), { target: { value: 'Third try, with numbers.' } });
+    fireEvent.change(screen.getByLabelText('Your new answer'), {
+      target: { value: 'Third try, with numbers.' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Submit the new answer' }));
     await waitFor(() => expect(onRedone).toHaveBeenCalled());
     expect(api.calls.find((c) => c.path === 'feedback.update')!.input).toEqual({

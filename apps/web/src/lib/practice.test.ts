@@ -4,7 +4,14 @@ import { clock, practiseUrl, skillScores } from './practice.ts';
 
 const item = (skill: string, score: number | null, status = 'graded'): ReportItem =>
   ({
-    question: { id: `${skill}${score}`, plan_index: 1, is_follow_up: false, category: 'technical', skill, text: 'Q?' },
+    question: {
+      id: `${skill}${score}`,
+      plan_index: 1,
+      is_follow_up: false,
+      category: 'technical',
+      skill,
+      text: 'Q?',
+    },
     feedback: score === undefined ? null : ({ grading_status: status, score } as ReportItem['feedback']),
   }) as ReportItem;
 

@@ -34,6 +34,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   type OpenAIProviderOptions,
 } from './openai/index.ts';
+export { extractPosting, MAX_EXTRACTED_SKILLS, type PostingFacts } from './posting.ts';
 export {
   clampScore,
   computeOverallScore,
@@ -41,6 +42,5 @@ export {
   MAIN_ANSWER_WEIGHT,
   type ScoredItem,
 } from './scoring.ts';
-export { extractPosting, MAX_EXTRACTED_SKILLS, type PostingFacts } from './posting.ts';
 export { MAX_SKILLS, mentionsSkill, parseSkills, skillsMentioned } from './skills.ts';
 export * from './types.ts';

@@ -55,14 +55,28 @@ describe('extractPosting', () => {
   it('reads a reliability posting: skills from the requirements, tools, the SLO and the Black Friday peaks', () => {
     const facts = extractPosting(SRE);
     expect(facts.skills).toEqual(
-      expect.arrayContaining(['Kubernetes', 'Terraform', 'Observability (Prometheus, Grafana)', 'Communication']),
+      expect.arrayContaining([
+        'Kubernetes',
+        'Terraform',
+        'Observability (Prometheus, Grafana)',
+        'Communication',
+      ]),
     );
     expect(facts.skills).toContain('EKS');
-    expect(facts.tools).toEqual(expect.arrayContaining(['Kubernetes', 'EKS', 'Terraform', 'Prometheus', 'Grafana']));
-    expect(facts.figures).toEqual(
-      expect.arrayContaining(['a 99.99 % SLO', 'Black Friday peaks', '40k requests per second', '300 stores']),
+    expect(facts.tools).toEqual(
+      expect.arrayContaining(['Kubernetes', 'EKS', 'Terraform', 'Prometheus', 'Grafana']),
     );
-    expect(facts.responsibilities[0]).toBe('Own the reliability of the checkout platform against a 99.99 % SLO');
+    expect(facts.figures).toEqual(
+      expect.arrayContaining([
+        'a 99.99 % SLO',
+        'Black Friday peaks',
+        '40k requests per second',
+        '300 stores',
+      ]),
+    );
+    expect(facts.responsibilities[0]).toBe(
+      'Own the reliability of the checkout platform against a 99.99 % SLO',
+    );
     // A long requirement line that names no tool is not turned into a skill.
     expect(facts.skills.join(' ')).not.toMatch(/track record|global retailers/i);
   });
@@ -70,7 +84,12 @@ describe('extractPosting', () => {
   it('reads a sales posting: quota and accounts as figures, Salesforce as a tool, soft skills kept', () => {
     const facts = extractPosting(SALES);
     expect(facts.skills).toEqual(
-      expect.arrayContaining(['B2B SaaS sales', 'Closing new business', 'Stakeholder management', 'Salesforce']),
+      expect.arrayContaining([
+        'B2B SaaS sales',
+        'Closing new business',
+        'Stakeholder management',
+        'Salesforce',
+      ]),
     );
     expect(facts.figures).toEqual(expect.arrayContaining(['$1.2M annual quota', '40 accounts']));
     expect(facts.responsibilities).toContain('Negotiate multi-year contracts with procurement');
@@ -78,7 +97,9 @@ describe('extractPosting', () => {
 
   it('reads a numbered list under "About you" in a non-tech posting', () => {
     const facts = extractPosting(NURSE);
-    expect(facts.skills).toEqual(expect.arrayContaining(['Current nursing registration', 'Triage', 'Emergency care']));
+    expect(facts.skills).toEqual(
+      expect.arrayContaining(['Current nursing registration', 'Triage', 'Emergency care']),
+    );
     expect(facts.tools).toEqual([]);
     expect(facts.figures).toEqual(expect.arrayContaining(['40 beds', '150 patients a day']));
   });

@@ -135,7 +135,8 @@ const INLINE_SKILL =
   /\b(?:experience (?:with|in|of)|knowledge of|proficiency (?:with|in)|proficient (?:with|in)|familiarity with|familiar with|fluent in|expertise in|skilled in)\s+([^.;:\n]{2,80})/gi;
 
 /** Requirement wording around the skill itself: years, "track record of", "ability to". */
-const YEARS = /^\s*(?:\d+\s*\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)\s*(?:of\s+)?(?:professional\s+|hands[- ]on\s+)?)/i;
+const YEARS =
+  /^\s*(?:\d+\s*\+?\s*(?:-\s*\d+\s*)?(?:years?|yrs?)\s*(?:of\s+)?(?:professional\s+|hands[- ]on\s+)?)/i;
 const PREAMBLE =
   /^(?:(?:a|an)\s+)?(?:(?:proven|strong|solid|demonstrated)\s+)?(?:track record|history|record)\s+(?:of|in)\s+|^(?:the\s+)?ability\s+to\s+|^(?:you\s+)?(?:have|can|are)\s+/i;
 const CUT_AT =
@@ -197,7 +198,10 @@ const AMBIGUOUS = new Set([
 ]);
 
 const TOOL_TERMS: readonly string[] = [
-  ...new Set([...CONCRETE_TERMS.filter((t) => !TOO_GENERIC.has(t)), ...EXTRA_TOOLS.map((t) => t.toLowerCase())]),
+  ...new Set([
+    ...CONCRETE_TERMS.filter((t) => !TOO_GENERIC.has(t)),
+    ...EXTRA_TOOLS.map((t) => t.toLowerCase()),
+  ]),
 ];
 const TOOL_PATTERNS = TOOL_TERMS.map((t) => ({
   term: t,
@@ -232,13 +236,19 @@ export function skillOfRequirement(line: string): string | null {
   const parsed = parseSkills(s);
   // parseSkills splits "Python and SQL" and strips "Experience with"; one skill per line here.
   s = parsed.length === 1 ? parsed[0]! : s;
-  s = s.replace(YEARS, '').replace(PREAMBLE, '').replace(CUT_AT, '').replace(/[.,;:!]+$/, '').trim();
+  s = s
+    .replace(YEARS, '')
+    .replace(PREAMBLE, '')
+    .replace(CUT_AT, '')
+    .replace(/[.,;:!]+$/, '')
+    .trim();
   s = s.replace(/^(?:experience|knowledge|understanding)\s+(?:with|in|of)\s+/i, '').trim();
   const words = s.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > MAX_SKILL_WORDS) return null;
   if (!/[\p{L}]/u.test(s)) return null;
   // A lone adjective or filler is not a skill ("Excellent", "Bachelor's degree" is kept: it is asked for).
-  if (words.length === 1 && /^(?:excellent|strong|good|great|other|relevant|related|similar)$/i.test(s)) return null;
+  if (words.length === 1 && /^(?:excellent|strong|good|great|other|relevant|related|similar)$/i.test(s))
+    return null;
   // A tool keeps its own spelling ("dbt", "iOS"); other skills read as list items ("Triage").
   const tool = toolsIn(s);
   if (tool.length === 1 && normalizeKey(tool[0]!) === normalizeKey(s)) return tool[0]!;

@@ -6,7 +6,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Keeps the attempt a redo replaces, with the grade it got. */
 export const insertAttempt = (
   db: Db,
-  row: { feedback_id: string; answer: string; score: number | null; ai_feedback: string | null; evaluator: string | null },
+  row: {
+    feedback_id: string;
+    answer: string;
+    score: number | null;
+    ai_feedback: string | null;
+    evaluator: string | null;
+  },
 ) => db.insertInto('answer_attempts').values(row).execute();
 
 export const listAttempts = (db: Db, feedbackId: string): Promise<AnswerAttemptRow[]> =>
@@ -44,3 +50,6 @@ export const saveModelAnswer = async (
     .executeTakeFirst();
   return row?.model_answer ?? null;
 };
+
+export const findQuestion = (db: Db, id: string) =>
+  db.selectFrom('session_questions').selectAll().where('id', '=', id).executeTakeFirst();

@@ -10,9 +10,13 @@ export const extractSkillsInput = z.strictObject({
 });
 
 export const postingFactsSchema = z.object({
-  skills: z.array(z.string()).describe('skills the posting asks for, to fill the job form (the candidate adjusts them)'),
+  skills: z
+    .array(z.string())
+    .describe('skills the posting asks for, to fill the job form (the candidate adjusts them)'),
   tools: z.array(z.string()).describe('tools and technologies it names, spelled as in the posting'),
-  figures: z.array(z.string()).describe('scale, targets and peaks, e.g. "a 99.99 % SLO", "Black Friday peaks"'),
+  figures: z
+    .array(z.string())
+    .describe('scale, targets and peaks, e.g. "a 99.99 % SLO", "Black Friday peaks"'),
   responsibilities: z.array(z.string()).describe('what the job does, as the posting words it'),
 });
 export type PostingFactsOutput = z.infer<typeof postingFactsSchema>;
@@ -23,7 +27,11 @@ export const modelAnswerSchema = z.object({
   example: z
     .string()
     .describe('a short example written by the interviewer to learn from; never a real candidate’s answer'),
-  written_by: z.string().describe('who wrote it, e.g. "offline:rubric-v2" (built from the talking points) or "openai:gpt-4o-mini"'),
+  written_by: z
+    .string()
+    .describe(
+      'who wrote it, e.g. "offline:rubric-v2" (built from the talking points) or "openai:gpt-4o-mini"',
+    ),
 });
 export type ModelAnswerOutput = z.infer<typeof modelAnswerSchema>;
 
@@ -36,6 +44,8 @@ export const answerAttemptSchema = z.object({
   created_at: timestampSchema.describe('when this attempt was replaced by a redo'),
 });
 export const answerAttemptsSchema = z.object({
-  attempts: z.array(answerAttemptSchema).describe('earlier attempts, oldest first; the current one is the feedback itself'),
+  attempts: z
+    .array(answerAttemptSchema)
+    .describe('earlier attempts, oldest first; the current one is the feedback itself'),
 });
 export type AnswerAttempts = z.infer<typeof answerAttemptsSchema>;

@@ -71,7 +71,9 @@ export const createSessionInput = z.strictObject({
     .max(MAX_SKILLS)
     .optional()
     .describe("practise only these of the job's skills, spelled as the job lists them (default: all)"),
-  difficulty: difficultySchema.optional().describe("the level of the questions (default: from the job's experience)"),
+  difficulty: difficultySchema
+    .optional()
+    .describe("the level of the questions (default: from the job's experience)"),
   time_limit_seconds: z
     .number()
     .int()

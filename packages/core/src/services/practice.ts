@@ -40,16 +40,16 @@ const offline = createOfflineProvider();
  * configured interviewer (a model call, against the hourly quota) or the offline one, then kept:
  * the room and the report show the same text, and reopening it costs nothing.
  */
-export async function modelAnswer(ctx: ServiceContext, actor: MaybeActor, id: string): Promise<ModelAnswerOutput> {
+export async function modelAnswer(
+  ctx: ServiceContext,
+  actor: MaybeActor,
+  id: string,
+): Promise<ModelAnswerOutput> {
   const row = await loadOwnFeedback(ctx.db, actor, id);
   if (row.model_answer) return { feedback_id: row.id, ...row.model_answer };
   const session = await withDbErrors(() => sq.findSession(ctx.db, row.session_id));
   if (!session) throw notFound('Feedback');
-  const q = row.question_id
-    ? await withDbErrors(() =>
-        ctx.db.selectFrom('session_questions').selectAll().where('id', '=', row.question_id!).executeTakeFirst(),
-      )
-    : undefined;
+  const q = row.question_id ? await withDbErrors(() => pq.findQuestion(ctx.db, row.question_id!)) : undefined;
   const question = {
     text: row.question,
     category: row.category,

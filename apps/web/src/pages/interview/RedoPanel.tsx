@@ -67,7 +67,12 @@ export function RedoPanel({ feedback, onRedone }: { feedback: Feedback; onRedone
             </p>
           )}
           <div className="form__actions">
-            <button type="button" className="btn btn--ghost" onClick={() => setEditing(false)} disabled={redo.isPending}>
+            <button
+              type="button"
+              className="btn btn--ghost"
+              onClick={() => setEditing(false)}
+              disabled={redo.isPending}
+            >
               Keep the current answer
             </button>
             <button

@@ -23,7 +23,8 @@ function setup(url = `/jobs/${JOB.id}/practise`, createError?: unknown) {
   const session = sessionDetail({ status: 'ongoing' });
   const api = trpcFetch({
     'jobs.get': () => ({ data: JOB }),
-    'sessions.create': () => (createError ? { error: createError } : { data: { ...session, status: 'pending' } }),
+    'sessions.create': () =>
+      createError ? { error: createError } : { data: { ...session, status: 'pending' } },
     'sessions.start': () => ({ data: session }),
   });
   vi.stubGlobal('fetch', api.fetch);
@@ -55,7 +56,11 @@ describe('SetupPage: skills, difficulty and time limit', () => {
   it('preselects the skills a "Practise this skill" link names, and sends them with difficulty and limit', async () => {
     const api = setup(`/jobs/${JOB.id}/practise?skill=docker&skill=AWS`);
     await screen.findByText('Skills to practise (2 of 7)');
-    expect(boxes().filter((b) => b.checked).map((b) => b.value)).toEqual(['Docker', 'AWS']);
+    expect(
+      boxes()
+        .filter((b) => b.checked)
+        .map((b) => b.value),
+    ).toEqual(['Docker', 'AWS']);
     fireEvent.click(screen.getByLabelText('PostgreSQL'));
     fireEvent.change(screen.getByLabelText('Difficulty'), { target: { value: 'senior' } });
     fireEvent.change(screen.getByLabelText('Time per answer'), { target: { value: '120' } });
@@ -72,13 +77,18 @@ describe('SetupPage: skills, difficulty and time limit', () => {
   });
 
   it('needs at least one skill, and shows a skill the server refused next to the skills', async () => {
-    setup(undefined, trpcErrorShape('VALIDATION', 'skills: "X" is not one of this job\'s skills', [
-      { path: ['skills', '0'], message: '"X" is not one of this job\'s skills' },
-    ]));
+    setup(
+      undefined,
+      trpcErrorShape('VALIDATION', 'skills: "X" is not one of this job\'s skills', [
+        { path: ['skills', '0'], message: '"X" is not one of this job\'s skills' },
+      ]),
+    );
     await screen.findByText('Skills to practise (7 of 7)');
     for (const b of boxes()) fireEvent.click(b);
     expect(screen.getByRole('alert').textContent).toBe('Choose at least one skill to practise');
-    expect((screen.getByRole('button', { name: 'Start interview' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Start interview' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
     fireEvent.click(screen.getByLabelText('Docker'));
     fireEvent.click(screen.getByRole('button', { name: 'Start interview' }));
     expect((await screen.findByRole('alert')).textContent).toBe('"X" is not one of this job\'s skills');

@@ -183,7 +183,11 @@ export function SetupPage() {
           </fieldset>
         )}
         <div className="form__row">
-          <Field label="Difficulty" hint="Changes how the questions are pitched." error={serverErrors.difficulty}>
+          <Field
+            label="Difficulty"
+            hint="Changes how the questions are pitched."
+            error={serverErrors.difficulty}
+          >
             {(p) => (
               <select
                 {...p}
@@ -245,7 +249,11 @@ export function SetupPage() {
           <Link to={`/jobs/${j.id}`} className="btn btn--ghost">
             Back
           </Link>
-          <button type="submit" className="btn btn--primary btn--lg" disabled={busy || Boolean(countError) || Boolean(skillsError)}>
+          <button
+            type="submit"
+            className="btn btn--primary btn--lg"
+            disabled={busy || Boolean(countError) || Boolean(skillsError)}
+          >
             {busy && <Spinner />}
             {create.isPending
               ? 'Creating…'

@@ -26,7 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       evaluator text,
       created_at timestamptz NOT NULL DEFAULT now()
     )`.execute(db);
-  await sql`CREATE INDEX answer_attempts_feedback_idx ON answer_attempts (feedback_id, created_at)`.execute(db);
+  await sql`CREATE INDEX answer_attempts_feedback_idx ON answer_attempts (feedback_id, created_at)`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -23,8 +23,16 @@ describe('offline model answer', () => {
   });
 
   it('prefers the planner’s points when given, and falls back to its category’s for a follow-up', () => {
-    const q = { text: 'Why that index?', category: 'behavioural' as const, skill: 'PostgreSQL', is_follow_up: true };
-    expect(modelAnswerOffline({ question: q, talking_points: ['a', 'b'] }).talking_points).toEqual(['a', 'b']);
+    const q = {
+      text: 'Why that index?',
+      category: 'behavioural' as const,
+      skill: 'PostgreSQL',
+      is_follow_up: true,
+    };
+    expect(modelAnswerOffline({ question: q, talking_points: ['a', 'b'] }).talking_points).toEqual([
+      'a',
+      'b',
+    ]);
     const generic = modelAnswerOffline({ question: q });
     expect(generic.talking_points[1]).toBe('what you did yourself, not the team');
     expect(generic.example).toMatch(/^Pick one real story/);

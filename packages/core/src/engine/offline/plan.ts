@@ -277,23 +277,22 @@ function phrase(template: string, skill: string, other: string, title: string): 
 const TEMPLATE_PATTERNS: { template: { covers: readonly string[] }; pattern: RegExp }[] = [
   ...QUESTION_BANK,
   ...POSTING_TEMPLATES,
-].flatMap(
-  (template: { text: string; junior?: string; senior?: string; covers: readonly string[] }) =>
-    [template.text, template.junior, template.senior]
-      .filter((v): v is string => v !== undefined)
-      .map((variant) => {
-        const source = variant
-          .split(/(\{[^}]*\}|\[|\])/)
-          .map((part) => {
-            if (part === '[') return '(?:';
-            if (part === ']') return ')?';
-            if (part.startsWith('{')) return '.+?';
-            // The article before a placeholder may have changed ("a" ↔ "an").
-            return escapeRegExp(part).replace(/\b(?:a|an)(?= )/gi, (m) => (m[0] === 'A' ? 'An?' : 'an?'));
-          })
-          .join('');
-        return { template, pattern: new RegExp(`^${source}$`) };
-      }),
+].flatMap((template: { text: string; junior?: string; senior?: string; covers: readonly string[] }) =>
+  [template.text, template.junior, template.senior]
+    .filter((v): v is string => v !== undefined)
+    .map((variant) => {
+      const source = variant
+        .split(/(\{[^}]*\}|\[|\])/)
+        .map((part) => {
+          if (part === '[') return '(?:';
+          if (part === ']') return ')?';
+          if (part.startsWith('{')) return '.+?';
+          // The article before a placeholder may have changed ("a" ↔ "an").
+          return escapeRegExp(part).replace(/\b(?:a|an)(?= )/gi, (m) => (m[0] === 'A' ? 'An?' : 'an?'));
+        })
+        .join('');
+      return { template, pattern: new RegExp(`^${source}$`) };
+    }),
 );
 
 /**
