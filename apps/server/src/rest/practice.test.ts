@@ -226,7 +226,7 @@ describe('model answer written by a model (the real OpenAI SDK against the fake 
 
     const res = await client.get(`/api/feedbacks/${f.id}/model-answer`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ feedback_id: f.id, ...reply, written_by: 'openai:coach' });
+    expect(res.json()).toEqual({ id: f.id, ...reply, written_by: 'openai:coach' });
     const asked = model.requests.filter((r) => r.body.response_format.json_schema.name === 'model_answer');
     expect(asked).toHaveLength(1);
     expect(asked[0]!.body.messages[1].content).toContain(f.question);

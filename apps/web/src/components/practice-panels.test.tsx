@@ -16,7 +16,7 @@ describe('ModelAnswerPanel', () => {
     const api = trpcFetch({
       'practice.modelAnswer': () => ({
         data: {
-          feedback_id: 'f1',
+          id: 'f1',
           talking_points: ['gathering evidence first', 'the fix and how you verified it'],
           example: 'Answer the question directly, then back it up.',
           written_by: 'offline:rubric-v2',
@@ -45,6 +45,7 @@ describe('RedoPanel', () => {
     const api = trpcFetch({
       'practice.attempts': () => ({
         data: {
+          id: 'f2',
           attempts: [
             {
               id: 'a1',

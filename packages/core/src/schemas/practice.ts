@@ -22,7 +22,7 @@ export const postingFactsSchema = z.object({
 export type PostingFactsOutput = z.infer<typeof postingFactsSchema>;
 
 export const modelAnswerSchema = z.object({
-  feedback_id: idSchema,
+  id: idSchema.describe("the answer's (feedback's) id"),
   talking_points: z.array(z.string()).describe('what a strong answer to the question covers'),
   example: z
     .string()
@@ -44,6 +44,7 @@ export const answerAttemptSchema = z.object({
   created_at: timestampSchema.describe('when this attempt was replaced by a redo'),
 });
 export const answerAttemptsSchema = z.object({
+  id: idSchema.describe("the answer's (feedback's) id"),
   attempts: z
     .array(answerAttemptSchema)
     .describe('earlier attempts, oldest first; the current one is the feedback itself'),

@@ -46,7 +46,7 @@ export async function modelAnswer(
   id: string,
 ): Promise<ModelAnswerOutput> {
   const row = await loadOwnFeedback(ctx.db, actor, id);
-  if (row.model_answer) return { feedback_id: row.id, ...row.model_answer };
+  if (row.model_answer) return { id: row.id, ...row.model_answer };
   const session = await withDbErrors(() => sq.findSession(ctx.db, row.session_id));
   if (!session) throw notFound('Feedback');
   const q = row.question_id ? await withDbErrors(() => pq.findQuestion(ctx.db, row.question_id!)) : undefined;
@@ -57,7 +57,7 @@ export async function modelAnswer(
     is_follow_up: q?.is_follow_up ?? false,
   };
   const job = jobContextOf(session);
-  let written: Omit<ModelAnswerOutput, 'feedback_id'>;
+  let written: Omit<ModelAnswerOutput, 'id'>;
   if (!ctx.interviewer.provider.modelAnswer) {
     // A provider that cannot write one (a test double): the offline outline, at no cost.
     written = { ...(await offline.modelAnswer!({ job, question })), written_by: offline.evaluator };
@@ -70,7 +70,7 @@ export async function modelAnswer(
   }
   const saved = await withDbErrors(() => pq.saveModelAnswer(ctx.db, row.id, written));
   const kept = saved ?? (await fq.findFeedback(ctx.db, row.id))?.model_answer ?? written;
-  return { feedback_id: row.id, ...kept };
+  return { id: row.id, ...kept };
 }
 
 /** The earlier attempts of an answer (each redo keeps the one it replaced), oldest first. */
@@ -78,6 +78,7 @@ export async function listAttempts(db: Db, actor: MaybeActor, id: string): Promi
   const row = await loadOwnFeedback(db, actor, id);
   const items = await withDbErrors(() => pq.listAttempts(db, row.id));
   return {
+    id: row.id,
     attempts: items.map((a) => ({
       id: a.id,
       answer: a.answer,
