@@ -91,7 +91,7 @@ describe('extractPosting', () => {
         'Salesforce',
       ]),
     );
-    expect(facts.figures).toEqual(expect.arrayContaining(['$1.2M annual quota', '40 accounts']));
+    expect(facts.figures).toEqual(expect.arrayContaining(['a $1.2M annual quota', '40 accounts']));
     expect(facts.responsibilities).toContain('Negotiate multi-year contracts with procurement');
   });
 

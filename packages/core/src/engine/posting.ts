@@ -289,6 +289,8 @@ export function figuresIn(text: string): string[] {
 /** "99.99 % SLO" → "a 99.99 % SLO"; plural or event phrases stay as they are. */
 function figurePhrase(figure: string): string {
   if (/^\d[\d.,]*\s?%\s+\S/.test(figure)) return `a ${figure}`;
+  // "$1.2M annual quota" is one amount: "a $1.2M annual quota"
+  if (/^[$€£]/.test(figure) && /\s\S*[^s\d\s]$/.test(figure)) return `a ${figure}`;
   return figure;
 }
 

@@ -147,7 +147,15 @@ export function planOffline(input: {
 
 /** Figures that say most about the job first: targets and peaks, then plain counts. */
 function rankedFigures(figures: readonly string[]): string[] {
-  const weight = (f: string) => (/%|peak|black friday|cyber monday|season|per second|ms\b/i.test(f) ? 0 : 1);
+  // a target first, then a peak, then a rate: the two named are the most telling and different
+  const weight = (f: string) =>
+    /%/.test(f)
+      ? 0
+      : /peak|black friday|cyber monday|season|rush/i.test(f)
+        ? 1
+        : /per second|\bms\b/i.test(f)
+          ? 2
+          : 3;
   return [...figures].sort((a, b) => weight(a) - weight(b));
 }
 
