@@ -747,7 +747,8 @@ export const POSTING_TEMPLATES: readonly PostingTemplate[] = [
     id: 'p-facts-situational',
     category: S,
     needs: 'facts',
-    text: 'The posting mentions {facts}. What would you do to be ready for that in your {skill work}, and how would you know it is holding up?',
+    // no {skill}: the figures are about the whole job ("a $1.2M quota" is not "Salesforce work")
+    text: 'The posting mentions {facts}. What would you do in your first months to be ready for that, and how would you know it is holding up?',
     covers: [
       'what the figures ask of the role in practice',
       'concrete preparation, most important first',
