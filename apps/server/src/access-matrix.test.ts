@@ -171,6 +171,11 @@ const matrix: Row[] = [
     expect: { ...publicOk(201), anonymous: 401 },
   },
   {
+    route: 'POST /jobs/extract-skills',
+    setup: async () => ({ body: { description: 'Requirements:\n- Kubernetes\n- Terraform' } }),
+    expect: { ...publicOk(200), anonymous: 401 },
+  },
+  {
     route: 'POST /jobs',
     variant: 'visibility public',
     setup: async () => ({ body: { ...jobBody(), visibility: 'public' } }),
@@ -336,6 +341,16 @@ const matrix: Row[] = [
     },
     expect: ownerOr(200),
   },
+  {
+    route: 'GET /feedbacks/:id/model-answer',
+    setup: async (w) => ({ params: { id: (await answered(w)).id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'GET /feedbacks/:id/attempts',
+    setup: async (w) => ({ params: { id: (await answered(w)).id } }),
+    expect: ownerOr(200),
+  },
 ];
 
 function urlOf(route: RestRoute, cell: Cell): string {
@@ -458,6 +473,9 @@ const tiers: Record<string, Tier> = {
   'voice.setPreferences': 'authed',
   'voice.recordings': 'authed',
   'voice.recording': 'authed',
+  'practice.extractSkills': 'authed',
+  'practice.modelAnswer': 'authed',
+  'practice.attempts': 'authed',
 };
 
 interface ProcDef {

@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { jobsRouter } from './routers/jobs.ts';
+import { practiceRouter } from './routers/practice.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { usersRouter } from './routers/users.ts';
 import { voiceRouter } from './routers/voice.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   feedback: feedbackRouter,
   voice: voiceRouter,
+  practice: practiceRouter,
 });
 
 export type AppRouter = typeof appRouter;

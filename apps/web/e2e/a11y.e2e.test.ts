@@ -8,7 +8,6 @@ import {
   GOOD_ANSWER,
   newContext,
   signUpViaApi,
-  startInterview,
   useBrowserPerFile,
 } from './harness.ts';
 
@@ -91,6 +90,10 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.getByRole('button', { name: 'Continue to setup' }).click();
       await page.locator('[aria-invalid="true"]').first().waitFor();
       await check('own job, refused');
+      await page.getByLabel('Job description').fill('Requirements:\n- Kubernetes\n- Terraform');
+      await page.getByRole('button', { name: 'Find skills in the posting' }).click();
+      await page.getByText(/Found \d+ skills? in the posting/).waitFor();
+      await check('own job, skills found in the posting');
 
       await page.goto('/');
       await page.getByRole('link', { name: CATALOGUE[0]!.title }).click();
@@ -98,10 +101,21 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.getByLabel('Number of questions').waitFor();
       await check('setup');
 
-      await startInterview(page, CATALOGUE[0]!.title, 3);
-      await check('interview room, question');
+      // with a time limit per answer: the room shows a countdown
+      await page.getByLabel('Number of questions').fill('3');
+      await page.getByLabel('Time per answer').selectOption('60');
+      await page.getByRole('button', { name: 'Start interview' }).click();
+      await page.waitForURL(/\/sessions\/[0-9a-f-]+$/);
+      await page.getByTestId('answer-timer').waitFor();
+      await check('interview room, question with a countdown');
       await answerCurrent(page, GOOD_ANSWER);
       await check('interview room, feedback');
+      await page.getByText('What a strong answer covers').click();
+      await page.getByTestId('model-answer').waitFor();
+      await check('interview room, what a strong answer covers');
+      await page.getByRole('button', { name: 'Redo this answer' }).click();
+      await page.getByLabel('Your new answer').waitFor();
+      await check('interview room, redoing an answer');
       await page.getByRole('button', { name: 'End interview' }).click();
       await page.getByRole('button', { name: 'Yes, end it' }).waitFor();
       await check('interview room, confirming the end');
@@ -109,6 +123,15 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.waitForURL(/\/report$/);
       await page.getByTestId('overall-score').waitFor();
       await check('report');
+      await page.getByText('What a strong answer covers').first().click();
+      await page.getByTestId('model-answer').first().waitFor();
+      await check('report, what a strong answer covers');
+      await page
+        .getByRole('link', { name: /^Practise this skill: / })
+        .first()
+        .click();
+      await page.getByText(/Skills to practise \(1 of \d+\)/).waitFor();
+      await check('setup, practising one skill');
 
       await page.goto('/history');
       await page.getByTestId('chart-skills').locator('.recharts-bar-rectangle').first().waitFor();

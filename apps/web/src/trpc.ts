@@ -24,6 +24,9 @@ export type VoiceStatus = RouterOutputs['voice']['status'];
 export type SubmitResult = RouterOutputs['feedback']['submit'];
 export type SubmitAnswerInput = RouterInputs['feedback']['submitStream'];
 export type Focus = RouterInputs['sessions']['create']['focus'];
+export type Difficulty = NonNullable<RouterInputs['sessions']['create']['difficulty']>;
+export type ModelAnswer = RouterOutputs['practice']['modelAnswer'];
+export type AnswerAttempt = RouterOutputs['practice']['attempts']['attempts'][number];
 export type SessionStatus = SessionSummary['status'];
 
 export type AppClientError = TRPCClientError<AppRouter>;

@@ -27,6 +27,7 @@ export * from './schemas/common.ts';
 export * from './schemas/delivery.ts';
 export * from './schemas/feedback.ts';
 export * from './schemas/jobs.ts';
+export * from './schemas/practice.ts';
 export * from './schemas/sessions.ts';
 export * from './schemas/users.ts';
 export * from './schemas/voice.ts';
@@ -40,6 +41,7 @@ export {
 } from './services/context.ts';
 export * as feedback from './services/feedback.ts';
 export * as jobs from './services/jobs.ts';
+export * as practice from './services/practice.ts';
 export {
   PostgresRateLimitStore,
   type RateLimitHit,

@@ -9,3 +9,13 @@
  * and other users got 503s (issue #12). The SPA sends at most a handful at once.
  */
 export const MAX_BATCH_CALLS = 10;
+
+/**
+ * A session's optional time limit per answer, in seconds (issue #14): shown as a countdown in
+ * the room. Advisory: when it runs out the candidate is told, and the answer is still accepted
+ * (a hard cut would lose a half-typed answer and punish slow typists, not slow thinkers).
+ */
+export const ANSWER_TIME_LIMIT_SECONDS = { min: 30, max: 1800 } as const;
+
+/** How many times one answer may be redone while its session is ongoing (each is graded again). */
+export const MAX_ANSWER_ATTEMPTS = 5;

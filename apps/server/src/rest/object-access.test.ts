@@ -319,6 +319,12 @@ const attempts: Attempt[] = [
       status: 400,
     }),
   ),
+  {
+    route: 'POST /jobs/extract-skills',
+    setup: async () => ({ body: { description: 'Requirements:\n- Kubernetes' } }),
+    extra: { user_id: NIL_UUID },
+    status: 400,
+  },
   ...[{ score: 10 }, { grading_status: 'graded' }].map(
     (extra): Attempt => ({
       route: 'POST /feedbacks/:id/regrade',
@@ -482,6 +488,8 @@ const pathCases: PathCase[] = [
     },
   },
   { route: 'POST /feedbacks/:id/regrade', setup: failedFeedbacks },
+  { route: 'GET /feedbacks/:id/model-answer', setup: feedbacks },
+  { route: 'GET /feedbacks/:id/attempts', setup: feedbacks },
 ];
 
 describe('an id in the body or query never overrides the path id', () => {

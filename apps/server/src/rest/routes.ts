@@ -186,6 +186,16 @@ export const restRoutes: RestRoute[] = [
     access: 'admin, or the owner of a private one',
     summary: 'Delete a job description (sessions keep their copy of it)',
   },
+  {
+    method: 'POST',
+    path: '/jobs/extract-skills',
+    procedure: 'practice.extractSkills',
+    status: 200,
+    tag: 'Job descriptions',
+    access: 'private',
+    summary:
+      'Read a pasted job posting: the skills it asks for, the tools it names, its figures and responsibilities',
+  },
 
   {
     method: 'GET',
@@ -324,6 +334,25 @@ export const restRoutes: RestRoute[] = [
     tag: 'Feedback',
     access: 'owner or admin',
     summary: 'Grade again an answer whose grading failed',
+  },
+  {
+    method: 'GET',
+    path: '/feedbacks/:id/model-answer',
+    procedure: 'practice.modelAnswer',
+    status: 200,
+    tag: 'Feedback',
+    access: 'owner or admin',
+    summary:
+      'What a strong answer to this question covers: talking points and a short example (written once, by the model if configured)',
+  },
+  {
+    method: 'GET',
+    path: '/feedbacks/:id/attempts',
+    procedure: 'practice.attempts',
+    status: 200,
+    tag: 'Feedback',
+    access: 'owner or admin',
+    summary: 'The earlier attempts of a redone answer, with their scores, oldest first',
   },
 
   {

@@ -26,7 +26,13 @@ export function JobForm({
   busy,
   error,
   idPrefix = 'job',
+  onFindSkills,
 }: {
+  /**
+   * Reads the skills out of the pasted description (the "My own job" form): a "Find skills"
+   * button, and an empty skills field is filled this way on submit instead of being refused.
+   */
+  onFindSkills?: (description: string) => Promise<string[]>;
   initial?: Pick<Job, 'title' | 'description' | 'skills' | 'experience'>;
   submitLabel: string;
   busyLabel?: string;
@@ -42,17 +48,46 @@ export function JobForm({
     skills: initial?.skills ?? '',
     experience: initial?.experience ?? '',
   });
+  const [finding, setFinding] = useState(false);
+  const [found, setFound] = useState<string | null>(null);
   const errors = fieldErrorsOf(error, FIELDS);
   const formRef = useFocusOnFailure(error);
   const general = formMessage(error, errors, FIELDS);
   const set = (key: keyof JobFormValues) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
-  const submit = (e: FormEvent) => {
+  /** Adds the posting's skills to those already typed (the candidate's own edits are kept). */
+  const findSkills = async (): Promise<string> => {
+    if (!onFindSkills || !values.description.trim()) return values.skills;
+    setFinding(true);
+    try {
+      const skills = await onFindSkills(values.description);
+      const typed = values.skills
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const known = new Set(typed.map((x) => x.toLowerCase()));
+      const merged = [...typed, ...skills.filter((x) => !known.has(x.toLowerCase()))].join(', ');
+      setValues((v) => ({ ...v, skills: merged }));
+      setFound(
+        skills.length > 0
+          ? `Found ${skills.length} skill${skills.length === 1 ? '' : 's'} in the posting. Adjust them as you like.`
+          : 'No skills found in the posting: type the skills the job asks for.',
+      );
+      return merged;
+    } catch {
+      setFound('Could not read the posting just now: type the skills the job asks for.');
+      return values.skills;
+    } finally {
+      setFinding(false);
+    }
+  };
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const skills = !values.skills.trim() && onFindSkills ? await findSkills() : values.skills;
     onSubmit({
       title: values.title.trim(),
       description: values.description.trim(),
-      skills: values.skills.trim(),
+      skills: skills.trim(),
       experience: values.experience.trim(),
     });
   };
@@ -98,7 +133,15 @@ export function JobForm({
         )}
       </Field>
       <div className="form__row">
-        <Field label="Skills" hint="Comma separated, e.g. React, TypeScript, testing." error={errors.skills}>
+        <Field
+          label="Skills"
+          hint={
+            onFindSkills
+              ? 'Found in the posting for you, or type them: comma separated.'
+              : 'Comma separated, e.g. React, TypeScript, testing.'
+          }
+          error={errors.skills}
+        >
           {(p) => (
             <input
               {...p}
@@ -107,7 +150,7 @@ export function JobForm({
               maxLength={2000}
               value={values.skills}
               onChange={set('skills')}
-              required
+              required={!onFindSkills}
             />
           )}
         </Field>
@@ -124,13 +167,29 @@ export function JobForm({
           )}
         </Field>
       </div>
+      {onFindSkills && (
+        <div className="row">
+          <button
+            type="button"
+            className="btn btn--secondary"
+            onClick={() => void findSkills()}
+            disabled={finding || busy || !values.description.trim()}
+          >
+            {finding && <Spinner />}
+            {finding ? 'Reading the posting…' : 'Find skills in the posting'}
+          </button>
+          <p className="muted small" role="status">
+            {found}
+          </p>
+        </div>
+      )}
       <div className="form__actions">
         {onCancel && (
           <button type="button" className="btn btn--ghost" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
         )}
-        <button type="submit" className="btn btn--primary" disabled={busy}>
+        <button type="submit" className="btn btn--primary" disabled={busy || finding}>
           {busy && <Spinner />}
           {busy ? busyLabel : submitLabel}
         </button>

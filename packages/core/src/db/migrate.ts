@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_creation_quota.ts';
 import * as m0005 from './migrations/0005_voice.ts';
 import * as m0006 from './migrations/0006_rate_limits.ts';
 import * as m0007 from './migrations/0007_voice_preferences.ts';
+import * as m0008 from './migrations/0008_practice.ts';
 
 /** Listed explicitly (not read from disk) so bundlers and tsx see the same set. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_voice': m0005,
   '0006_rate_limits': m0006,
   '0007_voice_preferences': m0007,
+  '0008_practice': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -74,6 +74,10 @@ export interface InterviewSessionsTable {
   score: number | null;
   summary: string | null;
   skill_notes: ColumnType<{ skill: string; note: string }[] | null, string | null | undefined, string | null>;
+  /** migration 0007: the level asked for, instead of the one the experience text implies */
+  difficulty: ColumnType<'junior' | 'mid' | 'senior' | null, 'junior' | 'mid' | 'senior' | null | undefined>;
+  /** migration 0007: seconds per answer shown as a countdown (advisory: a late answer is accepted) */
+  time_limit_seconds: ColumnType<number | null, number | null | undefined>;
   created_at: Timestamp;
   seq: CreationSeq;
   updated_at: Timestamp;
@@ -118,6 +122,25 @@ export interface FeedbackTable {
   delivery: ColumnType<Delivery | null, string | null | undefined, string | null>;
   /** migration 0005: the transcription the answer was corrected from */
   transcript_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** migration 0007: what a strong answer covers, kept once written (JSON text in, parsed out) */
+  model_answer: ColumnType<StoredModelAnswer | null, string | null | undefined, string | null>;
+}
+
+export interface StoredModelAnswer {
+  talking_points: string[];
+  example: string;
+  written_by: string;
+}
+
+/** migration 0007: an earlier attempt at an answer that was redone, with what it got. */
+export interface AnswerAttemptsTable {
+  id: Generated<string>;
+  feedback_id: string;
+  answer: string;
+  score: number | null;
+  ai_feedback: string | null;
+  evaluator: string | null;
+  created_at: Timestamp;
 }
 
 /** migration 0005: a transcribed recording (never the audio) awaiting its corrected answer. */
@@ -181,6 +204,7 @@ export interface Database {
   voice_transcripts: VoiceTranscriptsTable;
   voice_preferences: VoicePreferencesTable;
   creations: CreationsTable;
+  answer_attempts: AnswerAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -196,4 +220,5 @@ export type NewQuestionRow = Insertable<SessionQuestionsTable>;
 export type FeedbackRow = Selectable<FeedbackTable>;
 export type NewFeedbackRow = Insertable<FeedbackTable>;
 export type FeedbackUpdate = Updateable<FeedbackTable>;
+export type AnswerAttemptRow = Selectable<AnswerAttemptsTable>;
 export type AuthSessionRow = Selectable<AuthSessionsTable>;

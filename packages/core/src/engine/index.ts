@@ -34,6 +34,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   type OpenAIProviderOptions,
 } from './openai/index.ts';
+export { extractPosting, MAX_EXTRACTED_SKILLS, type PostingFacts } from './posting.ts';
 export {
   clampScore,
   computeOverallScore,

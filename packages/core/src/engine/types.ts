@@ -72,6 +72,15 @@ export interface SessionSummary {
   skill_notes: { skill: string; note: string }[];
 }
 
+/**
+ * "What a strong answer covers": the points a good answer makes, and a short example written
+ * for the candidate to learn from. Always shown as an example, never as someone's real answer.
+ */
+export interface ModelAnswer {
+  talking_points: string[];
+  example: string;
+}
+
 export interface InterviewerProvider {
   /** e.g. "offline:rubric-v1" or "openai:gpt-4o-mini" — stored with every feedback so users can tell who graded it */
   readonly evaluator: string;
@@ -94,6 +103,13 @@ export interface InterviewerProvider {
     signal?: AbortSignal;
   }): Promise<Evaluation>;
   summarise(input: { job: JobContext; items: SummaryItem[]; overall_score: number }): Promise<SessionSummary>;
+  /** Optional so test doubles need not write one; the service falls back to the offline outline. */
+  modelAnswer?(input: {
+    job: JobContext;
+    question: QuestionContext;
+    /** the planner's talking points for this question, when it knows them */
+    talking_points?: readonly string[];
+  }): Promise<ModelAnswer>;
 }
 
 export const QUESTION_CATEGORIES: readonly QuestionCategory[] = ['technical', 'behavioural', 'situational'];

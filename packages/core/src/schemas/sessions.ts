@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { MAX_SKILLS } from '../engine/skills.ts';
+import { ANSWER_TIME_LIMIT_SECONDS } from '../limits.ts';
 import { focusSchema, idSchema, pageInput, questionCategory, timestampSchema } from './common.ts';
+
+/** The level of the questions, when the candidate picks one instead of the job's experience text. */
+export const difficultySchema = z.enum(['junior', 'mid', 'senior']);
+export type Difficulty = z.infer<typeof difficultySchema>;
 
 export const sessionStatus = z.enum(['pending', 'ongoing', 'completed', 'cancelled']);
 export type SessionStatus = z.infer<typeof sessionStatus>;
@@ -27,6 +33,12 @@ export const sessionSchema = z.object({
   ended_at: timestampSchema.nullable(),
   score: z.number().int().nullable(),
   summary: z.string().nullable(),
+  difficulty: difficultySchema.nullable().describe("chosen level; null: the job's experience text decides"),
+  time_limit_seconds: z
+    .number()
+    .int()
+    .nullable()
+    .describe('seconds per answer, shown as a countdown; advisory: a late answer is still accepted'),
   created_at: timestampSchema,
   updated_at: timestampSchema,
 });
@@ -53,6 +65,22 @@ export const createSessionInput = z.strictObject({
   job_description_id: idSchema,
   question_count: z.number().int().min(1).max(20).default(5),
   focus: focusSchema.default('mixed'),
+  skills: z
+    .array(z.string().trim().min(1).max(200))
+    .min(1)
+    .max(MAX_SKILLS)
+    .optional()
+    .describe("practise only these of the job's skills, spelled as the job lists them (default: all)"),
+  difficulty: difficultySchema
+    .optional()
+    .describe("the level of the questions (default: from the job's experience)"),
+  time_limit_seconds: z
+    .number()
+    .int()
+    .min(ANSWER_TIME_LIMIT_SECONDS.min)
+    .max(ANSWER_TIME_LIMIT_SECONDS.max)
+    .optional()
+    .describe('a countdown per answer; when it runs out the candidate is told, and may still submit'),
 });
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 

@@ -4,7 +4,9 @@ import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types
 import { computeDelivery } from '../delivery/metrics.ts';
 import type { QuestionContext, RubricComponent } from '../engine/index.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
+import { MAX_ANSWER_ATTEMPTS } from '../limits.ts';
 import * as fq from '../queries/feedback.ts';
+import * as pq from '../queries/practice.ts';
 import * as sq from '../queries/sessions.ts';
 import type { Page } from '../schemas/common.ts';
 import type {
@@ -306,6 +308,16 @@ export async function updateFeedback(
     // the new answer and its grading job commit together, as in submitAnswer
     const changed = await withDbErrors(() =>
       ctx.db.transaction().execute(async (trx) => {
+        // A redo keeps the attempt it replaces, with its grade, so both scores stay visible.
+        if ((await pq.countAttempts(trx, id)) >= MAX_ANSWER_ATTEMPTS - 1)
+          throw conflict(`An answer can be redone at most ${MAX_ANSWER_ATTEMPTS - 1} times`);
+        await pq.insertAttempt(trx, {
+          feedback_id: id,
+          answer: row.answer,
+          score: row.score,
+          ai_feedback: row.ai_feedback,
+          evaluator: row.evaluator,
+        });
         const pending = await fq.updateFeedbackRow(trx, id, {
           answer: input.answer,
           grading_status: 'pending',

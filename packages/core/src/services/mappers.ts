@@ -43,6 +43,8 @@ export const toSession = (row: SessionRow): Session => ({
   ended_at: isoOrNull(row.ended_at),
   score: row.score,
   summary: row.summary,
+  difficulty: row.difficulty,
+  time_limit_seconds: row.time_limit_seconds,
   created_at: iso(row.created_at),
   updated_at: iso(row.updated_at),
 });

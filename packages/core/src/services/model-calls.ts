@@ -4,11 +4,15 @@ import { DomainError } from '../errors.ts';
 import { countAiUsageSince, recordAiUsage } from '../queries/feedback.ts';
 import type { ServiceContext } from './context.ts';
 
+/** The words parseLevel reads as each chosen difficulty. */
+const DIFFICULTY_TEXT = { junior: 'junior', mid: 'mid-level', senior: 'senior' } as const;
+
 export const jobContextOf = (s: SessionRow): JobContext => ({
   title: s.job_title,
   description: s.job_description,
   skills: s.job_skills,
-  experience: s.job_experience,
+  // A difficulty the candidate chose wins over what the job's experience text implies.
+  experience: s.difficulty ? DIFFICULTY_TEXT[s.difficulty] : s.job_experience,
 });
 
 /** The offline rubric costs nothing; only real model calls count against the hourly quota. */
@@ -40,7 +44,7 @@ export async function checkHourlyQuota(ctx: ServiceContext, userId: string): Pro
 export async function callInterviewer<T>(
   ctx: ServiceContext,
   userId: string,
-  kind: 'plan' | 'grade' | 'summary',
+  kind: 'plan' | 'grade' | 'summary' | 'model_answer',
   call: (p: InterviewerProvider) => Promise<T>,
 ): Promise<{ result: T; evaluator: string; primaryError: string | null }> {
   const { provider, fallback } = ctx.interviewer;

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { withDbErrors } from '../db/errors.ts';
 import type { Database, FeedbackRow, SessionRow } from '../db/types.ts';
-import { computeOverallScore, type SessionSummary } from '../engine/index.ts';
+import { computeOverallScore, parseSkills, type SessionSummary } from '../engine/index.ts';
+import { normalizeKey } from '../engine/text.ts';
 import { conflict, DomainError, notFound } from '../errors.ts';
 import { allFeedbackOfSession } from '../queries/feedback.ts';
 import * as q from '../queries/sessions.ts';
@@ -70,19 +71,42 @@ export async function createSession(
 ): Promise<SessionDetail> {
   const me = requireActor(actor);
   const job = await loadVisibleJob(db, me, input.job_description_id);
+  const skills = input.skills ? chosenSkills(job.skills, input.skills) : null;
   const row = await withCreationQuota(db, me, 'session', perHour, (tx) =>
     q.insertSession(tx, {
       user_id: me.id,
       job_description_id: job.id,
       job_title: job.title,
       job_description: job.description,
-      job_skills: job.skills,
+      // "Practise this skill": the session's copy of the job lists only the chosen skills, so
+      // the plan, the grading and the report are about them.
+      job_skills: skills ? skills.join(', ') : job.skills,
       job_experience: job.experience,
       question_count: input.question_count,
       focus: input.focus,
+      difficulty: input.difficulty ?? null,
+      time_limit_seconds: input.time_limit_seconds ?? null,
     }),
   );
   return detailOf(db, row);
+}
+
+/**
+ * The chosen skills, spelled as the job lists them; one the job does not list is a 400 naming
+ * the field (and the skill), so a stale or hand-made request cannot practise something else.
+ */
+export function chosenSkills(jobSkills: string, chosen: readonly string[]): string[] {
+  const byKey = new Map(parseSkills(jobSkills).map((s) => [normalizeKey(s), s]));
+  const out: string[] = [];
+  for (const [i, skill] of chosen.entries()) {
+    const own = byKey.get(normalizeKey(skill));
+    if (!own) {
+      const message = `"${skill}" is not one of this job's skills`;
+      throw new DomainError('VALIDATION', `skills: ${message}`, [{ path: ['skills', i], message }]);
+    }
+    if (!out.includes(own)) out.push(own);
+  }
+  return out;
 }
 
 /** Admin: every session. */

@@ -176,7 +176,9 @@ export const thinAnswer = (skill: string): string =>
 
 /** A provider for tests: evaluator "openai:test" (metered like a real model), overridable per method. */
 export function fakeProvider(
-  overrides: Partial<Pick<InterviewerProvider, 'planQuestions' | 'evaluateAnswer' | 'summarise'>> & {
+  overrides: Partial<
+    Pick<InterviewerProvider, 'planQuestions' | 'evaluateAnswer' | 'summarise' | 'modelAnswer'>
+  > & {
     evaluator?: string;
   } = {},
 ): InterviewerProvider & { calls: { plan: number; evaluate: number; summarise: number } } {
@@ -196,6 +198,9 @@ export function fakeProvider(
     summarise(input) {
       calls.summarise++;
       return (overrides.summarise ?? offline.summarise)(input);
+    },
+    modelAnswer(input) {
+      return (overrides.modelAnswer ?? offline.modelAnswer!)(input);
     },
   };
 }

@@ -1,10 +1,12 @@
 import { Alert } from '../../components/Alert.tsx';
 import { DeliveryCard } from '../../components/DeliveryCard.tsx';
+import { ModelAnswerPanel } from '../../components/ModelAnswerPanel.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { type SessionDetail, trpc } from '../../trpc.ts';
 import { FeedbackCard } from './FeedbackCard.tsx';
+import { RedoPanel } from './RedoPanel.tsx';
 import type { useSessionActions } from './useSessionActions.ts';
 
 /** After an answer: its feedback, then the way on (next question, follow-up, or finish). */
@@ -66,6 +68,16 @@ export function AnsweredStep({
         retryError={regrade.error ? errorMessage(regrade.error) : null}
       />
       {fb.delivery && <DeliveryCard delivery={fb.delivery} />}
+      {fb.grading_status === 'graded' && <ModelAnswerPanel feedbackId={fb.id} />}
+      {session.status === 'ongoing' && fb.grading_status !== 'pending' && (
+        <RedoPanel
+          key={fb.id}
+          feedback={fb}
+          onRedone={() => {
+            void utils.sessions.get.invalidate({ id: session.id });
+          }}
+        />
+      )}
 
       <div className="card next-step">
         {stale ? (

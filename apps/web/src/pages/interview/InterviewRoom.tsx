@@ -103,6 +103,7 @@ export function InterviewRoom() {
             }
             focusOnMount={movedOn}
             onAnswered={onAnswered}
+            timeLimitSeconds={s.time_limit_seconds}
           />
         ) : (
           <section className="card hero-card">

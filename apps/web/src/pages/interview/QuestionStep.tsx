@@ -3,6 +3,7 @@ import { useDraft } from '../../hooks/useDraft.ts';
 import { domainCodeOf } from '../../lib/errors.ts';
 import { type Question, type SubmitResult, type Transcription, trpc } from '../../trpc.ts';
 import { AnswerForm } from './AnswerForm.tsx';
+import { AnswerTimer } from './AnswerTimer.tsx';
 import { GradingCard } from './GradingCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { useSubmitAnswer } from './useSubmitAnswer.ts';
@@ -22,7 +23,10 @@ export function QuestionStep({
   label,
   focusOnMount,
   onAnswered,
+  timeLimitSeconds = null,
 }: {
+  /** the session's advisory countdown per answer */
+  timeLimitSeconds?: number | null;
   sessionId: string;
   question: Question;
   label: string;
@@ -53,6 +57,7 @@ export function QuestionStep({
   return (
     <div className="stack">
       <QuestionCard question={question} label={label} focusOnMount={focusOnMount} />
+      {timeLimitSeconds && <AnswerTimer key={question.id} seconds={timeLimitSeconds} />}
       {preferences && <ModeChoice mode={mode} onChange={(m) => update({ answer_mode: m })} />}
       {mode === 'voice' && preferences && (
         <div className="row">

@@ -17,6 +17,7 @@ export function OwnJobPage() {
       await navigate(`/jobs/${job.id}/practise`);
     },
   });
+  const extract = trpc.practice.extractSkills.useMutation();
   const mine = trpc.jobs.list.useQuery({ visibility: 'private', limit: 50 });
   const saved = (mine.data?.items ?? []).filter((j) => j.created_by === user?.id);
 
@@ -25,7 +26,7 @@ export function OwnJobPage() {
       <PageHeader
         title="Practise for your own job"
         eyebrow="Private job description"
-        lead="Paste the advert you are applying for. It stays private to you, and the interviewer tailors its questions to it."
+        lead="Paste the advert you are applying for. Its skills are found for you, it stays private to you, and the interviewer asks about what it says: responsibilities, scale, tools and numbers."
       />
       <div className="job-layout">
         <section className="card">
@@ -35,6 +36,7 @@ export function OwnJobPage() {
             busy={create.isPending}
             error={create.error}
             onSubmit={(v) => create.mutate({ ...v, visibility: 'private' })}
+            onFindSkills={async (description) => (await extract.mutateAsync({ description })).skills}
           />
         </section>
         <aside className="card">

@@ -2,6 +2,7 @@ import { Badge } from '../../components/Badge.tsx';
 import { Chips } from '../../components/Chips.tsx';
 import { DeliveryCard } from '../../components/DeliveryCard.tsx';
 import { FeedbackLists } from '../../components/FeedbackLists.tsx';
+import { ModelAnswerPanel } from '../../components/ModelAnswerPanel.tsx';
 import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
@@ -13,7 +14,10 @@ export function QuestionReview({
   item,
   index,
   recorded = false,
+  withModelAnswer = false,
 }: {
+  /** offer "What a strong answer covers" (loaded from the API when opened) */
+  withModelAnswer?: boolean;
   item: ReportItem;
   index: number;
   /** a recording of this answer was kept ("keep my recordings") */
@@ -67,6 +71,7 @@ export function QuestionReview({
                 <Chips items={feedback.skills_shown} label="Skills shown" />
               )}
               <p className="muted small">{evaluatorLabel(feedback.evaluator)}</p>
+              {withModelAnswer && <ModelAnswerPanel feedbackId={feedback.id} heading="h5" />}
             </div>
           ) : (
             <p className="muted">

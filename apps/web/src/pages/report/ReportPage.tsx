@@ -9,6 +9,7 @@ import { downloadText } from '../../lib/download.ts';
 import { domainCodeOf } from '../../lib/errors.ts';
 import { formatDateTime, formatDuration, plural, scoreVerdict, statusLabel } from '../../lib/format.ts';
 import { buildSessionMarkdown, markdownFileName, questionLabel, reportItems } from '../../lib/markdown.ts';
+import { practiseUrl, skillScores } from '../../lib/practice.ts';
 import { trpc } from '../../trpc.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { QuestionReview } from './QuestionReview.tsx';
@@ -42,6 +43,9 @@ export function ReportPage() {
   if (!s) return null;
 
   const items = reportItems(s, fbs);
+  const perSkill = skillScores(items);
+  // "the weakest": below a solid 7/10, at most three, weakest first
+  const weakest = perSkill.filter((x) => x.average < 7).slice(0, 3);
   const duration = formatDuration(s.started_at, s.ended_at);
   const completed = s.status === 'completed';
   const exportMarkdown = () => downloadText(markdownFileName(s), buildSessionMarkdown(s, fbs));
@@ -141,6 +145,46 @@ export function ReportPage() {
         </section>
       </div>
 
+      {s.job_description_id && perSkill.length > 0 && (
+        <section className="card no-print" aria-labelledby="practise-title">
+          <h2 className="card__title" id="practise-title">
+            Scores per skill
+          </h2>
+          <ul className="skill-scores">
+            {perSkill.map((x) => (
+              <li key={x.skill}>
+                <span>
+                  <strong>{x.skill}</strong>{' '}
+                  <span className="muted small">
+                    {x.average}/10 over {plural(x.answers, 'answer')}
+                  </span>
+                </span>
+                <Link
+                  to={practiseUrl(s.job_description_id!, [x.skill])}
+                  className="btn btn--secondary btn--sm"
+                  aria-label={`Practise this skill: ${x.skill}`}
+                >
+                  Practise this skill
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {weakest.length > 1 && (
+            <p>
+              <Link
+                to={practiseUrl(
+                  s.job_description_id,
+                  weakest.map((x) => x.skill),
+                )}
+                className="btn btn--primary"
+              >
+                Practise my {weakest.length} weakest skills
+              </Link>
+            </p>
+          )}
+        </section>
+      )}
+
       <section className="transcript" aria-labelledby="transcript-title">
         <h2 id="transcript-title">Transcript</h2>
         {items.length === 0 ? (
@@ -152,6 +196,7 @@ export function ReportPage() {
               item={it}
               index={i}
               recorded={Boolean(it.feedback && recorded.has(it.feedback.id))}
+              withModelAnswer
             />
           ))
         )}

@@ -1,5 +1,7 @@
+import { ANSWER_TIME_LIMIT_SECONDS } from '@ai-interviewer/core/limits';
+import { parseSkills } from '@ai-interviewer/core/skills';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -7,8 +9,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { useFocusOnFailure } from '../../hooks/useFocusOnFailure.ts';
 import { domainCodeOf, errorMessage, fieldErrorsOf } from '../../lib/errors.ts';
-import { splitSkills } from '../../lib/skills.ts';
-import { type Focus, trpc } from '../../trpc.ts';
+import { type Difficulty, type Focus, trpc } from '../../trpc.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 
 export const FOCUS_OPTIONS: { value: Focus; label: string; text: string }[] = [
@@ -18,14 +19,35 @@ export const FOCUS_OPTIONS: { value: Focus; label: string; text: string }[] = [
   { value: 'situational', label: 'Situational', text: '“What would you do if…” scenarios.' },
 ];
 
-/** Choose the number of questions and the focus, then the session is created and started. */
+const DIFFICULTY_OPTIONS: { value: Difficulty | ''; label: string }[] = [
+  { value: '', label: 'As the job asks' },
+  { value: 'junior', label: 'Junior' },
+  { value: 'mid', label: 'Mid-level' },
+  { value: 'senior', label: 'Senior' },
+];
+
+/** Per-answer countdowns offered, in seconds, within the API's bounds ('' = no limit). */
+const TIME_LIMITS = [60, 120, 180, 300].filter(
+  (t) => t >= ANSWER_TIME_LIMIT_SECONDS.min && t <= ANSWER_TIME_LIMIT_SECONDS.max,
+);
+
+/**
+ * Choose the skills (every skill of the job; those in ?skill= preselected, as "Practise this
+ * skill" links do), the number of questions, focus, difficulty and an optional time limit per
+ * answer; then the session is created and started.
+ */
 export function SetupPage() {
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
   const navigate = useNavigate();
   const utils = trpc.useUtils();
   const job = trpc.jobs.get.useQuery({ id });
   const [count, setCount] = useState('5');
   const [focus, setFocus] = useState<Focus>('mixed');
+  const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
+  const [timeLimit, setTimeLimit] = useState('');
+  // null: every skill (until the candidate changes the selection)
+  const [picked, setPicked] = useState<string[] | null>(null);
   const create = trpc.sessions.create.useMutation();
   const start = trpc.sessions.start.useMutation();
   const busy = create.isPending || start.isPending;
@@ -38,6 +60,14 @@ export function SetupPage() {
   }
   if (!job.data) return null;
   const j = job.data;
+  const allSkills = parseSkills(j.skills);
+  const asked = params.getAll('skill').map((x) => x.toLowerCase());
+  const preselected = allSkills.filter((x) => asked.includes(x.toLowerCase()));
+  const chosen = picked ?? (preselected.length > 0 ? preselected : allSkills);
+  const toggle = (skill: string) =>
+    setPicked(chosen.includes(skill) ? chosen.filter((x) => x !== skill) : [...chosen, skill]);
+  const skillsError =
+    allSkills.length > 0 && chosen.length === 0 ? 'Choose at least one skill to practise' : undefined;
 
   const n = Number(count);
   const countError =
@@ -45,12 +75,22 @@ export function SetupPage() {
       ? 'Choose a whole number from 1 to 20'
       : undefined;
   const serverErrors = fieldErrorsOf(create.error);
+  // "skills.1": the server names the skill it refused
+  const skillsServerError = Object.entries(serverErrors).find(([k]) => k.split('.')[0] === 'skills')?.[1];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (countError) return;
+    if (countError || skillsError) return;
     try {
-      const session = await create.mutateAsync({ job_description_id: j.id, question_count: n, focus });
+      const session = await create.mutateAsync({
+        job_description_id: j.id,
+        question_count: n,
+        focus,
+        // every skill is the default: sent only when the candidate narrowed the list
+        ...(chosen.length < allSkills.length && { skills: chosen }),
+        ...(difficulty && { difficulty }),
+        ...(timeLimit && { time_limit_seconds: Number(timeLimit) }),
+      });
       utils.sessions.get.setData({ id: session.id }, session);
       try {
         const started = await start.mutateAsync({ id: session.id });
@@ -77,7 +117,7 @@ export function SetupPage() {
       <PageHeader
         title="Set up your interview"
         eyebrow={j.title}
-        lead={`The interviewer will draw on: ${splitSkills(j.skills).slice(0, 6).join(', ')}.`}
+        lead="Pick what to practise: the skills, how many questions, and how hard."
       />
       <form className="card form" onSubmit={onSubmit} noValidate ref={formRef}>
         {create.error && Object.keys(serverErrors).length === 0 && (
@@ -116,6 +156,77 @@ export function SetupPage() {
             </div>
           )}
         </Field>
+        {allSkills.length > 0 && (
+          <fieldset className="fieldset" aria-describedby={skillsError ? 'skills-error' : undefined}>
+            <legend className="field__label">
+              Skills to practise ({chosen.length} of {allSkills.length})
+            </legend>
+            <div className="skill-picks">
+              {allSkills.map((skill) => (
+                <label key={skill} className="skill-pick">
+                  <input
+                    type="checkbox"
+                    name="skills"
+                    value={skill}
+                    checked={chosen.includes(skill)}
+                    onChange={() => toggle(skill)}
+                  />
+                  <span>{skill}</span>
+                </label>
+              ))}
+            </div>
+            {(skillsError || skillsServerError) && (
+              <p className="field__error" id="skills-error" role="alert">
+                {skillsError ?? skillsServerError}
+              </p>
+            )}
+          </fieldset>
+        )}
+        <div className="form__row">
+          <Field
+            label="Difficulty"
+            hint="Changes how the questions are pitched."
+            error={serverErrors.difficulty}
+          >
+            {(p) => (
+              <select
+                {...p}
+                className="input"
+                name="difficulty"
+                value={difficulty}
+                onChange={(e) => setDifficulty(e.target.value as Difficulty | '')}
+              >
+                {DIFFICULTY_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Time per answer"
+            hint="A countdown in the room. When it runs out you can still submit."
+            error={serverErrors.time_limit_seconds}
+          >
+            {(p) => (
+              <select
+                {...p}
+                className="input"
+                name="time_limit_seconds"
+                value={timeLimit}
+                onChange={(e) => setTimeLimit(e.target.value)}
+              >
+                <option value="">No limit</option>
+                {TIME_LIMITS.map((t) => (
+                  <option key={t} value={t}>
+                    {t / 60} min
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
         <fieldset className="fieldset">
           <legend className="field__label">Focus</legend>
           <div className="choice-grid">
@@ -138,7 +249,11 @@ export function SetupPage() {
           <Link to={`/jobs/${j.id}`} className="btn btn--ghost">
             Back
           </Link>
-          <button type="submit" className="btn btn--primary btn--lg" disabled={busy || Boolean(countError)}>
+          <button
+            type="submit"
+            className="btn btn--primary btn--lg"
+            disabled={busy || Boolean(countError) || Boolean(skillsError)}
+          >
             {busy && <Spinner />}
             {create.isPending
               ? 'Creating…'

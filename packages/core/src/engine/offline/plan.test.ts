@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSkills } from '../skills.ts';
 import type { Focus, JobContext } from '../types.ts';
 import { parseLevel } from './level.ts';
-import { categorySequence } from './plan.ts';
+import { categorySequence, talkingPointsFor } from './plan.ts';
 import { createOfflineProvider } from './provider.ts';
 import { QUESTION_BANK } from './question-bank.ts';
 
@@ -103,7 +103,8 @@ describe('offline question plan', () => {
   it('falls back to tools named in the description, then the title, when skills are empty', async () => {
     const noSkills = { ...backend, skills: '' };
     const questions = await plan(noSkills, 3, 'technical');
-    expect(questions.every((q) => ['postgresql', 'aws', 'node.js'].includes(q.skill))).toBe(true);
+    // the posting's tools, spelled as the posting spells them
+    expect(questions.every((q) => ['PostgreSQL', 'AWS', 'Node.js'].includes(q.skill))).toBe(true);
     const nothing = {
       title: 'Office Manager',
       description: 'Keep the office running.',
@@ -140,5 +141,57 @@ describe('seniority from the experience text', () => {
     const j = (await plan(junior, 20, 'technical')).map((q) => q.text).join(' ');
     expect(s).not.toEqual(j);
     expect(s).toMatch(/trade-offs|ten times|standards/);
+  });
+});
+
+describe('questions drawn from the posting', () => {
+  const sre: JobContext = {
+    title: 'Site Reliability Engineer',
+    description: `We run the checkout for 300 stores, with Black Friday peaks of 40k requests per second.
+
+What you'll do:
+- Own the reliability of the checkout platform against a 99.99 % SLO
+- Run our Kubernetes clusters on EKS
+
+Requirements:
+- Kubernetes
+- Terraform
+- Incident response`,
+    skills: 'Kubernetes, Terraform, incident response',
+    experience: '5+ years',
+  };
+
+  it('mentions the SLO, the Black Friday peaks and a responsibility of a posting that states them', async () => {
+    const questions = await plan(sre, 5);
+    const texts = questions.map((q) => q.text).join('\n');
+    // the target and the peak, named together
+    expect(texts).toMatch(/The posting mentions a 99\.99 % SLO and Black Friday peaks\./);
+    expect(texts).toMatch(/Own the reliability of the checkout platform/);
+    expect(questions).toHaveLength(5);
+    // the warm-up and at least half the plan stay bank questions on the job's skills
+    expect(questions[0]!.text).not.toMatch(/posting/);
+    expect(questions.filter((q) => /posting/.test(q.text)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('names a tool of the posting in a longer technical plan, and recovers the talking points', async () => {
+    const questions = await plan(sre, 8, 'technical');
+    const toolQ = questions.find((q) => q.text.startsWith('The posting names'));
+    expect(toolQ?.text).toMatch(/EKS/);
+    expect(toolQ?.skill).toBe('EKS');
+    for (const q of questions.filter((x) => /posting/.test(x.text)))
+      expect(talkingPointsFor(q)).toEqual(q.talking_points);
+  });
+
+  it('asks a skill-less job about the skills its posting lists', async () => {
+    const questions = await plan({ ...sre, skills: '' }, 6, 'technical');
+    expect(new Set(questions.map((q) => q.skill))).toEqual(
+      expect.objectContaining({ size: expect.any(Number) }),
+    );
+    expect(questions.map((q) => q.skill)).toEqual(expect.arrayContaining(['Kubernetes', 'Terraform']));
+  });
+
+  it('leaves a plan alone when the posting states nothing to draw on', async () => {
+    const questions = await plan(backend, 5);
+    expect(questions.map((q) => q.text).join(' ')).not.toMatch(/posting/);
   });
 });

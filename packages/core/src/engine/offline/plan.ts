@@ -2,8 +2,9 @@
  * Offline question planning: picks templates from the bank, fills them with the job's skills and
  * title, and adapts difficulty to the experience text. Deterministic for a given job + seed.
  */
+import { extractPosting, type PostingFacts } from '../posting.ts';
 import { parseSkills } from '../skills.ts';
-import { escapeRegExp, normalizeKey } from '../text.ts';
+import { escapeRegExp, joinList, normalizeKey } from '../text.ts';
 import type { Focus, JobContext, PlannedQuestion, QuestionCategory } from '../types.ts';
 import { MAX_QUESTIONS, MIN_QUESTIONS } from '../types.ts';
 import { type Level, parseLevel } from './level.ts';
@@ -19,7 +20,13 @@ import {
   titleNamesSkill,
 } from './phrasing.ts';
 import { createRng, shuffle } from './prng.ts';
-import { type Domain, QUESTION_BANK, type QuestionTemplate } from './question-bank.ts';
+import {
+  type Domain,
+  POSTING_TEMPLATES,
+  type PostingTemplate,
+  QUESTION_BANK,
+  type QuestionTemplate,
+} from './question-bank.ts';
 
 /**
  * The categories of a plan, in order. "mixed" interleaves: technical on every other slot, and the
@@ -43,12 +50,14 @@ export function clampCount(count: number): number {
 }
 
 /**
- * The skills to ask about: the job's own list; if the author left it empty, the tools named in
- * the description; failing that, the job title itself.
+ * The skills to ask about: the job's own list; if the author left it empty, the skills its
+ * posting asks for, or the tools named in it; failing that, the job title itself.
  */
 export function planSkills(job: JobContext): string[] {
   const listed = parseSkills(job.skills);
   if (listed.length > 0) return listed;
+  const extracted = extractPosting(job.description).skills;
+  if (extracted.length > 0) return extracted.slice(0, 8);
   const desc = job.description.toLowerCase();
   const found = CONCRETE_TERMS.filter((t) =>
     new RegExp(`(^|[^a-z0-9])${escapeRegExp(t)}([^a-z0-9+#]|$)`).test(desc),
@@ -108,7 +117,7 @@ export function planOffline(input: {
     usedTexts.add(normalizeKey(pick.text));
     plan.push({ text: pick.text, category, skill: pick.skill, talking_points: pick.talkingPoints });
   }
-  return plan;
+  return withPostingQuestions(plan, extractPosting(job.description), skills);
 
   function choose(
     templates: QuestionTemplate[],
@@ -134,6 +143,69 @@ export function planOffline(input: {
     }
     return null;
   }
+}
+
+/** Figures that say most about the job first: targets and peaks, then plain counts. */
+function rankedFigures(figures: readonly string[]): string[] {
+  // a target first, then a peak, then a rate: the two named are the most telling and different
+  const weight = (f: string) =>
+    /%/.test(f)
+      ? 0
+      : /peak|black friday|cyber monday|season|rush/i.test(f)
+        ? 1
+        : /per second|\bms\b/i.test(f)
+          ? 2
+          : 3;
+  return [...figures].sort((a, b) => weight(a) - weight(b));
+}
+
+/**
+ * The plan with questions built on the posting (POSTING_TEMPLATES) in place of bank questions
+ * of the same category: one on its figures, one on a responsibility, one on a tool it names,
+ * each only when the posting states it (a tool only when the job's skill list leaves it out). The first question stays a bank question (a warm-up),
+ * and at most half the plan is replaced, so the job's skills are still covered.
+ */
+export function withPostingQuestions(
+  plan: PlannedQuestion[],
+  facts: PostingFacts,
+  jobSkills: readonly string[],
+): PlannedQuestion[] {
+  const out = [...plan];
+  const budget = Math.floor(out.length / 2);
+  const replaced = new Set<number>();
+  const figures = rankedFigures(facts.figures).slice(0, 2);
+  const duty = facts.responsibilities[0];
+  // A tool the skill list already names is asked about anyway; one it leaves out is news.
+  const known = new Set(jobSkills.map(normalizeKey));
+  const tool = facts.tools.find((t) => !known.has(normalizeKey(t)));
+
+  const use = (t: PostingTemplate): boolean => {
+    if (replaced.size >= budget) return false;
+    if (t.needs === 'facts' && figures.length === 0) return false;
+    if (t.needs === 'duty' && !duty) return false;
+    if (t.needs === 'tool' && !tool) return false;
+    const slot = out.findIndex((q, i) => i > 0 && !replaced.has(i) && q.category === t.category);
+    if (slot < 0) return false;
+    const skill = t.needs === 'tool' ? tool! : out[slot]!.skill;
+    const fill = (template: string) =>
+      fixArticles(
+        template
+          .replaceAll('{facts}', joinList(figures))
+          .replaceAll('{duty}', (duty ?? '').replace(/[.!]+$/, ''))
+          .replaceAll('{tool}', tool ?? '')
+          .replaceAll('{skill work}', skillWork(skill))
+          .replaceAll('{skill}', skillInSentence(skill)),
+      );
+    out[slot] = { text: fill(t.text), category: t.category, skill, talking_points: t.covers.map(fill) };
+    replaced.add(slot);
+    return true;
+  };
+  // The figures go in a situational slot when there is one, else a technical one.
+  const byId = (id: string) => POSTING_TEMPLATES.find((t) => t.id === id)!;
+  if (!use(byId('p-facts-situational'))) use(byId('p-facts-technical'));
+  use(byId('p-duty-behavioural'));
+  use(byId('p-tool-technical'));
+  return out;
 }
 
 /** Whether a skill reads naturally in a template (see `QuestionTemplate.wants`). */
@@ -210,23 +282,25 @@ function phrase(template: string, skill: string, other: string, title: string): 
 }
 
 /** Each template variant as a pattern that matches its written-out questions (any skill, any title). */
-const TEMPLATE_PATTERNS: { template: QuestionTemplate; pattern: RegExp }[] = QUESTION_BANK.flatMap(
-  (template) =>
-    [template.text, template.junior, template.senior]
-      .filter((v): v is string => v !== undefined)
-      .map((variant) => {
-        const source = variant
-          .split(/(\{[^}]*\}|\[|\])/)
-          .map((part) => {
-            if (part === '[') return '(?:';
-            if (part === ']') return ')?';
-            if (part.startsWith('{')) return '.+?';
-            // The article before a placeholder may have changed ("a" ↔ "an").
-            return escapeRegExp(part).replace(/\b(?:a|an)(?= )/gi, (m) => (m[0] === 'A' ? 'An?' : 'an?'));
-          })
-          .join('');
-        return { template, pattern: new RegExp(`^${source}$`) };
-      }),
+const TEMPLATE_PATTERNS: { template: { covers: readonly string[] }; pattern: RegExp }[] = [
+  ...QUESTION_BANK,
+  ...POSTING_TEMPLATES,
+].flatMap((template: { text: string; junior?: string; senior?: string; covers: readonly string[] }) =>
+  [template.text, template.junior, template.senior]
+    .filter((v): v is string => v !== undefined)
+    .map((variant) => {
+      const source = variant
+        .split(/(\{[^}]*\}|\[|\])/)
+        .map((part) => {
+          if (part === '[') return '(?:';
+          if (part === ']') return ')?';
+          if (part.startsWith('{')) return '.+?';
+          // The article before a placeholder may have changed ("a" ↔ "an").
+          return escapeRegExp(part).replace(/\b(?:a|an)(?= )/gi, (m) => (m[0] === 'A' ? 'An?' : 'an?'));
+        })
+        .join('');
+      return { template, pattern: new RegExp(`^${source}$`) };
+    }),
 );
 
 /**

@@ -5,6 +5,7 @@
 import { EngineError } from '../errors.ts';
 import type { InterviewerProvider } from '../types.ts';
 import { evaluateOffline } from './evaluate.ts';
+import { modelAnswerOffline } from './model-answer.ts';
 import { planOffline } from './plan.ts';
 import { summariseOffline } from './summary.ts';
 
@@ -25,6 +26,9 @@ export function createOfflineProvider(): InterviewerProvider {
     },
     async summarise(input) {
       return summariseOffline(input);
+    },
+    async modelAnswer(input) {
+      return modelAnswerOffline(input);
     },
   };
 }

@@ -725,3 +725,63 @@ export const QUESTION_BANK: readonly QuestionTemplate[] = [
     ],
   },
 ];
+
+/**
+ * Questions built on what the job's own posting says (engine/posting.ts): its figures (scale,
+ * targets, peaks), its responsibilities and the tools it names. The planner puts at most one of
+ * each in a plan, in a slot of the same category, so a pasted posting is visibly the one asked
+ * about. Placeholders: {facts} (one or two figures, "a 99.99 % SLO and Black Friday peaks"),
+ * {duty} (a responsibility as the posting words it), {tool} (a named tool), and {skill}/{skill
+ * work} as in the bank. `covers` uses only {skill}, so talking points can be recovered later.
+ */
+export interface PostingTemplate {
+  id: string;
+  category: QuestionCategory;
+  needs: 'facts' | 'duty' | 'tool';
+  text: string;
+  covers: string[];
+}
+
+export const POSTING_TEMPLATES: readonly PostingTemplate[] = [
+  {
+    id: 'p-facts-situational',
+    category: S,
+    needs: 'facts',
+    // no {skill}: the figures are about the whole job ("a $1.2M quota" is not "Salesforce work")
+    text: 'The posting mentions {facts}. What would you do in your first months to be ready for that, and how would you know it is holding up?',
+    covers: [
+      'what the figures ask of the role in practice',
+      'concrete preparation, most important first',
+      'the signals you would watch, and what you would do when they slip',
+    ],
+  },
+  {
+    id: 'p-facts-technical',
+    category: T,
+    needs: 'facts',
+    text: 'The posting mentions {facts}. Which choices in {skill} would you make or check first to meet that, and why?',
+    covers: [
+      'what the figures mean as a requirement (load, error budget, deadline)',
+      'the choices in {skill} that decide whether it is met',
+      'how you would test or measure it before it matters',
+    ],
+  },
+  {
+    id: 'p-duty-behavioural',
+    category: B,
+    needs: 'duty',
+    text: 'One responsibility in the posting is: “{duty}”. Tell me about a time you did something similar: what was at stake, what you did yourself, and the result.',
+    covers: STORY,
+  },
+  {
+    id: 'p-tool-technical',
+    category: T,
+    needs: 'tool',
+    text: 'The posting names {tool}. Describe the most demanding thing you have done with {tool}, what went wrong, and what you would set up differently now.',
+    covers: [
+      'a real piece of work and its scale',
+      'a problem you met and how you found its cause',
+      'what you learned and would change',
+    ],
+  },
+];

@@ -123,6 +123,7 @@ Rules for the plan:
 - Follow the requested focus: with a single category, every question is of that category; with "mixed", about half are technical, and the rest alternate behavioural and situational, interleaved.
 - Match the seniority implied by the experience text: fundamentals and concrete tasks for juniors, trade-offs, scale and leading others for seniors.
 - Cover as many different skills as the count allows. Each question is one or two sentences.
+- Use the posting's specifics: where the description states responsibilities, scale, targets, peaks, numbers or named tools (e.g. "a 99.99 % SLO", "Black Friday peaks", "EKS"), build some questions on them and name them in the question, so the candidate practises for this posting rather than a generic one.
 - talking_points: for each question, 2–4 short points that a strong answer covers (what the question asks for, not model answers).
 
 Reply with the JSON object only.`;
@@ -152,4 +153,26 @@ export function summaryUserMessage(job: JobContext, items: SummaryItem[], overal
   // The band names come from the table the SPA and the offline summary use, so the model's
   // words for a score cannot contradict the labels shown next to it.
   return `${jobBlock(job)}\n\nOverall score: ${overallScore}/100 (${scoreLabel(overallScore, 100)})\n\n${block('transcript', transcript)}`;
+}
+
+export const MODEL_ANSWER_SYSTEM = `You help candidates on a job-interview practice platform learn what a strong answer to one interview question covers.
+
+${DATA_RULES}
+
+Reply with:
+- talking_points: 2–5 short points a strong answer to the question covers, for this job.
+- example: a short example answer (80–180 words) that a well-prepared candidate could give, in the first person, concrete (named tools, numbers, a result). It is shown to the candidate clearly labelled as an example written by the interviewer, so do not present it as anyone's real experience and do not mention the candidate's own answer.
+
+Reply with the JSON object only.`;
+
+export function modelAnswerUserMessage(
+  job: JobContext,
+  question: QuestionContext,
+  talkingPoints: readonly string[] | undefined,
+): string {
+  const points =
+    talkingPoints && talkingPoints.length > 0
+      ? `\n\nThe planner's talking points for this question (use them):\n${talkingPoints.map((p) => `- ${escapeBlock(p)}`).join('\n')}`
+      : '';
+  return `${jobBlock(job)}\n\n${block('question', `(${question.category}; skill: ${escapeBlock(question.skill)}) ${escapeBlock(question.text)}`)}${points}`;
 }

@@ -21,6 +21,7 @@ import type {
   Evaluation,
   Focus,
   InterviewerProvider,
+  ModelAnswer,
   PlannedQuestion,
   QuestionCategory,
   SessionSummary,
@@ -32,6 +33,8 @@ import { extractPartialStringField } from './partial-json.ts';
 import {
   EVALUATE_SYSTEM,
   evaluateUserMessage,
+  MODEL_ANSWER_SYSTEM,
+  modelAnswerUserMessage,
   PLAN_SYSTEM,
   planUserMessage,
   SUMMARY_SYSTEM,
@@ -41,6 +44,8 @@ import { rubricFromReply, scoreOfRubric } from './rubric.ts';
 import {
   EVALUATION_SCHEMA,
   EvaluationReply,
+  MODEL_ANSWER_SCHEMA,
+  ModelAnswerReply,
   PLAN_SCHEMA,
   PlanReply,
   SUMMARY_SCHEMA,
@@ -244,6 +249,17 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): InterviewerPr
         user: summaryUserMessage(job, items, clampScore(overall_score, 0, 100)),
       });
       return { summary: reply.summary, skill_notes: reply.skill_notes };
+    },
+
+    async modelAnswer({ job, question, talking_points }): Promise<ModelAnswer> {
+      const reply = await complete({
+        name: 'model_answer',
+        jsonSchema: MODEL_ANSWER_SCHEMA,
+        validate: ModelAnswerReply,
+        system: MODEL_ANSWER_SYSTEM,
+        user: modelAnswerUserMessage(job, question, talking_points),
+      });
+      return { talking_points: cleanList(reply.talking_points), example: reply.example.trim() };
     },
   };
 }

@@ -134,3 +134,11 @@ export function assertStrictSchema(node: unknown, path = '$'): void {
 export const EVALUATION_SCHEMA = strictJsonSchema(EvaluationWire);
 export const PLAN_SCHEMA = strictJsonSchema(PlanWire);
 export const SUMMARY_SCHEMA = strictJsonSchema(SummaryWire);
+
+/** "What a strong answer covers", as the model writes it. */
+export const ModelAnswerReply = z.strictObject({
+  talking_points: z.array(z.string().min(1).max(300)).min(1).max(6),
+  example: z.string().min(1).max(3000),
+});
+export type ModelAnswerReply = z.infer<typeof ModelAnswerReply>;
+export const MODEL_ANSWER_SCHEMA = strictJsonSchema(ModelAnswerReply);
