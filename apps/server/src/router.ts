@@ -1,7 +1,9 @@
 import { authRouter } from './routers/auth.ts';
+import { dataRouter } from './routers/data.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { jobsRouter } from './routers/jobs.ts';
 import { sessionsRouter } from './routers/sessions.ts';
+import { sharesRouter } from './routers/shares.ts';
 import { usersRouter } from './routers/users.ts';
 import { voiceRouter } from './routers/voice.ts';
 import { router } from './trpc.ts';
@@ -14,6 +16,8 @@ export const appRouter = router({
   sessions: sessionsRouter,
   feedback: feedbackRouter,
   voice: voiceRouter,
+  shares: sharesRouter,
+  data: dataRouter,
 });
 
 export type AppRouter = typeof appRouter;

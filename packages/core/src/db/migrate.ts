@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_feedback_rubric.ts';
 import * as m0004 from './migrations/0004_creation_quota.ts';
 import * as m0005 from './migrations/0005_voice.ts';
 import * as m0006 from './migrations/0006_rate_limits.ts';
+import * as m0007 from './migrations/0007_share_links.ts';
 
 /** Listed explicitly (not read from disk) so bundlers and tsx see the same set. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_creation_quota': m0004,
   '0005_voice': m0005,
   '0006_rate_limits': m0006,
+  '0007_share_links': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
