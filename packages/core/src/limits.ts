@@ -9,3 +9,7 @@
  * and other users got 503s (issue #12). The SPA sends at most a handful at once.
  */
 export const MAX_BATCH_CALLS = 10;
+
+/** How long a report's share link may live, in days: the choices the owner picks from (issue #14). */
+export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
+export const DEFAULT_SHARE_EXPIRY_DAYS = 7;

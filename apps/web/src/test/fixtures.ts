@@ -83,6 +83,7 @@ export function sessionSummary(over: Partial<SessionSummary> = {}): SessionSumma
     summary: null,
     created_at: '2025-03-01T09:59:00.000Z',
     updated_at: '2025-03-01T10:20:00.000Z',
+    answered: 3,
     ...over,
   };
 }

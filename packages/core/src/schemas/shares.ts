@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_SHARE_EXPIRY_DAYS, SHARE_EXPIRY_DAYS } from '../limits.ts';
 import { focusSchema, idSchema, questionCategory, timestampSchema } from './common.ts';
 import { deliverySchema } from './delivery.ts';
 import { gradingStatus, rubricSchema } from './feedback.ts';
 import { progressSchema, questionSchema, sessionStatus } from './sessions.ts';
 
-/** How long a share link may live, in days: the choices the owner picks from. */
-export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
-export const DEFAULT_SHARE_EXPIRY_DAYS = 7;
 
 export const createShareInput = z.strictObject({
   session_id: idSchema,

@@ -4,7 +4,9 @@ import { DeliveryCard } from '../../components/DeliveryCard.tsx';
 import { FeedbackLists } from '../../components/FeedbackLists.tsx';
 import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
+import { type Audience, answerHeading, retell } from '../../lib/audience.ts';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
+import { GradeCorrection } from '../admin/GradeCorrection.tsx';
 import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
 import { RecordingDownload } from './RecordingDownload.tsx';
 
@@ -13,11 +15,14 @@ export function QuestionReview({
   item,
   index,
   recorded = false,
+  audience = 'candidate',
 }: {
   item: ReportItem;
   index: number;
   /** a recording of this answer was kept ("keep my recordings") */
   recorded?: boolean;
+  /** an admin reading a candidate's interview: spoken about the candidate, with grade correction */
+  audience?: Audience;
 }) {
   const { question, feedback } = item;
   const graded = feedback?.grading_status === 'graded';
@@ -46,7 +51,7 @@ export function QuestionReview({
       ) : (
         <>
           <div className="review__answer">
-            <h4>Answer</h4>
+            <h4>{answerHeading(audience)}</h4>
             <p className="pre-wrap" data-testid="answer-text">
               {feedback.answer}
             </p>
@@ -56,7 +61,7 @@ export function QuestionReview({
           {graded ? (
             <div className="review__feedback">
               <h4>Feedback</h4>
-              {feedback.ai_feedback && <p className="pre-wrap">{feedback.ai_feedback}</p>}
+              {feedback.ai_feedback && <p className="pre-wrap">{retell(feedback.ai_feedback, audience)}</p>}
               <RubricBreakdown rubric={feedback.rubric} heading="h5" />
               <FeedbackLists
                 strengths={feedback.strengths}
@@ -67,12 +72,16 @@ export function QuestionReview({
                 <Chips items={feedback.skills_shown} label="Skills shown" />
               )}
               <p className="muted small">{evaluatorLabel(feedback.evaluator)}</p>
+              {audience === 'admin' && <GradeCorrection feedback={feedback} />}
             </div>
           ) : (
             <p className="muted">
               Not graded ({feedback.grading_status})
               {feedback.grading_error ? `: ${feedback.grading_error}` : ''}
             </p>
+          )}
+          {audience === 'admin' && !graded && feedback.grading_status === 'failed' && (
+            <GradeCorrection feedback={feedback} />
           )}
         </>
       )}
