@@ -50,18 +50,34 @@ describe('GET /api/users/me/export', () => {
     expect(exported[0]).toMatchObject({ answer: STRONG_ANSWER, score: fbRows[0]!.score });
     expect(exported[0].rubric).toEqual(fbRows[0]!.rubric);
     expect(exported[0].delivery).toEqual(fbRows[0]!.delivery);
-    const jobs = await s.db.selectFrom('job_descriptions').select('id').where('created_by', '=', me.user.id).execute();
+    const jobs = await s.db
+      .selectFrom('job_descriptions')
+      .select('id')
+      .where('created_by', '=', me.user.id)
+      .execute();
     expect(data.jobs.map((j: { id: string }) => j.id).sort()).toEqual(jobs.map((j) => j.id).sort());
     expect(data.share_links).toHaveLength(1);
     expect(data.voice_preferences).toEqual({ keep_recordings: true });
     expect(data.user).toMatchObject({ id: me.user.id, email: me.user.email, username: me.user.username });
     expect(data.logins.length).toBeGreaterThan(0);
-    const calls = await s.db.selectFrom('ai_usage').select('kind').where('user_id', '=', me.user.id).execute();
+    const calls = await s.db
+      .selectFrom('ai_usage')
+      .select('kind')
+      .where('user_id', '=', me.user.id)
+      .execute();
     expect(data.model_calls).toHaveLength(calls.length);
 
     // nothing secret, nothing of anyone else
-    const user = await s.db.selectFrom('users').selectAll().where('id', '=', me.user.id).executeTakeFirstOrThrow();
-    const authIds = await s.db.selectFrom('auth_sessions').select('id').where('user_id', '=', me.user.id).execute();
+    const user = await s.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', me.user.id)
+      .executeTakeFirstOrThrow();
+    const authIds = await s.db
+      .selectFrom('auth_sessions')
+      .select('id')
+      .where('user_id', '=', me.user.id)
+      .execute();
     const linkHash = await s.db.selectFrom('share_links').select('token_hash').executeTakeFirstOrThrow();
     for (const secret of [user.password_hash, token, linkHash.token_hash, ...authIds.map((a) => a.id)]) {
       expect(res.body).not.toContain(secret);

@@ -164,9 +164,11 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
         'Practise job interviews with an AI interviewer. Log in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`. Lists take `limit` (1-100, default 20) and `offset`. Errors are `{"error": {"code", "message", "issues"}}`.',
     },
     servers: [{ url: '/api' }],
-    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Voice', 'Sharing', 'Health'].map((name) => ({
-      name,
-    })),
+    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Voice', 'Sharing', 'Health'].map(
+      (name) => ({
+        name,
+      }),
+    ),
     paths,
     components: {
       schemas: { Error: errorSchema },

@@ -45,7 +45,11 @@ describe('creating a link', () => {
     const hours = (new Date(link.expires_at).getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(23.9);
     expect(hours).toBeLessThanOrEqual(24);
-    const row = await s.db.selectFrom('share_links').selectAll().where('id', '=', link.id).executeTakeFirstOrThrow();
+    const row = await s.db
+      .selectFrom('share_links')
+      .selectAll()
+      .where('id', '=', link.id)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(createHash('sha256').update(link.token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(link.token);
     // listed without the token
@@ -93,8 +97,16 @@ describe('reading a shared report', () => {
   it('a token shows its own session, never another one of the same owner', async () => {
     const me = await candidate();
     const [a, b] = [await completed(me), await completed(me)];
-    await s.db.updateTable('interview_sessions').set({ job_title: 'Session A' }).where('id', '=', a).execute();
-    await s.db.updateTable('interview_sessions').set({ job_title: 'Session B' }).where('id', '=', b).execute();
+    await s.db
+      .updateTable('interview_sessions')
+      .set({ job_title: 'Session A' })
+      .where('id', '=', a)
+      .execute();
+    await s.db
+      .updateTable('interview_sessions')
+      .set({ job_title: 'Session B' })
+      .where('id', '=', b)
+      .execute();
     const [la, lb] = [await share(me, a), await share(me, b)];
     expect((await anonymous.get(`/api/shared/${la.token}`)).json().job_title).toBe('Session A');
     expect((await anonymous.get(`/api/shared/${lb.token}`)).json().job_title).toBe('Session B');
@@ -114,7 +126,10 @@ describe('reading a shared report', () => {
       active: boolean;
       revoked_at: string | null;
     }[];
-    expect(listed.find((l) => l.id === revoked.id)).toMatchObject({ active: false, revoked_at: expect.any(String) });
+    expect(listed.find((l) => l.id === revoked.id)).toMatchObject({
+      active: false,
+      revoked_at: expect.any(String),
+    });
 
     const expired = await share(me, sessionId);
     await s.db

@@ -46,7 +46,10 @@ describe('averageBySkill', () => {
   });
 
   it('never drops the weakest skill when there are more than the cap', () => {
-    const skills = Array.from({ length: 12 }, (_, i) => [`S${i}`, 1, 10 - (i % 10)] as [string, number, number]);
+    const skills = Array.from(
+      { length: 12 },
+      (_, i) => [`S${i}`, 1, 10 - (i % 10)] as [string, number, number],
+    );
     skills.push(['API design', 1, 0]);
     const result = averageBySkill([stat(...skills)], 8);
     expect(result).toHaveLength(8);

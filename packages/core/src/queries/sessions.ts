@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { prepare } from '../db/prepared.ts';
-import type { Delivery } from '../schemas/delivery.ts';
 import type { Database, NewQuestionRow, NewSessionRow, QuestionRow, SessionRow } from '../db/types.ts';
+import type { Delivery } from '../schemas/delivery.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type SessionStatus = SessionRow['status'];

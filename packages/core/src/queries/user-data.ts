@@ -63,7 +63,12 @@ export const recordingsOfUser = (db: Db, userId: string) =>
       'audio_type',
       'created_at',
     ])
-    .select((eb) => eb.fn.coalesce(eb.fn('octet_length', ['audio']), eb.lit(0)).$castTo<number>().as('audio_bytes'))
+    .select((eb) =>
+      eb.fn
+        .coalesce(eb.fn('octet_length', ['audio']), eb.lit(0))
+        .$castTo<number>()
+        .as('audio_bytes'),
+    )
     .where('user_id', '=', userId)
     .orderBy('created_at')
     .execute();

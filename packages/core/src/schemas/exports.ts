@@ -3,8 +3,8 @@ import { timestampSchema } from './common.ts';
 import { deliverySchema } from './delivery.ts';
 import { feedbackSchema } from './feedback.ts';
 import { jobSchema } from './jobs.ts';
-import { shareLinkSchema } from './shares.ts';
 import { sessionDetailSchema } from './sessions.ts';
+import { shareLinkSchema } from './shares.ts';
 import { userSchema } from './users.ts';
 
 export const EXPORT_FORMAT = 'ai-interviewer-export';
@@ -20,7 +20,10 @@ export const exportedRecordingSchema = z.object({
   transcriber: z.string(),
   audio_kept: z.boolean(),
   audio_type: z.string().nullable(),
-  audio_bytes: z.number().int().describe('0 when no audio was kept; download it from GET /feedbacks/{id}/recording'),
+  audio_bytes: z
+    .number()
+    .int()
+    .describe('0 when no audio was kept; download it from GET /feedbacks/{id}/recording'),
   created_at: timestampSchema,
 });
 

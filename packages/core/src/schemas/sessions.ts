@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { focusSchema, idSchema, pageInput, questionCategory, timestampSchema, wholeNumber } from './common.ts';
+import {
+  focusSchema,
+  idSchema,
+  pageInput,
+  questionCategory,
+  timestampSchema,
+  wholeNumber,
+} from './common.ts';
 import { deliverySchema } from './delivery.ts';
 
 export const sessionStatus = z.enum(['pending', 'ongoing', 'completed', 'cancelled']);

@@ -5,7 +5,6 @@ import { deliverySchema } from './delivery.ts';
 import { gradingStatus, rubricSchema } from './feedback.ts';
 import { progressSchema, questionSchema, sessionStatus } from './sessions.ts';
 
-
 export const createShareInput = z.strictObject({
   session_id: idSchema,
   expires_in_days: z
@@ -39,7 +38,9 @@ export type ShareLink = z.infer<typeof shareLinkSchema>;
 export const createdShareLinkSchema = shareLinkSchema.extend({
   token: z
     .string()
-    .describe('shown once: only its hash is stored. The report is at /shared/<token> (GET /api/shared/<token>)'),
+    .describe(
+      'shown once: only its hash is stored. The report is at /shared/<token> (GET /api/shared/<token>)',
+    ),
 });
 export type CreatedShareLink = z.infer<typeof createdShareLinkSchema>;
 

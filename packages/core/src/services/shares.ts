@@ -11,12 +11,7 @@ import { conflict, forbidden, notFound } from '../errors.ts';
 import { allFeedbackOfSession } from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
 import * as q from '../queries/shares.ts';
-import type {
-  CreatedShareLink,
-  CreateShareInput,
-  SharedReport,
-  ShareLink,
-} from '../schemas/shares.ts';
+import type { CreatedShareLink, CreateShareInput, SharedReport, ShareLink } from '../schemas/shares.ts';
 import { canSee, type MaybeActor, requireActor } from './actor.ts';
 import { iso, toQuestion } from './mappers.ts';
 import { deriveProgress, loadOwnSession } from './sessions.ts';

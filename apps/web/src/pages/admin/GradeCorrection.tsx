@@ -66,9 +66,20 @@ export function GradeCorrection({ feedback }: { feedback: Feedback }) {
           />
         )}
       </Field>
-      <Field label="Feedback for the candidate" hint="Leave as is to keep the interviewer's words." error={errors.ai_feedback}>
+      <Field
+        label="Feedback for the candidate"
+        hint="Leave as is to keep the interviewer's words."
+        error={errors.ai_feedback}
+      >
         {(p) => (
-          <textarea {...p} className="input" rows={3} name="ai_feedback" value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            {...p}
+            className="input"
+            rows={3}
+            name="ai_feedback"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         )}
       </Field>
       <div className="form__actions">

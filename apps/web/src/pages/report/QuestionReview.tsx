@@ -6,8 +6,8 @@ import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { type Audience, answerHeading, retell } from '../../lib/audience.ts';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
-import { GradeCorrection } from '../admin/GradeCorrection.tsx';
 import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
+import { GradeCorrection } from '../admin/GradeCorrection.tsx';
 import { RecordingDownload } from './RecordingDownload.tsx';
 
 /** One exchange of the transcript: question, answer, and how it was graded. */

@@ -39,8 +39,8 @@ export function ShareLinksCard({ sessionId }: { sessionId: string }) {
         Share this report
       </h2>
       <p className="muted">
-        A read-only link to this report only (for a mentor, say): it shows no email and nothing else of
-        yours. You can revoke it at any time.
+        A read-only link to this report only (for a mentor, say): it shows no email and nothing else of yours.
+        You can revoke it at any time.
       </p>
       <form
         className="row"

@@ -51,7 +51,12 @@ export function SharedReportPage() {
         lead={`Read-only, shared by the candidate. This link works until ${formatDateTime(r.link_expires_at)}.`}
       />
       <section className="card report-hero">
-        <ScoreRing size="lg" max={100} score={r.score} label={`Overall score ${r.score ?? 'none'} out of 100`} />
+        <ScoreRing
+          size="lg"
+          max={100}
+          score={r.score}
+          label={`Overall score ${r.score ?? 'none'} out of 100`}
+        />
         <div className="report-hero__text">
           <p className="report-hero__verdict" data-testid="overall-score">
             {r.score === null ? 'No overall score' : `${r.score} / 100 · ${scoreVerdict(r.score, 100)}`}
@@ -120,7 +125,11 @@ export function SharedReportPage() {
                       <h4>Feedback</h4>
                       {answer.ai_feedback && <p className="pre-wrap">{answer.ai_feedback}</p>}
                       <RubricBreakdown rubric={answer.rubric} heading="h5" />
-                      <FeedbackLists strengths={answer.strengths} improvements={answer.improvements} heading="h5" />
+                      <FeedbackLists
+                        strengths={answer.strengths}
+                        improvements={answer.improvements}
+                        heading="h5"
+                      />
                       <p className="muted small">{evaluatorLabel(answer.evaluator)}</p>
                     </div>
                   ) : (
