@@ -79,7 +79,7 @@ describe('ShareLinksCard', () => {
       id: '00000000-0000-4000-8000-00000000aaaa',
       session_id: '00000000-0000-4000-8000-00000000bbbb',
       expires_at: '2026-11-29T09:00:00.000Z',
-      revoked_at: null,
+      revoked_at: null as string | null,
       created_at: '2026-11-28T09:00:00.000Z',
       active: true,
     };
