@@ -208,13 +208,29 @@ describe('all my data, share links, history', () => {
       });
       expect(scrolled).toBeGreaterThan(0);
       const after = (await first.boundingBox())!;
-      // the first column stayed put while the rest scrolled under it
+      // the first column stayed put, at the table's left edge, while the rest scrolled under it
       expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+      const edge = (await wrap.boundingBox())!;
+      expect(after.x - edge.x).toBeLessThan(2);
+      // the table scrolls inside its card: the page itself does not scroll sideways
+      const overflow = await page.evaluate(() => {
+        const wide = [...document.querySelectorAll('body *')].filter(
+          (el) =>
+            el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 &&
+            !el.closest('.table-wrap'),
+        );
+        return {
+          width: document.documentElement.scrollWidth,
+          wide: wide.map((el) => el.outerHTML.slice(0, 120)),
+        };
+      });
+      expect(overflow).toEqual({ width: 390, wide: [] });
       expect(await blockingAxe(page)).toEqual([]);
       await screenshot(page, 'admin-sessions-phone');
 
       await page.goto('/admin/users');
       await page.getByTestId(`user-row-${me.username}`).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
       expect(await blockingAxe(page)).toEqual([]);
 
       await page.goto('/admin/sessions');
