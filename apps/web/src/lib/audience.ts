@@ -1,9 +1,9 @@
 /**
- * Who is reading a report: the candidate themself, or an admin looking at a candidate's
- * interview. Texts stored for the candidate ("You answered 2 of 5 questions") are retold about
+ * Who is reading a report: the candidate themself, an admin looking at a candidate's
+ * interview, or a mentor holding a share link. Texts stored for the candidate ("You answered 2 of 5 questions") are retold about
  * the candidate for an admin, so the admin's view never speaks to them as if they had answered.
  */
-export type Audience = 'candidate' | 'admin';
+export type Audience = 'candidate' | 'admin' | 'mentor';
 
 const RETOLD: [RegExp, string][] = [
   [/\bYou answered\b/g, 'The candidate answered'],
@@ -13,7 +13,7 @@ const RETOLD: [RegExp, string][] = [
   [/\bYou have answered\b/g, 'The candidate has answered'],
 ];
 
-/** The stored text as the given reader should read it (unchanged for the candidate). */
+/** The stored text as the given reader should read it (unchanged for the candidate, retold for anyone else). */
 export function retell(text: string, audience: Audience): string {
   if (audience === 'candidate') return text;
   return RETOLD.reduce((t, [re, by]) => t.replace(re, by), text);
@@ -21,4 +21,4 @@ export function retell(text: string, audience: Audience): string {
 
 /** The heading over an answer. */
 export const answerHeading = (audience: Audience) =>
-  audience === 'admin' ? "The candidate's answer" : 'Answer';
+  audience === 'candidate' ? 'Answer' : "The candidate's answer";

@@ -22,7 +22,7 @@ const report = {
   started_at: '2026-11-28T09:00:00.000Z',
   ended_at: '2026-11-28T09:20:00.000Z',
   score: 31,
-  summary: 'Overall 31/100.',
+  summary: 'Overall 31/100. You answered 1 of 2 questions.',
   skill_notes: [{ skill: 'SQL', note: 'Knows indexes.' }],
   progress: { answered: 1, planned: 2, done: false },
   questions: [q1, q2],
@@ -54,6 +54,8 @@ describe('SharedReportPage (/shared/:token)', () => {
     await screen.findByRole('heading', { level: 1, name: 'Shared interview report' });
     expect(stub.calls).toEqual([{ path: 'shares.view', input: { token: TOKEN } }]);
     expect(screen.getByText('Ended early · 1 of 2')).toBeTruthy();
+    // told about the candidate, not to them
+    expect(screen.getByText('Overall 31/100. The candidate answered 1 of 2 questions.')).toBeTruthy();
     expect(screen.getByText('A B-tree on the filtered column.')).toBeTruthy();
     expect(screen.getByText('Not answered.')).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 4, name: "The candidate's answer" })).toHaveLength(1);

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
+import { answerHeading, retell } from '../../lib/audience.ts';
 import { domainCodeOf } from '../../lib/errors.ts';
 import { evaluatorLabel, formatDateTime, plural, scoreVerdict, titleCase } from '../../lib/format.ts';
 import { questionLabel } from '../../lib/markdown.ts';
@@ -68,7 +69,7 @@ export function SharedReportPage() {
               {r.progress.answered} of {plural(r.progress.planned, 'question')} answered
             </span>
           </div>
-          {r.summary && <p className="report-hero__summary pre-wrap">{r.summary}</p>}
+          {r.summary && <p className="report-hero__summary pre-wrap">{retell(r.summary, 'mentor')}</p>}
         </div>
       </section>
 
@@ -116,14 +117,16 @@ export function SharedReportPage() {
               ) : (
                 <>
                   <div className="review__answer">
-                    <h4>The candidate's answer</h4>
+                    <h4>{answerHeading('mentor')}</h4>
                     <p className="pre-wrap">{answer.answer}</p>
                     {answer.delivery && <DeliveryCard delivery={answer.delivery} compact />}
                   </div>
                   {graded ? (
                     <div className="review__feedback">
                       <h4>Feedback</h4>
-                      {answer.ai_feedback && <p className="pre-wrap">{answer.ai_feedback}</p>}
+                      {answer.ai_feedback && (
+                        <p className="pre-wrap">{retell(answer.ai_feedback, 'mentor')}</p>
+                      )}
                       <RubricBreakdown rubric={answer.rubric} heading="h5" />
                       <FeedbackLists
                         strengths={answer.strengths}
