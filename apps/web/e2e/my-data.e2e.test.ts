@@ -129,7 +129,7 @@ describe('all my data, share links, history', () => {
       await visitor.page.getByRole('heading', { level: 1, name: 'Shared interview report' }).waitFor();
       await visitor.page.getByText(GOOD_ANSWER).waitFor();
       await visitor.page.getByText('Ended early · 1 of 2').waitFor();
-      const body = await visitor.page.locator('body').innerText();
+      const body = (await visitor.page.locator('body').textContent()) ?? '';
       for (const secret of [me.email, me.username]) expect(body).not.toContain(secret);
       const hrefs = await visitor.page
         .locator('main a')
@@ -174,7 +174,7 @@ describe('all my data, share links, history', () => {
       expect(calls.filter((c) => c === 'sessions.stats')).toHaveLength(1);
       expect(calls.filter((c) => c === 'sessions.get' || c === 'sessions.feedbacks')).toEqual([]);
       expect(await page.locator('.session-list').getByText('Ended early · 1 of 2').count()).toBe(2);
-      await expect(page.getByTestId('last-change').innerText()).resolves.toMatch(
+      await expect(page.getByTestId('last-change').textContent()).resolves.toMatch(
         `vs your previous ${JOB} interview`,
       );
       expect(await blockingAxe(page)).toEqual([]);
