@@ -5,7 +5,7 @@
  *  - every tRPC procedure × anonymous / candidate / admin → auth tiers (401 / 403) over /trpc.
  * A route or procedure without a row here fails the suite, so a new one cannot be forgotten.
  */
-import { feedback, sessions, type User } from '@ai-interviewer/core';
+import { feedback, sessions, shares, type User } from '@ai-interviewer/core';
 import {
   DEFAULT_PASSWORD,
   type MadeUser,
@@ -100,6 +100,15 @@ async function answered(w: World) {
   });
   return r.feedback;
 }
+
+/** A completed session of the owner, with one answer: what a share link needs. */
+async function completed(w: World) {
+  const f = await answered(w);
+  await sessions.endSession(ctx(), w.owner.actor, f.session_id);
+  return f.session_id;
+}
+const shareOf = async (w: World) =>
+  shares.createShareLink(s.db, w.owner.actor, { session_id: await completed(w), expires_in_days: 7 });
 
 const admin401: Expect = { anonymous: 401, owner: 403, other: 403, admin: 200 };
 const ownerOr = (ok: number): Expect => ({ anonymous: 401, owner: ok, other: 404, admin: ok });
@@ -351,6 +360,39 @@ const matrix: Row[] = [
     setup: async (w) => ({ params: { id: (await answered(w)).id } }),
     expect: ownerOr(200),
   },
+
+  // All my data, history figures, share links (issue #14)
+  {
+    route: 'GET /users/me/export',
+    setup: async () => ({}),
+    expect: { anonymous: 401, owner: 200, other: 200, admin: 200 },
+  },
+  {
+    route: 'GET /users/:user_id/stats',
+    setup: async (w) => ({ params: { user_id: w.owner.user.id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'POST /sessions/:session_id/shares',
+    setup: async (w) => ({ params: { session_id: await completed(w) }, body: { expires_in_days: 1 } }),
+    // sharing is the candidate's choice: an admin sees the report but may not hand it out
+    expect: { anonymous: 401, owner: 201, other: 404, admin: 403 },
+  },
+  {
+    route: 'GET /sessions/:session_id/shares',
+    setup: async (w) => ({ params: { session_id: (await shareOf(w)).session_id } }),
+    expect: ownerOr(200),
+  },
+  {
+    route: 'DELETE /shares/:id',
+    setup: async (w) => ({ params: { id: (await shareOf(w)).id } }),
+    expect: ownerOr(204),
+  },
+  {
+    route: 'GET /shared/:token',
+    setup: async (w) => ({ params: { token: (await shareOf(w)).token } }),
+    expect: publicOk(200),
+  },
 ];
 
 function urlOf(route: RestRoute, cell: Cell): string {
@@ -476,6 +518,12 @@ const tiers: Record<string, Tier> = {
   'practice.extractSkills': 'authed',
   'practice.modelAnswer': 'authed',
   'practice.attempts': 'authed',
+  'sessions.stats': 'authed',
+  'shares.create': 'authed',
+  'shares.list': 'authed',
+  'shares.revoke': 'authed',
+  'shares.view': 'public',
+  'data.export': 'authed',
 };
 
 interface ProcDef {

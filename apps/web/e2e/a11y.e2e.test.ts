@@ -123,6 +123,21 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.waitForURL(/\/report$/);
       await page.getByTestId('overall-score').waitFor();
       await check('report');
+      // share links (issue #14): created, then the public page, then the page after revoking
+      await page.getByRole('button', { name: 'Create share link' }).click();
+      const shareUrl = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+      await check('report, share link created');
+      const reportUrl = page.url();
+      await page.goto(shareUrl);
+      await heading(page, 'Shared interview report');
+      await check('shared report');
+      await page.goto(reportUrl);
+      await page.getByRole('button', { name: 'Revoke' }).click();
+      await page.getByRole('button', { name: 'Revoke link' }).click();
+      await page.getByText('1 past link').waitFor();
+      await page.goto(shareUrl);
+      await heading(page, 'We could not find this shared report');
+      await check('shared report, revoked');
       await page.getByText('What a strong answer covers').first().click();
       await page.getByTestId('model-answer').first().waitFor();
       await check('report, what a strong answer covers');
@@ -183,6 +198,19 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('table, .state--empty').first().waitFor();
       await check('admin sessions');
+      // a candidate's report as an admin reads it (the candidate test above ended one after 1 of 3
+      // answers), with the grade correction open
+      await page.getByLabel('Status').selectOption('completed');
+      await page
+        .getByRole('row')
+        .filter({ hasText: 'Ended early · 1 of 3' })
+        .first()
+        .getByRole('link', { name: 'Detail & feedback' })
+        .click();
+      await heading(page, 'Interview report');
+      await page.getByRole('button', { name: 'Correct the grade' }).first().click();
+      await page.getByLabel('Score (0–10)').first().waitFor();
+      await check('admin, a candidate’s report, correcting a grade');
       expect(found).toEqual({});
       expect(problems).toEqual([]);
     } finally {

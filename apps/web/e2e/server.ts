@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import {
   type Actor,
   createOfflineProvider,
+  type DatabaseHandle,
   defaultLimits,
   jobs,
   TokenAuth,
@@ -19,6 +20,8 @@ export const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 export interface App {
   baseUrl: string;
   adminActor: Actor;
+  /** the server's database, for tests that check what the browser got against it */
+  db: DatabaseHandle['db'];
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startApp(opts: { voice?: Voice } = {}): Promise<App> {
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
     adminActor,
+    db: handle.db,
     close: async () => {
       await app.close();
       await handle.close();

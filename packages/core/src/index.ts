@@ -25,10 +25,12 @@ export {
 } from './queue/grading-queue.ts';
 export * from './schemas/common.ts';
 export * from './schemas/delivery.ts';
+export * from './schemas/exports.ts';
 export * from './schemas/feedback.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/practice.ts';
 export * from './schemas/sessions.ts';
+export * from './schemas/shares.ts';
 export * from './schemas/users.ts';
 export * from './schemas/voice.ts';
 export { type Actor, isAdmin, type MaybeActor } from './services/actor.ts';
@@ -48,6 +50,8 @@ export {
   type RateLimitStore,
 } from './services/rate-limit-store.ts';
 export * as sessions from './services/sessions.ts';
+export * as shares from './services/shares.ts';
+export * as userData from './services/user-data.ts';
 export * as users from './services/users.ts';
 export * as voice from './services/voice.ts';
 export { type AudioKind, sniffAudio } from './voice/audio.ts';

@@ -19,3 +19,6 @@ export const ANSWER_TIME_LIMIT_SECONDS = { min: 30, max: 1800 } as const;
 
 /** How many times one answer may be redone while its session is ongoing (each is graded again). */
 export const MAX_ANSWER_ATTEMPTS = 5;
+/** How long a report's share link may live, in days: the choices the owner picks from (issue #14). */
+export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
+export const DEFAULT_SHARE_EXPIRY_DAYS = 7;

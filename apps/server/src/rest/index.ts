@@ -88,6 +88,8 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
           const ctx = opts.createContext({ req, res: reply });
           const result = await runProcedure(procedure, route.procedure, ctx, inputOf(route, req, noInput));
           if (route.status === 204) return reply.status(204).send();
+          if (route.attachment)
+            reply.header('content-disposition', `attachment; filename="${route.attachment}"`);
           return reply.status(route.status).send(result);
         } catch (error) {
           const domain = toDomainError(error);

@@ -2,7 +2,7 @@
  * Object-level access on nested paths, mass assignment on every write, and "the URL says which
  * object": a body or query `id` never overrides the path.
  */
-import { feedback, sessions } from '@ai-interviewer/core';
+import { feedback, sessions, shares } from '@ai-interviewer/core';
 import {
   DEFAULT_PASSWORD,
   type MadeUser,
@@ -44,6 +44,12 @@ async function answered(p: MadeUser) {
   const session = await ongoing(p);
   return (await feedback.submitAnswer(s.services, p.actor, { session_id: session.id, answer: STRONG_ANSWER }))
     .feedback;
+}
+/** A completed session with one answer: what a share link needs. */
+async function completed(p: MadeUser): Promise<string> {
+  const f = await answered(p);
+  await sessions.endSession(s.services, p.actor, f.session_id);
+  return f.session_id;
 }
 const send = (c: Client, method: string, url: string, body?: unknown) =>
   method === 'GET' || method === 'DELETE'
@@ -325,6 +331,20 @@ const attempts: Attempt[] = [
     extra: { user_id: NIL_UUID },
     status: 400,
   },
+  ...[
+    { user_id: NIL_UUID },
+    { token: 'A'.repeat(43) },
+    { token_hash: 'x' },
+    { expires_at: '2999-01-01T00:00:00Z' },
+    { revoked_at: null },
+  ].map(
+    (extra): Attempt => ({
+      route: 'POST /sessions/:session_id/shares',
+      setup: async (me) => ({ params: { session_id: await completed(me) } }),
+      extra,
+      status: 400,
+    }),
+  ),
   ...[{ score: 10 }, { grading_status: 'graded' }].map(
     (extra): Attempt => ({
       route: 'POST /feedbacks/:id/regrade',
@@ -490,6 +510,15 @@ const pathCases: PathCase[] = [
   { route: 'POST /feedbacks/:id/regrade', setup: failedFeedbacks },
   { route: 'GET /feedbacks/:id/model-answer', setup: feedbacks },
   { route: 'GET /feedbacks/:id/attempts', setup: feedbacks },
+  {
+    route: 'DELETE /shares/:id',
+    setup: async (me, v) => {
+      const link = async (p: Person) =>
+        shares.createShareLink(s.db, p.actor, { session_id: await completed(p), expires_in_days: 7 });
+      const [mine, victims] = [await link(me), await link(v)];
+      return { mine: mine.id, victims: victims.id, show: () => `/api/sessions/${victims.session_id}/shares` };
+    },
+  },
 ];
 
 describe('an id in the body or query never overrides the path id', () => {

@@ -128,7 +128,18 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
       [String(route.status)]:
         route.status === 204 || !output
           ? { description: 'Done, no content' }
-          : { description: 'OK', content: { 'application/json': { schema: output } } },
+          : {
+              description: route.attachment ? `OK: a file to save (${route.attachment})` : 'OK',
+              ...(route.attachment && {
+                headers: {
+                  'Content-Disposition': {
+                    description: 'attachment, with the file name',
+                    schema: { type: 'string', example: `attachment; filename="${route.attachment}"` },
+                  },
+                },
+              }),
+              content: { 'application/json': { schema: output } },
+            },
       ...errorResponsesFor(route),
     };
     paths[openApiPath] ??= {};
@@ -154,9 +165,11 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
         'Practise job interviews with an AI interviewer. Log in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`. Lists take `limit` (1-100, default 20) and `offset`. Errors are `{"error": {"code", "message", "issues"}}`.',
     },
     servers: [{ url: '/api' }],
-    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Voice', 'Health'].map((name) => ({
-      name,
-    })),
+    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Voice', 'Sharing', 'Health'].map(
+      (name) => ({
+        name,
+      }),
+    ),
     paths,
     components: {
       schemas: { Error: errorSchema },

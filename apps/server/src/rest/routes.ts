@@ -9,6 +9,7 @@ export type Access =
   | 'public'
   | 'private'
   | 'owner or admin'
+  | 'owner (admins: 403)'
   | 'admin'
   | 'admin, or the owner of a private one';
 
@@ -19,13 +20,15 @@ export interface RestRoute {
   procedure: string;
   status: 200 | 201 | 204;
   summary: string;
-  tag: 'Auth' | 'Users' | 'Job descriptions' | 'Sessions' | 'Feedback' | 'Voice';
+  tag: 'Auth' | 'Users' | 'Job descriptions' | 'Sessions' | 'Feedback' | 'Voice' | 'Sharing';
   access: Access;
   /**
    * The body is a file, not JSON: its bytes go to this input field, base64-encoded (what the
    * procedure takes over tRPC), and the other fields come from the query string.
    */
   fileBody?: { field: string; mediaTypes: string[] };
+  /** The JSON answer is a file to save: sent with `Content-Disposition: attachment` and this name. */
+  attachment?: string;
 }
 
 export const restRoutes: RestRoute[] = [
@@ -432,5 +435,66 @@ export const restRoutes: RestRoute[] = [
     tag: 'Voice',
     access: 'owner or admin',
     summary: 'The kept recording of one answer, base64-encoded (404 when none was kept)',
+  },
+
+  {
+    method: 'GET',
+    path: '/users/me/export',
+    procedure: 'data.export',
+    status: 200,
+    tag: 'Users',
+    access: 'private',
+    summary:
+      'All my data as one JSON file: profile, job descriptions, sessions, questions, answers with feedback, rubric and delivery figures, recordings (metadata), share links, logins, model calls; never password or token hashes',
+    attachment: 'ai-interviewer-my-data.json',
+  },
+  {
+    method: 'GET',
+    path: '/users/:user_id/stats',
+    procedure: 'sessions.stats',
+    status: 200,
+    tag: 'Users',
+    access: 'owner or admin',
+    summary:
+      "A user's recent completed interviews with scores per skill and delivery figures (the history page's figures, in one query)",
+  },
+
+  {
+    method: 'POST',
+    path: '/sessions/:session_id/shares',
+    procedure: 'shares.create',
+    status: 201,
+    tag: 'Sharing',
+    access: 'owner (admins: 403)',
+    summary:
+      'Create a read-only link to a completed report, expiring after 1, 7 or 30 days: the token is returned once (only its hash is kept)',
+  },
+  {
+    method: 'GET',
+    path: '/sessions/:session_id/shares',
+    procedure: 'shares.list',
+    status: 200,
+    tag: 'Sharing',
+    access: 'owner or admin',
+    summary: "A session's share links (revoked and expired ones say so)",
+  },
+  {
+    method: 'DELETE',
+    path: '/shares/:id',
+    procedure: 'shares.revoke',
+    status: 204,
+    tag: 'Sharing',
+    access: 'owner or admin',
+    summary: 'Revoke a share link: it stops working at once',
+  },
+  {
+    method: 'GET',
+    path: '/shared/:token',
+    procedure: 'shares.view',
+    status: 200,
+    tag: 'Sharing',
+    access: 'public',
+    summary:
+      'The report behind a live share link: that interview only, nothing about its owner (404 when unknown, revoked or expired)',
   },
 ];

@@ -8,7 +8,9 @@ import {
   pageOf,
   patchSessionInput,
   sessionDetailSchema,
-  sessionSchema,
+  sessionListItemSchema,
+  sessionStatsInput,
+  sessionStatsSchema,
   sessions,
 } from '@ai-interviewer/core';
 import { z } from 'zod';
@@ -19,7 +21,7 @@ const byId = z.strictObject({ id: idSchema });
 export const sessionsRouter = router({
   list: adminProcedure
     .input(listSessionsInput)
-    .output(pageOf(sessionSchema))
+    .output(pageOf(sessionListItemSchema))
     .query(({ ctx, input }) => sessions.listSessions(ctx.services.db, ctx.actor, input)),
 
   /** A pending session for the caller. */
@@ -69,6 +71,12 @@ export const sessionsRouter = router({
       await sessions.deleteSession(ctx.services.db, ctx.actor, input.id);
       return null;
     }),
+
+  /** The history page's figures over recent completed interviews, in one query. */
+  stats: authedProcedure
+    .input(sessionStatsInput)
+    .output(sessionStatsSchema)
+    .query(({ ctx, input }) => sessions.sessionStats(ctx.services.db, ctx.actor, input)),
 
   feedbacks: authedProcedure
     .input(pageInput.extend({ session_id: idSchema }))

@@ -5,7 +5,7 @@ import {
   listUsersInput,
   pageOf,
   replaceUserInput,
-  sessionSchema,
+  sessionListItemSchema,
   sessions,
   updateUserInput,
   userSchema,
@@ -67,7 +67,7 @@ export const usersRouter = router({
 
   sessions: authedProcedure
     .input(listSessionsInput.omit({ user_id: true }).extend({ user_id: idSchema }))
-    .output(pageOf(sessionSchema))
+    .output(pageOf(sessionListItemSchema))
     .query(({ ctx, input: { user_id, ...page } }) =>
       sessions.listUserSessions(ctx.services.db, ctx.actor, user_id, page),
     ),

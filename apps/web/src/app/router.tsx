@@ -28,6 +28,13 @@ export const router = createBrowserRouter([
       { path: 'register', element: <RegisterPage /> },
       { path: 'jobs/:id', element: <JobPage /> },
       {
+        // a report opened through its share link: public, read-only, that report only
+        path: 'shared/:token',
+        hydrateFallbackElement: <LoadingState />,
+        lazy: () =>
+          import('../pages/shared/SharedReportPage.tsx').then((m) => ({ Component: m.SharedReportPage })),
+      },
+      {
         element: <RequireAuth />,
         hydrateFallbackElement: <LoadingState />,
         children: [

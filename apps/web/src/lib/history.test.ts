@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedback, question, sessionSummary } from '../test/fixtures.ts';
+import { sessionSummary } from '../test/fixtures.ts';
 import { averageBySkill, historyStats, scoresOverTime } from './history.ts';
 
 describe('scoresOverTime', () => {
@@ -15,47 +15,76 @@ describe('scoresOverTime', () => {
       ['B', 80],
     ]);
   });
+
+  it('labels sessions on the same day with their time of day, others with the day only', () => {
+    const at = (h: number, d = 28) => new Date(2026, 10, d, h, 5).toISOString();
+    const points = scoresOverTime([
+      sessionSummary({ ended_at: at(9) }),
+      sessionSummary({ ended_at: at(15) }),
+      sessionSummary({ ended_at: at(10, 20) }),
+    ]);
+    const [lone, morning, afternoon] = points.map((p) => p.label);
+    expect(new Set([morning, afternoon]).size).toBe(2);
+    expect(morning).toMatch(/9|09/);
+    expect(afternoon).toMatch(/15|3/);
+    expect(lone).not.toMatch(/:/);
+    expect(morning).toMatch(/:/);
+  });
+});
+
+const stat = (...skills: [string, number, number][]) => ({
+  skills: skills.map(([skill, answers, total]) => ({ skill, answers, total })),
 });
 
 describe('averageBySkill', () => {
-  it('averages graded scores per targeted skill, case-insensitively', () => {
-    const q1 = question({ skill: 'React' });
-    const q2 = question({ skill: 'react' });
-    const q3 = question({ skill: 'SQL' });
-    const q4 = question({ skill: 'Go' });
-    const result = averageBySkill([
-      {
-        questions: [q1, q2, q3, q4],
-        feedbacks: [
-          feedback({ question_id: q1.id, score: 6 }),
-          feedback({ question_id: q2.id, score: 9 }),
-          feedback({ question_id: q3.id, score: 4 }),
-          feedback({ question_id: q4.id, score: null, grading_status: 'failed' }),
-        ],
-      },
-    ]);
+  it('averages graded scores per skill across sessions, case-insensitively, weakest first', () => {
+    const result = averageBySkill([stat(['React', 1, 6], ['SQL', 1, 4]), stat(['react', 1, 9])]);
     expect(result).toEqual([
-      { skill: 'React', average: 7.5, answers: 2 },
       { skill: 'SQL', average: 4, answers: 1 },
+      { skill: 'React', average: 7.5, answers: 2 },
     ]);
   });
-  it('caps the number of skills', () => {
-    const qs = Array.from({ length: 12 }, (_, i) => question({ skill: `S${i}` }));
-    const fbs = qs.map((q) => feedback({ question_id: q.id, score: 5 }));
-    expect(averageBySkill([{ questions: qs, feedbacks: fbs }], 8)).toHaveLength(8);
+
+  it('never drops the weakest skill when there are more than the cap', () => {
+    const skills = Array.from(
+      { length: 12 },
+      (_, i) => [`S${i}`, 1, 10 - (i % 10)] as [string, number, number],
+    );
+    skills.push(['API design', 1, 0]);
+    const result = averageBySkill([stat(...skills)], 8);
+    expect(result).toHaveLength(8);
+    expect(result[0]).toEqual({ skill: 'API design', average: 0, answers: 1 });
+    expect(result.map((r) => r.average)).toEqual([...result.map((r) => r.average)].sort((a, b) => a - b));
+    expect(Math.max(...result.map((r) => r.average))).toBeLessThan(10);
   });
 });
 
 describe('historyStats', () => {
-  it('sums up the points', () => {
+  const day = (d: number) => `2025-03-0${d}T10:00:00Z`;
+  it('compares the last interview with the previous one for the same job', () => {
     const pts = scoresOverTime([
-      sessionSummary({ score: 40, ended_at: '2025-03-01T10:00:00Z' }),
-      sessionSummary({ score: 70, ended_at: '2025-03-02T10:00:00Z' }),
-      sessionSummary({ score: 61, ended_at: '2025-03-03T10:00:00Z' }),
+      sessionSummary({ score: 40, ended_at: day(1), job_description_id: 'job-a', job_title: 'A' }),
+      sessionSummary({ score: 70, ended_at: day(2), job_description_id: 'job-b', job_title: 'B' }),
+      sessionSummary({ score: 61, ended_at: day(3), job_description_id: 'job-a', job_title: 'A' }),
     ]);
-    expect(historyStats(pts)).toEqual({ completed: 3, average: 57, best: 70, trend: -9 });
+    // not 61 - 70 (a different job): 61 - 40
+    expect(historyStats(pts)).toEqual({
+      completed: 3,
+      average: 57,
+      best: 70,
+      trend: 21,
+      trendJob: 'A',
+      mixesJobs: true,
+    });
+  });
+  it('has no change for a job interviewed once', () => {
+    const pts = scoresOverTime([
+      sessionSummary({ score: 40, ended_at: day(1), job_description_id: 'job-a' }),
+      sessionSummary({ score: 90, ended_at: day(2), job_description_id: 'job-b', job_title: 'B' }),
+    ]);
+    expect(historyStats(pts)).toMatchObject({ trend: null, trendJob: 'B', mixesJobs: true });
   });
   it('is empty without points', () => {
-    expect(historyStats([])).toEqual({ completed: 0, average: null, best: null, trend: null });
+    expect(historyStats([])).toMatchObject({ completed: 0, average: null, best: null, trend: null });
   });
 });

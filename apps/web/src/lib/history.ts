@@ -1,24 +1,48 @@
-import type { Feedback, Question, SessionSummary } from '../trpc.ts';
+import type { RouterOutputs, SessionSummary } from '../trpc.ts';
+
+export type SessionStats = RouterOutputs['sessions']['stats']['sessions'][number];
 
 export interface ScorePoint {
   id: string;
   /** ms since epoch: the x axis */
   at: number;
+  /** the axis label: the day, and the time of day when another point falls on the same day */
   label: string;
   score: number;
   title: string;
+  /** which job: the catalogue job's id, or the title for a job that is gone */
+  job: string;
 }
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayKey = (at: number) => {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+};
 
 /** Completed, scored sessions in the order they ended. */
 export function scoresOverTime(sessions: readonly SessionSummary[]): ScorePoint[] {
-  const fmt = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-  return sessions
+  const points = sessions
     .filter((s) => s.status === 'completed' && s.score !== null)
-    .map((s) => {
-      const at = new Date(s.ended_at ?? s.updated_at).getTime();
-      return { id: s.id, at, label: fmt.format(at), score: s.score ?? 0, title: s.job_title };
-    })
+    .map((s) => ({
+      id: s.id,
+      at: new Date(s.ended_at ?? s.updated_at).getTime(),
+      score: s.score ?? 0,
+      title: s.job_title,
+      job: s.job_description_id ?? `title:${s.job_title}`,
+    }))
     .sort((a, b) => a.at - b.at);
+  const perDay = new Map<string, number>();
+  for (const p of points) perDay.set(dayKey(p.at), (perDay.get(dayKey(p.at)) ?? 0) + 1);
+  // "Nov 28, Nov 28, Nov 28" told nothing apart: same-day points carry their time of day
+  return points.map((p) => ({
+    ...p,
+    label:
+      (perDay.get(dayKey(p.at)) ?? 0) > 1
+        ? `${dayFormat.format(p.at)}, ${timeFormat.format(p.at)}`
+        : dayFormat.format(p.at),
+  }));
 }
 
 export interface SkillAverage {
@@ -29,33 +53,26 @@ export interface SkillAverage {
 }
 
 /**
- * Average graded score per skill a question targeted, over the given sessions. Skills are
- * grouped case-insensitively and keep their first spelling; the most practised come first.
+ * Average graded score per skill a question targeted, over the sessions' figures (sessions.stats).
+ * Skills are grouped case-insensitively and keep their first spelling. The weakest come first,
+ * so a cap of `max` drops the strongest, never the skill that most needs practice.
  */
-export function averageBySkill(
-  sessions: readonly {
-    questions: readonly Pick<Question, 'id' | 'skill'>[];
-    feedbacks: readonly Feedback[];
-  }[],
-  max = 8,
-): SkillAverage[] {
+export function averageBySkill(sessions: readonly Pick<SessionStats, 'skills'>[], max = 8): SkillAverage[] {
   const acc = new Map<string, { skill: string; sum: number; n: number }>();
   for (const s of sessions) {
-    const skillOf = new Map(s.questions.map((q) => [q.id, q.skill]));
-    for (const f of s.feedbacks) {
-      if (f.score === null || f.grading_status !== 'graded' || !f.question_id) continue;
-      const skill = skillOf.get(f.question_id)?.trim();
-      if (!skill) continue;
+    for (const k of s.skills) {
+      const skill = k.skill.trim();
+      if (!skill || k.answers <= 0) continue;
       const key = skill.toLowerCase();
       const entry = acc.get(key) ?? { skill, sum: 0, n: 0 };
-      entry.sum += f.score;
-      entry.n += 1;
+      entry.sum += k.total;
+      entry.n += k.answers;
       acc.set(key, entry);
     }
   }
   return [...acc.values()]
     .map((e) => ({ skill: e.skill, average: Math.round((e.sum / e.n) * 10) / 10, answers: e.n }))
-    .sort((a, b) => b.answers - a.answers || b.average - a.average || a.skill.localeCompare(b.skill))
+    .sort((a, b) => a.average - b.average || b.answers - a.answers || a.skill.localeCompare(b.skill))
     .slice(0, max);
 }
 
@@ -63,19 +80,31 @@ export interface HistoryStats {
   completed: number;
   average: number | null;
   best: number | null;
+  /**
+   * The last interview's score minus the previous one's FOR THE SAME JOB (like with like);
+   * null when the last job was interviewed once only.
+   */
   trend: number | null;
+  /** the job the trend is about */
+  trendJob: string | null;
+  /** the last two interviews overall were for different jobs (so a plain difference would mix them) */
+  mixesJobs: boolean;
 }
 
-/** Headline numbers: completed count, average and best score, change between the last two. */
+/** Headline numbers: completed count, average and best score, change since the last interview for the same job. */
 export function historyStats(points: readonly ScorePoint[]): HistoryStats {
-  if (points.length === 0) return { completed: 0, average: null, best: null, trend: null };
+  if (points.length === 0)
+    return { completed: 0, average: null, best: null, trend: null, trendJob: null, mixesJobs: false };
   const scores = points.map((p) => p.score);
-  const last = scores.at(-1)!;
-  const prev = scores.at(-2);
+  const last = points.at(-1)!;
+  const previousSameJob = points.slice(0, -1).findLast((p) => p.job === last.job);
+  const previous = points.at(-2);
   return {
     completed: points.length,
     average: Math.round(scores.reduce((a, b) => a + b, 0) / scores.length),
     best: Math.max(...scores),
-    trend: prev === undefined ? null : last - prev,
+    trend: previousSameJob ? last.score - previousSameJob.score : null,
+    trendJob: last.title,
+    mixesJobs: previous !== undefined && previous.job !== last.job,
   };
 }

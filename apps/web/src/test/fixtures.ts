@@ -87,6 +87,7 @@ export function sessionSummary(over: Partial<SessionSummary> = {}): SessionSumma
     time_limit_seconds: null,
     created_at: '2025-03-01T09:59:00.000Z',
     updated_at: '2025-03-01T10:20:00.000Z',
+    answered: 3,
     ...over,
   };
 }

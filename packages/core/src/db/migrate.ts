@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_voice.ts';
 import * as m0006 from './migrations/0006_rate_limits.ts';
 import * as m0007 from './migrations/0007_voice_preferences.ts';
 import * as m0008 from './migrations/0008_practice.ts';
+import * as m0009 from './migrations/0009_share_links.ts';
 
 /** Listed explicitly (not read from disk) so bundlers and tsx see the same set. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_rate_limits': m0006,
   '0007_voice_preferences': m0007,
   '0008_practice': m0008,
+  '0009_share_links': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -168,6 +168,18 @@ export interface VoicePreferencesTable {
   updated_at: Timestamp;
 }
 
+/** migration 0007: a read-only link to one report; the token itself is never stored. */
+export interface ShareLinksTable {
+  id: Generated<string>;
+  token_hash: string;
+  session_id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  created_at: Timestamp;
+  seq: CreationSeq;
+}
+
 /** One row per model call, for the per-user hourly quota. */
 export interface RateLimitsTable {
   key: string;
@@ -205,6 +217,7 @@ export interface Database {
   voice_preferences: VoicePreferencesTable;
   creations: CreationsTable;
   answer_attempts: AnswerAttemptsTable;
+  share_links: ShareLinksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -222,3 +235,4 @@ export type NewFeedbackRow = Insertable<FeedbackTable>;
 export type FeedbackUpdate = Updateable<FeedbackTable>;
 export type AnswerAttemptRow = Selectable<AnswerAttemptsTable>;
 export type AuthSessionRow = Selectable<AuthSessionsTable>;
+export type ShareLinkRow = Selectable<ShareLinksTable>;

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { prepare } from '../db/prepared.ts';
 import type { Database, NewQuestionRow, NewSessionRow, QuestionRow, SessionRow } from '../db/types.ts';
+import type { Delivery } from '../schemas/delivery.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type SessionStatus = SessionRow['status'];
@@ -23,16 +24,24 @@ export const findSessionForUpdate = async (
   id: string,
 ): Promise<SessionRow | undefined> => (await sessionForUpdate(trx, { id }))[0];
 
+/** Planned questions of the session with an answer: what a list needs to say "Ended early · 2 of 5". */
+const answeredCount = sql<number>`(
+  SELECT count(*)::int FROM session_questions q
+  WHERE q.session_id = interview_sessions.id AND NOT q.is_follow_up
+    AND EXISTS (SELECT 1 FROM feedback f WHERE f.question_id = q.id)
+)`.as('answered');
+
 export async function listSessions(
   db: Db,
   f: { limit: number; offset: number; userId?: string | undefined; status?: SessionStatus | undefined },
-): Promise<{ items: SessionRow[]; total: number }> {
+): Promise<{ items: (SessionRow & { answered: number })[]; total: number }> {
   let base = db.selectFrom('interview_sessions');
   if (f.userId) base = base.where('user_id', '=', f.userId);
   if (f.status) base = base.where('status', '=', f.status);
   const [items, count] = await Promise.all([
     base
       .selectAll()
+      .select(answeredCount)
       .orderBy('created_at', 'desc')
       .orderBy('seq', 'desc')
       .limit(f.limit)
@@ -108,3 +117,54 @@ export const insertFollowUp = (db: Db, row: Omit<NewQuestionRow, 'is_follow_up'>
     .onConflict((oc) => oc.columns(['session_id', 'plan_index', 'is_follow_up']).doNothing())
     .returningAll()
     .executeTakeFirst();
+
+export interface SessionStatsRow {
+  id: string;
+  job_description_id: string | null;
+  job_title: string;
+  ended_at: Date | null;
+  score: number | null;
+  planned: number;
+  answered: number;
+  /** per skill (grouped case-insensitively, trimmed): graded answers and the sum of their scores */
+  skills: { skill: string; answers: number; total: number }[];
+  deliveries: Delivery[];
+}
+
+/**
+ * The history page's figures in one round trip: the user's `limit` most recently ended completed
+ * sessions, each with its answered count, graded scores per targeted skill and delivery figures.
+ */
+export async function sessionStats(db: Db, userId: string, limit: number): Promise<SessionStatsRow[]> {
+  const { rows } = await sql<SessionStatsRow>`
+    WITH recent AS (
+      SELECT id, job_description_id, job_title, ended_at, score, question_count, seq
+      FROM interview_sessions
+      WHERE user_id = ${userId} AND status = 'completed'
+      ORDER BY ended_at DESC NULLS LAST, seq DESC
+      LIMIT ${limit}
+    )
+    SELECT r.id, r.job_description_id, r.job_title, r.ended_at, r.score, r.question_count AS planned,
+      (SELECT count(*)::int FROM session_questions q
+        WHERE q.session_id = r.id AND NOT q.is_follow_up
+          AND EXISTS (SELECT 1 FROM feedback f WHERE f.question_id = q.id)) AS answered,
+      COALESCE((
+        SELECT json_agg(json_build_object('skill', k.skill, 'answers', k.answers, 'total', k.total)
+                        ORDER BY k.skill)
+        FROM (
+          SELECT min(btrim(q.skill)) AS skill, count(*)::int AS answers, sum(f.score)::int AS total
+          FROM feedback f JOIN session_questions q ON q.id = f.question_id
+          WHERE f.session_id = r.id AND f.grading_status = 'graded' AND f.score IS NOT NULL
+            AND btrim(q.skill) <> ''
+          GROUP BY lower(btrim(q.skill))
+        ) k
+      ), '[]'::json) AS skills,
+      COALESCE((
+        SELECT json_agg(f.delivery ORDER BY f.created_at, f.seq)
+        FROM feedback f WHERE f.session_id = r.id AND f.delivery IS NOT NULL
+      ), '[]'::json) AS deliveries
+    FROM recent r
+    ORDER BY r.ended_at DESC NULLS LAST, r.seq DESC
+  `.execute(db);
+  return rows;
+}

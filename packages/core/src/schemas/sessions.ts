@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { MAX_SKILLS } from '../engine/skills.ts';
 import { ANSWER_TIME_LIMIT_SECONDS } from '../limits.ts';
-import { focusSchema, idSchema, pageInput, questionCategory, timestampSchema } from './common.ts';
+import {
+  focusSchema,
+  idSchema,
+  pageInput,
+  questionCategory,
+  timestampSchema,
+  wholeNumber,
+} from './common.ts';
+import { deliverySchema } from './delivery.ts';
 
 /** The level of the questions, when the candidate picks one instead of the job's experience text. */
 export const difficultySchema = z.enum(['junior', 'mid', 'senior']);
@@ -43,6 +51,12 @@ export const sessionSchema = z.object({
   updated_at: timestampSchema,
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** A session in a list: with how many planned questions were answered, so a list can say "Ended early". */
+export const sessionListItemSchema = sessionSchema.extend({
+  answered: z.number().int().describe('planned questions answered (of question_count)'),
+});
+export type SessionListItem = z.infer<typeof sessionListItemSchema>;
 
 export const progressSchema = z.object({
   answered: z.number().int().describe('planned questions answered'),
@@ -94,3 +108,36 @@ export const listSessionsInput = pageInput.extend({
   user_id: idSchema.optional().describe('admin only: sessions of this user'),
 });
 export type ListSessionsInput = z.infer<typeof listSessionsInput>;
+
+/** How many recent completed interviews the history's per-skill figures cover by default. */
+export const DEFAULT_STATS_SESSIONS = 12;
+
+export const sessionStatsInput = z.strictObject({
+  user_id: idSchema.optional().describe("admin only: another user's figures; defaults to yours"),
+  sessions: wholeNumber(1, 50)
+    .default(DEFAULT_STATS_SESSIONS)
+    .describe('how many of the most recent completed interviews'),
+});
+export type SessionStatsInput = z.infer<typeof sessionStatsInput>;
+
+/** The history page's figures for recent completed interviews, from one query (not two calls per session). */
+export const sessionStatsSchema = z.object({
+  sessions: z
+    .array(
+      z.object({
+        id: idSchema,
+        job_description_id: idSchema.nullable(),
+        job_title: z.string(),
+        ended_at: timestampSchema.nullable(),
+        score: z.number().int().nullable(),
+        answered: z.number().int().describe('planned questions answered'),
+        planned: z.number().int(),
+        skills: z
+          .array(z.object({ skill: z.string(), answers: z.number().int(), total: z.number().int() }))
+          .describe('graded answers per skill a question targeted: how many, and the sum of their scores'),
+        deliveries: z.array(deliverySchema).describe("the delivery figures of the session's answers"),
+      }),
+    )
+    .describe('most recently ended first'),
+});
+export type SessionStats = z.infer<typeof sessionStatsSchema>;

@@ -7,11 +7,18 @@ import { conflict, DomainError, notFound } from '../errors.ts';
 import { allFeedbackOfSession } from '../queries/feedback.ts';
 import * as q from '../queries/sessions.ts';
 import type { Page } from '../schemas/common.ts';
-import type { CreateSessionInput, ListSessionsInput, Session, SessionDetail } from '../schemas/sessions.ts';
+import type {
+  CreateSessionInput,
+  ListSessionsInput,
+  SessionDetail,
+  SessionListItem,
+  SessionStats,
+  SessionStatsInput,
+} from '../schemas/sessions.ts';
 import { canSee, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { loadVisibleJob } from './jobs.ts';
-import { toQuestion, toSession } from './mappers.ts';
+import { iso, toQuestion, toSession } from './mappers.ts';
 import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
 import { withCreationQuota } from './quotas.ts';
 
@@ -114,10 +121,10 @@ export async function listSessions(
   db: Db,
   actor: MaybeActor,
   input: ListSessionsInput,
-): Promise<Page<Session>> {
+): Promise<Page<SessionListItem>> {
   requireAdmin(actor);
   const { items, total } = await withDbErrors(() => q.listSessions(db, { ...input, userId: input.user_id }));
-  return { items: items.map(toSession), total, limit: input.limit, offset: input.offset };
+  return { items: items.map(toListItem), total, limit: input.limit, offset: input.offset };
 }
 
 /** Owner or admin: one user's sessions (history). */
@@ -126,11 +133,41 @@ export async function listUserSessions(
   actor: MaybeActor,
   userId: string,
   input: Omit<ListSessionsInput, 'user_id'>,
-): Promise<Page<Session>> {
+): Promise<Page<SessionListItem>> {
   requireActor(actor);
   if (!canSee(actor, userId)) throw notFound('User');
   const { items, total } = await withDbErrors(() => q.listSessions(db, { ...input, userId }));
-  return { items: items.map(toSession), total, limit: input.limit, offset: input.offset };
+  return { items: items.map(toListItem), total, limit: input.limit, offset: input.offset };
+}
+
+const toListItem = (row: SessionRow & { answered: number }): SessionListItem => ({
+  ...toSession(row),
+  answered: row.answered,
+});
+
+/** Owner or admin: the history page's figures over the user's recent completed interviews. */
+export async function sessionStats(
+  db: Db,
+  actor: MaybeActor,
+  input: SessionStatsInput,
+): Promise<SessionStats> {
+  const me = requireActor(actor);
+  const userId = input.user_id ?? me.id;
+  if (!canSee(me, userId)) throw notFound('User');
+  const rows = await withDbErrors(() => q.sessionStats(db, userId, input.sessions));
+  return {
+    sessions: rows.map((r) => ({
+      id: r.id,
+      job_description_id: r.job_description_id,
+      job_title: r.job_title,
+      ended_at: r.ended_at === null ? null : iso(r.ended_at),
+      score: r.score,
+      answered: r.answered,
+      planned: r.planned,
+      skills: r.skills,
+      deliveries: r.deliveries,
+    })),
+  };
 }
 
 /** pending → ongoing: plans the questions, then makes the first one current. */

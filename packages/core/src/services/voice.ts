@@ -167,7 +167,8 @@ async function loadPreferences(db: ServiceContext['db'], userId: string): Promis
   return withDefaults(row);
 }
 
-const withDefaults = (
+/** A stored row (or none) as the user's preferences: the defaults fill what they never chose. */
+export const withDefaults = (
   row: Partial<{ [K in keyof VoicePreferences]: VoicePreferences[K] | null }> | undefined,
 ) => ({
   keep_recordings: row?.keep_recordings ?? DEFAULT_VOICE_PREFERENCES.keep_recordings,

@@ -66,7 +66,7 @@ export function AdminSessions() {
         <>
           <p className="results-count">{plural(sessions.data.total, 'session')}</p>
           <div className="table-wrap card card--flush">
-            <table className="table">
+            <table className="table table--sticky-first">
               <thead>
                 <tr>
                   <th scope="col">Job</th>
@@ -90,7 +90,10 @@ export function AdminSessions() {
                     </td>
                     <td>{nameOf.get(s.user_id) ?? <code title={s.user_id}>{s.user_id.slice(0, 8)}</code>}</td>
                     <td>
-                      <StatusBadge status={s.status} />
+                      <StatusBadge
+                        status={s.status}
+                        progress={{ answered: s.answered, planned: s.question_count, done: false }}
+                      />
                     </td>
                     <td className="nowrap">{formatScore(s.score, 100)}</td>
                     <td className="nowrap">{formatDateTime(s.created_at)}</td>

@@ -57,7 +57,7 @@ export function AdminUsers() {
         <>
           <p className="results-count">{plural(users.data.total, 'user')}</p>
           <div className="table-wrap card card--flush">
-            <table className="table">
+            <table className="table table--sticky-first">
               <thead>
                 <tr>
                   <th scope="col">User</th>

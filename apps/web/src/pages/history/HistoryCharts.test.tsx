@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import HistoryCharts from './HistoryCharts.tsx';
 
 const points = [
-  { id: 'a', at: Date.UTC(2026, 10, 28, 9, 5), label: 'Nov 28', score: 64, title: 'Data Analyst' },
-  { id: 'b', at: Date.UTC(2026, 10, 28, 15, 40), label: 'Nov 28', score: 81, title: 'Product Designer' },
+  { id: 'a', at: Date.UTC(2026, 10, 28, 9, 5), label: 'Nov 28', score: 64, title: 'Data Analyst', job: 'j1' },
+  {
+    id: 'b',
+    at: Date.UTC(2026, 10, 28, 15, 40),
+    label: 'Nov 28',
+    score: 81,
+    title: 'Product Designer',
+    job: 'j2',
+  },
 ];
 const skills = [
   { skill: 'SQL', average: 7.5, answers: 2 },

@@ -7,15 +7,12 @@ import { ScoreBar } from '../../components/ScoreBar.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { deliveryTrend } from '../../lib/delivery.ts';
 import { formatDate, plural } from '../../lib/format.ts';
-import { averageBySkill, historyStats, scoresOverTime } from '../../lib/history.ts';
+import { averageBySkill, type HistoryStats, historyStats, scoresOverTime } from '../../lib/history.ts';
 import { trpc } from '../../trpc.ts';
 
 import { DeliveryTrend } from './DeliveryTrend.tsx';
 
 const HistoryCharts = lazy(() => import('./HistoryCharts.tsx'));
-
-/** How many recent completed sessions feed the per-skill chart. */
-const SKILL_CHART_SESSIONS = 12;
 
 /** Every interview of the user, with progress charts. */
 export function HistoryPage() {
@@ -25,47 +22,26 @@ export function HistoryPage() {
     { user_id: userId, limit: 100 },
     { enabled: Boolean(userId) },
   );
+  // one query for the per-skill and delivery figures of recent completed interviews
+  const stats = trpc.sessions.stats.useQuery({}, { enabled: Boolean(userId) });
   const items = sessions.data?.items ?? [];
-  const recentCompleted = useMemo(
-    () =>
-      items
-        .filter((s) => s.status === 'completed')
-        .sort((a, b) => (b.ended_at ?? '').localeCompare(a.ended_at ?? ''))
-        .slice(0, SKILL_CHART_SESSIONS),
-    [items],
-  );
-  const details = trpc.useQueries((t) => recentCompleted.map((s) => t.sessions.get({ id: s.id })));
-  const feedbacks = trpc.useQueries((t) =>
-    recentCompleted.map((s) => t.sessions.feedbacks({ session_id: s.id, limit: 100 })),
-  );
   const points = useMemo(() => scoresOverTime(items), [items]);
-  const stats = historyStats(points);
-  const skillsReady = details.every((d) => d.data) && feedbacks.every((f) => f.data);
-  const skills = useMemo(
-    () =>
-      skillsReady
-        ? averageBySkill(
-            recentCompleted.map((_, i) => ({
-              questions: details[i]?.data?.questions ?? [],
-              feedbacks: feedbacks[i]?.data?.items ?? [],
-            })),
-          )
-        : [],
-    [skillsReady, recentCompleted, details, feedbacks],
-  );
+  const headline = historyStats(points);
+  const recent = stats.data?.sessions;
+  const skills = useMemo(() => (recent ? averageBySkill(recent) : []), [recent]);
   const delivery = useMemo(
     () =>
-      skillsReady
+      recent
         ? deliveryTrend(
-            recentCompleted.map((s, i) => ({
+            recent.map((s) => ({
               id: s.id,
               label: s.job_title,
-              date: s.ended_at ?? s.created_at,
-              feedbacks: feedbacks[i]?.data?.items ?? [],
+              date: s.ended_at ?? '',
+              feedbacks: s.deliveries.map((delivery) => ({ delivery })),
             })),
           )
         : [],
-    [skillsReady, recentCompleted, feedbacks],
+    [recent],
   );
 
   return (
@@ -99,20 +75,24 @@ export function HistoryPage() {
           <dl className="stats">
             <div className="card stat">
               <dt>Completed</dt>
-              <dd>{stats.completed}</dd>
+              <dd>{headline.completed}</dd>
             </div>
             <div className="card stat">
               <dt>Average score</dt>
-              <dd>{stats.average ?? '–'}</dd>
+              <dd>{headline.average ?? '–'}</dd>
             </div>
             <div className="card stat">
               <dt>Best score</dt>
-              <dd>{stats.best ?? '–'}</dd>
+              <dd>{headline.best ?? '–'}</dd>
             </div>
             <div className="card stat">
               <dt>Last change</dt>
-              <dd className={stats.trend === null ? '' : stats.trend >= 0 ? 'trend-up' : 'trend-down'}>
-                {stats.trend === null ? '–' : `${stats.trend > 0 ? '+' : ''}${stats.trend}`}
+              <dd
+                className={headline.trend === null ? '' : headline.trend >= 0 ? 'trend-up' : 'trend-down'}
+                data-testid="last-change"
+              >
+                {headline.trend === null ? '–' : `${headline.trend > 0 ? '+' : ''}${headline.trend}`}
+                <span className="stat__note">{trendNote(headline)}</span>
               </dd>
             </div>
           </dl>
@@ -142,7 +122,10 @@ export function HistoryPage() {
                     {s.job_title}
                   </Link>
                   <span className="session-row__date">{formatDate(s.started_at ?? s.created_at)}</span>
-                  <StatusBadge status={s.status} />
+                  <StatusBadge
+                    status={s.status}
+                    progress={{ answered: s.answered, planned: s.question_count, done: false }}
+                  />
                   <span className="session-row__score">
                     {s.status === 'completed' ? (
                       <ScoreBar score={s.score} max={100} labelled />
@@ -158,4 +141,13 @@ export function HistoryPage() {
       )}
     </div>
   );
+}
+
+/** What "Last change" compares: the same job's previous interview, never a different job's. */
+export function trendNote(h: HistoryStats): string {
+  if (h.completed === 0) return '';
+  if (h.trend === null) return `first interview for ${h.trendJob}`;
+  return h.mixesJobs
+    ? `vs your previous ${h.trendJob} interview (other jobs in between)`
+    : `vs your previous ${h.trendJob} interview`;
 }

@@ -42,6 +42,7 @@ export function ProfilePage() {
       <div className="stack">
         <UsernameForm user={user} />
         <PasswordForm user={user} />
+        <MyData />
         <DeleteAccount user={user} />
       </div>
     </div>
@@ -183,6 +184,28 @@ function PasswordForm({ user }: { user: User }) {
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** The REST route answers with `Content-Disposition: attachment`: the browser saves it as a file. */
+export const MY_DATA_URL = '/api/users/me/export';
+
+/** "All my data": one JSON file with everything the service holds about the user. */
+export function MyData() {
+  return (
+    <section className="card" aria-labelledby="my-data-title">
+      <h2 id="my-data-title" className="card__title">
+        All my data
+      </h2>
+      <p className="muted">
+        One JSON file with everything we hold about you: your profile, the jobs you pasted, every interview
+        with its questions, your answers, their feedback and scores, delivery figures, kept recordings (their
+        details; download the audio from the report), share links and sign-ins. Never your password.
+      </p>
+      <a href={MY_DATA_URL} download className="btn btn--secondary">
+        Download all my data (JSON)
+      </a>
     </section>
   );
 }

@@ -5,8 +5,10 @@ import { FeedbackLists } from '../../components/FeedbackLists.tsx';
 import { ModelAnswerPanel } from '../../components/ModelAnswerPanel.tsx';
 import { RubricBreakdown } from '../../components/RubricBreakdown.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
+import { type Audience, answerHeading, retell } from '../../lib/audience.ts';
 import { evaluatorLabel, titleCase } from '../../lib/format.ts';
 import { questionLabel, type ReportItem } from '../../lib/markdown.ts';
+import { GradeCorrection } from '../admin/GradeCorrection.tsx';
 import { RecordingDownload } from './RecordingDownload.tsx';
 
 /** One exchange of the transcript: question, answer, and how it was graded. */
@@ -15,6 +17,7 @@ export function QuestionReview({
   index,
   recorded = false,
   withModelAnswer = false,
+  audience = 'candidate',
 }: {
   /** offer "What a strong answer covers" (loaded from the API when opened) */
   withModelAnswer?: boolean;
@@ -22,6 +25,8 @@ export function QuestionReview({
   index: number;
   /** a recording of this answer was kept ("keep my recordings") */
   recorded?: boolean;
+  /** an admin reading a candidate's interview: spoken about the candidate, with grade correction */
+  audience?: Audience;
 }) {
   const { question, feedback } = item;
   const graded = feedback?.grading_status === 'graded';
@@ -50,7 +55,7 @@ export function QuestionReview({
       ) : (
         <>
           <div className="review__answer">
-            <h4>Answer</h4>
+            <h4>{answerHeading(audience)}</h4>
             <p className="pre-wrap" data-testid="answer-text">
               {feedback.answer}
             </p>
@@ -60,7 +65,7 @@ export function QuestionReview({
           {graded ? (
             <div className="review__feedback">
               <h4>Feedback</h4>
-              {feedback.ai_feedback && <p className="pre-wrap">{feedback.ai_feedback}</p>}
+              {feedback.ai_feedback && <p className="pre-wrap">{retell(feedback.ai_feedback, audience)}</p>}
               <RubricBreakdown rubric={feedback.rubric} heading="h5" />
               <FeedbackLists
                 strengths={feedback.strengths}
@@ -72,12 +77,16 @@ export function QuestionReview({
               )}
               <p className="muted small">{evaluatorLabel(feedback.evaluator)}</p>
               {withModelAnswer && <ModelAnswerPanel feedbackId={feedback.id} heading="h5" />}
+              {audience === 'admin' && <GradeCorrection feedback={feedback} />}
             </div>
           ) : (
             <p className="muted">
               Not graded ({feedback.grading_status})
               {feedback.grading_error ? `: ${feedback.grading_error}` : ''}
             </p>
+          )}
+          {audience === 'admin' && !graded && feedback.grading_status === 'failed' && (
+            <GradeCorrection feedback={feedback} />
           )}
         </>
       )}

@@ -1,10 +1,12 @@
 import { Link, useParams } from 'react-router';
+import { useMe } from '../../auth/useMe.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { StatusBadge } from '../../components/Badge.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ScoreBar } from '../../components/ScoreBar.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
+import { type Audience, retell } from '../../lib/audience.ts';
 import { downloadText } from '../../lib/download.ts';
 import { domainCodeOf } from '../../lib/errors.ts';
 import { formatDateTime, formatDuration, plural, scoreVerdict, statusLabel } from '../../lib/format.ts';
@@ -12,11 +14,13 @@ import { buildSessionMarkdown, markdownFileName, questionLabel, reportItems } fr
 import { practiseUrl, skillScores } from '../../lib/practice.ts';
 import { trpc } from '../../trpc.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
+import { ShareLinksCard } from '../shared/ShareLinksCard.tsx';
 import { QuestionReview } from './QuestionReview.tsx';
 
 /** The end of an interview: the score out of 100, summary, skill notes, every answer; export and print. */
 export function ReportPage() {
   const { id = '' } = useParams();
+  const { user } = useMe();
   const session = trpc.sessions.get.useQuery({ id });
   const feedbacks = trpc.sessions.feedbacks.useQuery({ session_id: id, limit: 100 });
   // which answers have a kept recording ("keep my recordings"); none is the usual case
@@ -48,13 +52,16 @@ export function ReportPage() {
   const weakest = perSkill.filter((x) => x.average < 7).slice(0, 3);
   const duration = formatDuration(s.started_at, s.ended_at);
   const completed = s.status === 'completed';
+  // an admin reading someone else's interview: the page speaks about the candidate
+  const audience: Audience = user && user.id !== s.user_id ? 'admin' : 'candidate';
+  const isOwner = user?.id === s.user_id;
   const exportMarkdown = () => downloadText(markdownFileName(s), buildSessionMarkdown(s, fbs));
 
   return (
     <div className="page report">
       <PageHeader
         title="Interview report"
-        eyebrow={s.job_title}
+        eyebrow={audience === 'admin' ? `${s.job_title} · a candidate's interview` : s.job_title}
         actions={
           <div className="row no-print">
             <button type="button" className="btn btn--secondary" onClick={exportMarkdown}>
@@ -63,7 +70,7 @@ export function ReportPage() {
             <button type="button" className="btn btn--secondary" onClick={() => window.print()}>
               Print
             </button>
-            {s.job_description_id && (
+            {s.job_description_id && isOwner && (
               <Link to={`/jobs/${s.job_description_id}/practise`} className="btn btn--primary">
                 Practise again
               </Link>
@@ -78,11 +85,16 @@ export function ReportPage() {
             'Cancelled interviews are not scored; here is what was answered.'
           ) : (
             <>
-              It has no overall score yet.{' '}
-              <Link to={`/sessions/${s.id}`}>
-                {s.status === 'pending' ? 'Start it' : 'Go back to the interview'}
-              </Link>
-              .
+              It has no overall score yet.
+              {isOwner && (
+                <>
+                  {' '}
+                  <Link to={`/sessions/${s.id}`}>
+                    {s.status === 'pending' ? 'Start it' : 'Go back to the interview'}
+                  </Link>
+                  .
+                </>
+              )}
             </>
           )}
         </Alert>
@@ -107,7 +119,7 @@ export function ReportPage() {
               {s.progress.answered} of {plural(s.progress.planned, 'question')} answered
             </span>
           </div>
-          {s.summary && <p className="report-hero__summary pre-wrap">{s.summary}</p>}
+          {s.summary && <p className="report-hero__summary pre-wrap">{retell(s.summary, audience)}</p>}
         </div>
       </section>
 
@@ -184,6 +196,7 @@ export function ReportPage() {
           )}
         </section>
       )}
+      {isOwner && completed && <ShareLinksCard sessionId={s.id} />}
 
       <section className="transcript" aria-labelledby="transcript-title">
         <h2 id="transcript-title">Transcript</h2>
@@ -197,6 +210,7 @@ export function ReportPage() {
               index={i}
               recorded={Boolean(it.feedback && recorded.has(it.feedback.id))}
               withModelAnswer
+              audience={audience}
             />
           ))
         )}
