@@ -15,6 +15,7 @@ export { migrateToLatest } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
 export { computeDelivery, LONG_PAUSE_SECONDS, PACE_RANGE, SUGGESTED_SECONDS } from './delivery/metrics.ts';
 export * from './engine/index.ts';
+export * from './enums.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export {

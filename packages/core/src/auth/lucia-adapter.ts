@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
 import { prepare } from '../db/prepared.ts';
 import type { Database } from '../db/types.ts';
-import type { RoleName } from '../schemas/users.ts';
+import type { RoleName } from '../enums.ts';
 
 export interface AuthUserAttributes {
   email: string;

@@ -3,7 +3,8 @@ import { prepare } from '../db/prepared.ts';
 import type { Database, NewQuestionRow, NewSessionRow, QuestionRow, SessionRow } from '../db/types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type SessionStatus = SessionRow['status'];
+
+import type { SessionStatus } from '../enums.ts';
 
 export const insertSession = (db: Db, row: NewSessionRow) =>
   db.insertInto('interview_sessions').values(row).returningAll().executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, NewUserRow, UserRow, UserUpdate } from '../db/types.ts';
-import type { RoleName } from '../schemas/users.ts';
+import type { RoleName } from '../enums.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type UserWithRoles = UserRow & { roles: RoleName[] };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS, SESSION_STATUSES } from '../enums.ts';
 import { focusSchema, idSchema, pageInput, questionCategory, timestampSchema } from './common.ts';
 
-export const sessionStatus = z.enum(['pending', 'ongoing', 'completed', 'cancelled']);
-export type SessionStatus = z.infer<typeof sessionStatus>;
+export const sessionStatus = z.enum(SESSION_STATUSES);
 
 export const questionSchema = z.object({
   id: idSchema,
@@ -51,7 +51,7 @@ export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
 export const createSessionInput = z.strictObject({
   job_description_id: idSchema,
-  question_count: z.number().int().min(1).max(20).default(5),
+  question_count: z.number().int().min(MIN_QUESTIONS).max(MAX_QUESTIONS).default(DEFAULT_QUESTIONS),
   focus: focusSchema.default('mixed'),
 });
 export type CreateSessionInput = z.infer<typeof createSessionInput>;

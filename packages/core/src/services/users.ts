@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
 import { type UniqueViolations, withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
+import type { RoleName } from '../enums.ts';
 import { DomainError, forbidden, invalidField, notFound, unauthorized } from '../errors.ts';
 import { deleteAuthSessionsOfUser } from '../queries/auth-sessions.ts';
 import * as q from '../queries/users.ts';
 import type { Page } from '../schemas/common.ts';
-import type { RoleName, UpdateUserInput, User } from '../schemas/users.ts';
+import type { UpdateUserInput, User } from '../schemas/users.ts';
 import { canSee, isAdmin, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import { toUser } from './mappers.ts';
 

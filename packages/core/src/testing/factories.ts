@@ -9,12 +9,13 @@ import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/types.ts';
 import { createOfflineProvider, type InterviewerProvider } from '../engine/index.ts';
 import type { Focus } from '../engine/types.ts';
+import type { RoleName } from '../enums.ts';
 import { DomainError, type ErrorCode } from '../errors.ts';
 import * as jq from '../queries/jobs.ts';
 import * as uq from '../queries/users.ts';
 import type { Job } from '../schemas/jobs.ts';
 import type { SessionDetail } from '../schemas/sessions.ts';
-import type { RoleName, User } from '../schemas/users.ts';
+import type { User } from '../schemas/users.ts';
 import type { Actor, MaybeActor } from '../services/actor.ts';
 import {
   defaultLimits,
