@@ -9,7 +9,7 @@ export {
   freePort,
   startEmbeddedPostgres,
 } from './db/embedded.ts';
-export { translateDbError } from './db/errors.ts';
+export { translateDbError, UNIQUE_VIOLATIONS } from './db/errors.ts';
 export { pingDatabase } from './db/health.ts';
 export { migrateToLatest } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
@@ -49,5 +49,6 @@ export {
 export * as sessions from './services/sessions.ts';
 export * as users from './services/users.ts';
 export * as voice from './services/voice.ts';
+export { toDomainError, validationError } from './to-domain-error.ts';
 export { type AudioKind, sniffAudio } from './voice/audio.ts';
 export { createOpenAITranscriber, type Transcriber, type Transcript } from './voice/transcriber.ts';

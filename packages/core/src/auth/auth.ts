@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Lucia, TimeSpan } from 'lucia';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
 import type { User } from '../schemas/users.ts';
 import type { Actor } from '../services/actor.ts';
@@ -64,12 +63,10 @@ export class TokenAuth {
   async issue(userId: string): Promise<IssuedToken> {
     const token = newToken();
     const absoluteExpiresAt = new Date(Date.now() + this.absoluteTtlMs);
-    const session = await withDbErrors(() =>
-      this.lucia.createSession(
-        userId,
-        { absolute_expires_at: absoluteExpiresAt },
-        { sessionId: hashToken(token) },
-      ),
+    const session = await this.lucia.createSession(
+      userId,
+      { absolute_expires_at: absoluteExpiresAt },
+      { sessionId: hashToken(token) },
     );
     return { token, sessionId: session.id, expiresAt: this.capped(session.expiresAt, absoluteExpiresAt) };
   }
@@ -79,7 +76,7 @@ export class TokenAuth {
     token: string,
   ): Promise<{ actor: Actor; user: User; expiresAt: Date; refreshed: boolean } | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-    const { session, user } = await withDbErrors(() => this.lucia.validateSession(hashToken(token)));
+    const { session, user } = await this.lucia.validateSession(hashToken(token));
     if (!session || !user) return null;
     if (session.absolute_expires_at.getTime() <= Date.now() || !user.active) {
       await this.lucia.invalidateSession(session.id);
@@ -109,6 +106,6 @@ export class TokenAuth {
   }
 
   revoke(token: string): Promise<void> {
-    return withDbErrors(() => this.lucia.invalidateSession(hashToken(token)));
+    return this.lucia.invalidateSession(hashToken(token));
   }
 }

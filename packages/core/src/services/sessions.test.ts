@@ -133,6 +133,8 @@ describe('illegal transitions → CONFLICT naming the current status', () => {
     }[action];
     const err = await domainError(call(), 'CONFLICT');
     expect(err.message).toContain(from);
+    // the status is also a field, so a client never parses the message
+    expect(err.details).toEqual({ state: from });
     // nothing changed
     expect(await sq.findSession(ctx.db, session.id)).toEqual(before);
   });

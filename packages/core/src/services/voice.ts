@@ -6,7 +6,6 @@
  * on what was said.
  */
 
-import { withDbErrors } from '../db/errors.ts';
 import type { FeedbackRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
 import { conflict, DomainError, invalidField, notFound } from '../errors.ts';
@@ -41,9 +40,10 @@ export async function transcribeAnswer(
   signal?: AbortSignal,
 ): Promise<Transcription> {
   const me = requireActor(actor);
-  const session = await withDbErrors(() => sq.findSession(ctx.db, input.session_id));
+  const session = await sq.findSession(ctx.db, input.session_id);
   if (!session || !canSee(me, session.user_id)) throw notFound('Session');
-  if (session.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${session.status}`);
+  if (session.status !== 'ongoing')
+    throw conflict(`Cannot answer: the session is ${session.status}`, { state: session.status });
   const voice = ctx.voice;
   if (!voice?.transcriber) {
     throw conflict(
@@ -88,19 +88,17 @@ export async function transcribeAnswer(
     durationSeconds: measured ?? 0,
   });
   // the audio stays only if its owner asked for that; otherwise it is gone with this request
-  const keep = await withDbErrors(() => vq.findKeepRecordings(ctx.db, session.user_id));
-  const row = await withDbErrors(() =>
-    vq.insertTranscript(ctx.db, {
-      session_id: session.id,
-      question_id: current.id,
-      user_id: session.user_id,
-      transcript: transcript.text,
-      delivery,
-      transcriber: voice.transcriber!.label,
-      audio: keep ? audio : null,
-      audio_type: keep ? kind.mime : null,
-    }),
-  );
+  const keep = await vq.findKeepRecordings(ctx.db, session.user_id);
+  const row = await vq.insertTranscript(ctx.db, {
+    session_id: session.id,
+    question_id: current.id,
+    user_id: session.user_id,
+    transcript: transcript.text,
+    delivery,
+    transcriber: voice.transcriber!.label,
+    audio: keep ? audio : null,
+    audio_type: keep ? kind.mime : null,
+  });
   return {
     id: row.id,
     session_id: session.id,
@@ -149,7 +147,7 @@ export const forgetUnusedTranscripts = (
 
 export async function getPreferences(db: ServiceContext['db'], actor: MaybeActor) {
   const me = requireActor(actor);
-  return { keep_recordings: await withDbErrors(() => vq.findKeepRecordings(db, me.id)) };
+  return { keep_recordings: await vq.findKeepRecordings(db, me.id) };
 }
 
 export async function setPreferences(
@@ -158,14 +156,14 @@ export async function setPreferences(
   input: { keep_recordings: boolean },
 ) {
   const me = requireActor(actor);
-  await withDbErrors(() => vq.upsertKeepRecordings(db, me.id, input.keep_recordings));
+  await vq.upsertKeepRecordings(db, me.id, input.keep_recordings);
   return { keep_recordings: input.keep_recordings };
 }
 
 /** The kept recordings of a session the caller may see (its owner, or an admin). */
 export async function listRecordings(db: ServiceContext['db'], actor: MaybeActor, sessionId: string) {
   await loadOwnSession(db, actor, sessionId);
-  const rows = await withDbErrors(() => vq.listSessionRecordings(db, sessionId));
+  const rows = await vq.listSessionRecordings(db, sessionId);
   // audio and its type are stored together (a CHECK says so)
   return rows.map((r) => ({ feedback_id: r.feedback_id, audio_type: r.audio_type ?? '', bytes: r.bytes }));
 }
@@ -176,7 +174,7 @@ export async function getRecording(
   feedbackId: string,
 ): Promise<Recording> {
   const me = requireActor(actor);
-  const row = await withDbErrors(() => vq.findRecordingOfFeedback(db, feedbackId));
+  const row = await vq.findRecordingOfFeedback(db, feedbackId);
   if (!row || !canSee(me, row.user_id) || !row.audio || !row.audio_type) throw notFound('Recording');
   return {
     feedback_id: feedbackId,

@@ -26,6 +26,7 @@ import {
 import * as jobsService from '../services/jobs.ts';
 import { toJob, toUser } from '../services/mappers.ts';
 import * as sessionsService from '../services/sessions.ts';
+import { toDomainError } from '../to-domain-error.ts';
 
 type Db = Kysely<Database>;
 
@@ -202,22 +203,26 @@ export function fakeProvider(
 }
 
 /**
- * The DomainError a promise rejects with. Throws if it resolves or rejects with anything else,
- * and checks the code when one is given.
+ * The DomainError a client gets when a promise rejects: what it threw, translated the way the
+ * edge translates it (`toDomainError`: database errors included). Throws if the call succeeds or
+ * fails with a fault of ours (INTERNAL, unless asked for), and checks the code when one is given.
  */
 export async function domainError(promise: Promise<unknown>, code?: ErrorCode): Promise<DomainError> {
-  let error: unknown;
+  let thrown: unknown;
+  let failed = false;
   try {
     await promise;
   } catch (e) {
-    error = e;
+    thrown = e;
+    failed = true;
   }
-  if (!(error instanceof DomainError)) {
+  const error = failed ? toDomainError(thrown) : undefined;
+  if (!error || (error.code === 'INTERNAL' && code !== 'INTERNAL' && !(thrown instanceof DomainError))) {
     throw new Error(
       error === undefined
         ? `expected a DomainError${code ? ` ${code}` : ''}, but the call succeeded`
-        : `expected a DomainError${code ? ` ${code}` : ''}, got ${String(error)}`,
-      { cause: error },
+        : `expected a DomainError${code ? ` ${code}` : ''}, got ${String(thrown)}`,
+      { cause: thrown },
     );
   }
   if (code && error.code !== code) {
