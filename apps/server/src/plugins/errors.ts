@@ -4,9 +4,15 @@ import { toDomainError } from '../trpc.ts';
 
 /** The JSON error shape of SPEC §6, used by every non-tRPC route. */
 export function sendError(reply: FastifyReply, error: DomainError) {
-  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  const retryAfter = error.details?.retry_after;
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   return reply.status(errorCodeTable[error.code].http).send({
-    error: { code: error.code, message: error.message, issues: error.issues },
+    error: {
+      code: error.code,
+      message: error.message,
+      issues: error.issues,
+      ...(error.details !== undefined && { details: error.details }),
+    },
   });
 }
 

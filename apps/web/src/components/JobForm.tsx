@@ -42,7 +42,7 @@ export function JobForm({
     skills: initial?.skills ?? '',
     experience: initial?.experience ?? '',
   });
-  const errors = fieldErrorsOf(error, FIELDS);
+  const errors = fieldErrorsOf(error);
   const formRef = useFocusOnFailure(error);
   const general = formMessage(error, errors, FIELDS);
   const set = (key: keyof JobFormValues) => (e: { target: { value: string } }) =>
