@@ -1,16 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  type Actor,
-  createOfflineProvider,
-  defaultLimits,
-  jobs,
-  TokenAuth,
-  users,
-  type Voice,
-} from '@ai-interviewer/core';
-import { createTestDatabase } from '@ai-interviewer/core/testing';
+import { type Actor, createOfflineProvider, jobs, TokenAuth, users, type Voice } from '@ai-interviewer/core';
+import { createTestDatabase, TEST_LIMITS } from '@ai-interviewer/core/testing';
 import { buildServer } from '@ai-interviewer/server';
 import { ADMIN, CATALOGUE } from './fixtures.ts';
 
@@ -37,7 +29,7 @@ export async function startApp(opts: { voice?: Voice } = {}): Promise<App> {
   const app = await buildServer({
     services: {
       db: handle.db,
-      interviewer: { provider: createOfflineProvider(), fallback: null, limits: defaultLimits },
+      interviewer: { provider: createOfflineProvider(), fallback: null, limits: TEST_LIMITS },
       ...(opts.voice && { voice: opts.voice }),
     },
     auth: new TokenAuth(handle.db),

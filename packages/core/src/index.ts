@@ -13,6 +13,7 @@ export { translateDbError, UNIQUE_VIOLATIONS } from './db/errors.ts';
 export { pingDatabase } from './db/health.ts';
 export { migrateToLatest } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
+export * from './defaults.ts';
 export { computeDelivery, LONG_PAUSE_SECONDS, PACE_RANGE, SUGGESTED_SECONDS } from './delivery/metrics.ts';
 export * from './engine/index.ts';
 export * from './enums.ts';
@@ -32,12 +33,11 @@ export * from './schemas/sessions.ts';
 export * from './schemas/users.ts';
 export * from './schemas/voice.ts';
 export { type Actor, isAdmin, type MaybeActor } from './services/actor.ts';
-export type { Voice } from './services/context.ts';
-export {
-  defaultLimits,
-  type Interviewer,
-  type InterviewLimits,
-  type ServiceContext,
+export type {
+  Interviewer,
+  InterviewLimits,
+  ServiceContext,
+  Voice,
 } from './services/context.ts';
 export * as feedback from './services/feedback.ts';
 export * as jobs from './services/jobs.ts';

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Lucia, TimeSpan } from 'lucia';
 import type { Database } from '../db/types.ts';
+import { DEFAULT_SESSION_ABSOLUTE_DAYS, DEFAULT_SESSION_TTL_HOURS } from '../defaults.ts';
 import type { User } from '../schemas/users.ts';
 import type { Actor } from '../services/actor.ts';
 import { iso } from '../services/mappers.ts';
@@ -17,6 +18,8 @@ export interface AuthOptions {
   cookieName?: string;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
 /** 32 random bytes (256 bits) as base64url: the token the client holds. */
 export const newToken = () => randomBytes(32).toString('base64url');
 /** What the database stores and lucia sees as the session id: a leaked table holds no usable token. */
@@ -24,7 +27,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export function createLucia(db: Kysely<Database>, opts: AuthOptions = {}) {
   return new Lucia(new KyselyLuciaAdapter(db), {
-    sessionExpiresIn: opts.sessionTtl ?? new TimeSpan(7, 'd'),
+    sessionExpiresIn: opts.sessionTtl ?? new TimeSpan(DEFAULT_SESSION_TTL_HOURS, 'h'),
     sessionCookie: {
       name: opts.cookieName ?? 'ai_session',
       expires: true,
@@ -57,7 +60,7 @@ export class TokenAuth {
 
   constructor(db: Kysely<Database>, opts: AuthOptions = {}) {
     this.lucia = createLucia(db, opts);
-    this.absoluteTtlMs = opts.absoluteTtlMs ?? 30 * 24 * 3600 * 1000;
+    this.absoluteTtlMs = opts.absoluteTtlMs ?? DEFAULT_SESSION_ABSOLUTE_DAYS * DAY_MS;
   }
 
   async issue(userId: string): Promise<IssuedToken> {

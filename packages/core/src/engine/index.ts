@@ -13,6 +13,7 @@ export {
   type GradingEvalResult,
   LABELLED_SET,
   type LabelledQuestion,
+  loadEvalSet,
   type Quality,
   runGradingEval,
 } from './eval/index.ts';

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/types.ts';
+import { DEFAULT_HOURLY_MODEL_CALLS, DEFAULT_MAX_ANSWERS_PER_SESSION } from '../defaults.ts';
 import { createOfflineProvider, type InterviewerProvider } from '../engine/index.ts';
 import type { Focus } from '../engine/types.ts';
 import type { RoleName } from '../enums.ts';
@@ -17,12 +18,7 @@ import type { Job } from '../schemas/jobs.ts';
 import type { SessionDetail } from '../schemas/sessions.ts';
 import type { User } from '../schemas/users.ts';
 import type { Actor, MaybeActor } from '../services/actor.ts';
-import {
-  defaultLimits,
-  type Interviewer,
-  type InterviewLimits,
-  type ServiceContext,
-} from '../services/context.ts';
+import type { Interviewer, InterviewLimits, ServiceContext } from '../services/context.ts';
 import * as jobsService from '../services/jobs.ts';
 import { toJob, toUser } from '../services/mappers.ts';
 import * as sessionsService from '../services/sessions.ts';
@@ -123,11 +119,17 @@ export async function makeJob(db: Db, actor: MaybeActor, overrides: JobOverrides
   });
 }
 
-/** The offline interviewer, no fallback, the default limits (limits may be overridden). */
+/** The limits tests run with unless they override them: a deployment's defaults, no creation quotas. */
+export const TEST_LIMITS: InterviewLimits = {
+  maxAnswersPerSession: DEFAULT_MAX_ANSWERS_PER_SESSION,
+  hourlyModelCalls: DEFAULT_HOURLY_MODEL_CALLS,
+};
+
+/** The offline interviewer, no fallback, TEST_LIMITS (limits may be overridden). */
 export const offlineInterviewer = (limits: Partial<InterviewLimits> = {}): Interviewer => ({
   provider: createOfflineProvider(),
   fallback: null,
-  limits: { ...defaultLimits, ...limits },
+  limits: { ...TEST_LIMITS, ...limits },
 });
 
 export const makeServiceContext = (
