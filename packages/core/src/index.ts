@@ -1,6 +1,6 @@
 // The public surface of the domain: schemas, errors, services, database, auth, engine.
 
-export { type AuthOptions, hashToken, type IssuedToken, TokenAuth } from './auth/auth.ts';
+export { type AuthOptions, hashToken, type IssuedToken, SESSION_COOKIE, TokenAuth } from './auth/auth.ts';
 export { hashPassword, verifyPassword } from './auth/password.ts';
 export { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.ts';
 export {

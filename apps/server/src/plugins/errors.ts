@@ -25,7 +25,6 @@ export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
   }
-  if (fe.statusCode === 429) return new DomainError('RATE_LIMITED', fe.message);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !(error instanceof DomainError)) {
     return new DomainError(
       'VALIDATION',

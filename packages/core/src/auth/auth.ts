@@ -15,10 +15,12 @@ export interface AuthOptions {
   absoluteTtlMs?: number;
   /** Secure cookie (production). */
   secureCookie?: boolean;
-  cookieName?: string;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** The cookie that carries a login's token in the browser (the server sets and clears it). */
+export const SESSION_COOKIE = 'ai_session';
 
 /** 32 random bytes (256 bits) as base64url: the token the client holds. */
 export const newToken = () => randomBytes(32).toString('base64url');
@@ -29,7 +31,7 @@ export function createLucia(db: Kysely<Database>, opts: AuthOptions = {}) {
   return new Lucia(new KyselyLuciaAdapter(db), {
     sessionExpiresIn: opts.sessionTtl ?? new TimeSpan(DEFAULT_SESSION_TTL_HOURS, 'h'),
     sessionCookie: {
-      name: opts.cookieName ?? 'ai_session',
+      name: SESSION_COOKIE,
       expires: true,
       attributes: { secure: opts.secureCookie ?? false, sameSite: 'lax' },
     },

@@ -202,3 +202,4 @@ export type FeedbackRow = Selectable<FeedbackTable>;
 export type NewFeedbackRow = Insertable<FeedbackTable>;
 export type FeedbackUpdate = Updateable<FeedbackTable>;
 export type AuthSessionRow = Selectable<AuthSessionsTable>;
+export type NewAuthSessionRow = Insertable<AuthSessionsTable>;

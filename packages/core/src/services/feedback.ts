@@ -235,9 +235,7 @@ export async function regradeFeedback(ctx: ServiceContext, actor: MaybeActor, id
 }
 
 const questionRow = (db: Db, row: FeedbackRow) =>
-  row.question_id
-    ? db.selectFrom('session_questions').selectAll().where('id', '=', row.question_id).executeTakeFirst()
-    : Promise.resolve(undefined);
+  row.question_id ? sq.findQuestion(db, row.question_id) : Promise.resolve(undefined);
 
 function questionOf(
   row: FeedbackRow,

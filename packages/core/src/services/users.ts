@@ -4,6 +4,7 @@ import type { Database } from '../db/types.ts';
 import type { RoleName } from '../enums.ts';
 import { DomainError, forbidden, invalidField, notFound, unauthorized } from '../errors.ts';
 import { deleteAuthSessionsOfUser } from '../queries/auth-sessions.ts';
+import { deletePrivateJobsOf } from '../queries/jobs.ts';
 import * as q from '../queries/users.ts';
 import type { Page } from '../schemas/common.ts';
 import type { UpdateUserInput, User } from '../schemas/users.ts';
@@ -141,11 +142,7 @@ export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise
   if (!existing) throw notFound('User');
   await db.transaction().execute(async (trx) => {
     if (existing.roles.includes('admin')) await q.lockAdminRole(trx); // see updateUser
-    await trx
-      .deleteFrom('job_descriptions')
-      .where('created_by', '=', id)
-      .where('visibility', '=', 'private')
-      .execute();
+    await deletePrivateJobsOf(trx, id);
     await q.deleteUserRow(trx, id);
     if (existing.roles.includes('admin') && (await q.countActiveAdmins(trx)) === 0) {
       throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
