@@ -9,3 +9,6 @@
  * and other users got 503s (issue #12). The SPA sends at most a handful at once.
  */
 export const MAX_BATCH_CALLS = 10;
+
+/** The largest JSON request body the server reads (Fastify's bodyLimit; over it: 413). */
+export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,4 +1,4 @@
-import { DomainError, errorCodeTable } from '@ai-interviewer/core';
+import { DomainError, errorCodeTable, MAX_BODY_BYTES } from '@ai-interviewer/core';
 import type { FastifyError, FastifyReply } from 'fastify';
 import { toDomainError } from '../trpc.ts';
 
@@ -20,7 +20,10 @@ export function sendError(reply: FastifyReply, error: DomainError) {
 export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
-    return new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large (max 1 MiB)');
+    return new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `The request body is too large (max ${MAX_BODY_BYTES / 1024 / 1024} MiB)`,
+    );
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
