@@ -1,4 +1,4 @@
-import { jobs, migrateToLatest, users } from '@ai-interviewer/core';
+import { jobs, migrateToLatest, toDomainError, users } from '@ai-interviewer/core';
 import { openDatabase } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { catalogue } from './seed/catalogue.ts';
@@ -34,6 +34,8 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  console.error(err instanceof EnvError ? err.message : err);
+  // an edge like the API: a refusal the user can act on (an email already taken…) as its message
+  const domain = toDomainError(err);
+  console.error(err instanceof EnvError ? err.message : domain.code === 'INTERNAL' ? err : domain.message);
   process.exit(1);
 });

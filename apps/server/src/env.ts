@@ -1,5 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_CONNECTION_TIMEOUT_MS,
+  DEFAULT_HOURLY_MODEL_CALLS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_ANSWERS_PER_SESSION,
+  DEFAULT_POOL_MAX,
+  DEFAULT_SESSION_ABSOLUTE_DAYS,
+  DEFAULT_SESSION_TTL_HOURS,
+} from '@ai-interviewer/core';
 import { z } from 'zod';
 
 /** The one place that reads process.env. Every variable is listed in .env.example. */
@@ -20,13 +29,13 @@ const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
     DATA_DIR: z.string().min(1).default(`${repoRoot}data/postgres`),
     DB_POOL_MAX: int(1, 500)
-      .default(4)
+      .default(DEFAULT_POOL_MAX)
       .describe(
         'pool size: each connection is a PostgreSQL process of ~30 MB; 4 keep 2 cores busy, more only queue',
       ),
-    DB_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(3000),
+    DB_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(DEFAULT_CONNECTION_TIMEOUT_MS),
     DB_IDLE_TIMEOUT_MS: int(100, 3_600_000)
-      .default(10_000)
+      .default(DEFAULT_IDLE_TIMEOUT_MS)
       .describe('an unused pooled connection closes after this long (it holds a PostgreSQL process)'),
     DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
     MIGRATE_ON_START: bool.default(true),
@@ -40,7 +49,7 @@ const envSchema = z
     OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
     OPENAI_TIMEOUT_MS: int(1000, 600_000).default(30_000),
     OPENAI_MAX_RETRIES: int(0, 5).default(2),
-    AI_HOURLY_QUOTA: int(0, 100_000).default(120),
+    AI_HOURLY_QUOTA: int(0, 100_000).default(DEFAULT_HOURLY_MODEL_CALLS),
     TRANSCRIBE_PROVIDER: z
       .enum(['openai', 'browser'])
       .optional()
@@ -61,15 +70,15 @@ const envSchema = z
       .describe('memory for questions already read aloud, so a replay does not call the speech server'),
     VOICE_MAX_SECONDS: int(10, 1800).default(180).describe('longest recording accepted (and recorded)'),
     VOICE_MAX_BYTES: int(10_000, 100 * 1024 * 1024).default(10 * 1024 * 1024),
-    MAX_ANSWERS_PER_SESSION: int(1, 200).default(40),
+    MAX_ANSWERS_PER_SESSION: int(1, 200).default(DEFAULT_MAX_ANSWERS_PER_SESSION),
     SESSIONS_PER_HOUR: int(0, 100_000)
       .default(30)
       .describe('sessions a candidate may create per hour; 0 = unlimited'),
     JOBS_PER_HOUR: int(0, 100_000)
       .default(20)
       .describe('job descriptions a candidate may create per hour; 0 = unlimited'),
-    SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
-    SESSION_ABSOLUTE_DAYS: int(1, 365).default(30),
+    SESSION_TTL_HOURS: int(1, 24 * 365).default(DEFAULT_SESSION_TTL_HOURS),
+    SESSION_ABSOLUTE_DAYS: int(1, 365).default(DEFAULT_SESSION_ABSOLUTE_DAYS),
     TRUSTED_ORIGINS: z
       .string()
       .default('')
@@ -89,6 +98,15 @@ const envSchema = z
       .default(10)
       .describe("how long an answer's own instance has to grade it before any instance may"),
     WEB_DIST: z.string().optional(),
+    // `pnpm eval:grading` only (eval-grading.ts)
+    EVAL_DATASET_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("folder of family files; default core's dataset/"),
+    EVAL_REPEATS: int(1, 100).default(5),
+    EVAL_SAMPLES: int(0, 100).default(4).describe('answers re-graded per split for consistency'),
+    EVAL_CONCURRENCY: int(1, 64).optional().describe('default 4 for a model, 1 offline'),
     SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
   })
   .superRefine((env, ctx) => {

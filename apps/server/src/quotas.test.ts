@@ -75,6 +75,8 @@ describe('creating sessions and jobs: a per-user hourly quota (here 2)', () => {
     const retry = Number(refused.headers['retry-after']);
     expect(retry).toBeGreaterThan(3500);
     expect(retry).toBeLessThanOrEqual(3600);
+    // the same figure as a field of the body, so a client never parses the message
+    expect(refused.json().error.details).toEqual({ retry_after: retry });
     const other = s.as((await s.login((await makeUser(s.db)).user)).token);
     expect((await other.post('/api/sessions', { job_description_id: jobId })).statusCode).toBe(201);
   });
@@ -88,7 +90,7 @@ describe('creating sessions and jobs: a per-user hourly quota (here 2)', () => {
     expect((await client.post('/api/jobs', job)).statusCode).toBe(201);
     const refused = await client.post('/trpc/jobs.create', job);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error.data.retryAfterSeconds).toBeGreaterThan(3500);
+    expect(refused.json().error.data.details.retry_after).toBeGreaterThan(3500);
   });
 
   it('concurrent creations cannot overshoot the quota', async () => {

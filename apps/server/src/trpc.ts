@@ -74,7 +74,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: http,
         domainCode: domain.code,
         issues: domain.issues,
-        ...(domain.retryAfterSeconds !== undefined && { retryAfterSeconds: domain.retryAfterSeconds }),
+        ...(domain.details !== undefined && { details: domain.details }),
         // never a stack trace to the client
         path: shape.data.path,
       },

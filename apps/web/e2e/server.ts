@@ -5,13 +5,12 @@ import {
   type Actor,
   createOfflineProvider,
   type DatabaseHandle,
-  defaultLimits,
   jobs,
   TokenAuth,
   users,
   type Voice,
 } from '@ai-interviewer/core';
-import { createTestDatabase } from '@ai-interviewer/core/testing';
+import { createTestDatabase, TEST_LIMITS } from '@ai-interviewer/core/testing';
 import { buildServer } from '@ai-interviewer/server';
 import { ADMIN, CATALOGUE } from './fixtures.ts';
 
@@ -40,7 +39,7 @@ export async function startApp(opts: { voice?: Voice } = {}): Promise<App> {
   const app = await buildServer({
     services: {
       db: handle.db,
-      interviewer: { provider: createOfflineProvider(), fallback: null, limits: defaultLimits },
+      interviewer: { provider: createOfflineProvider(), fallback: null, limits: TEST_LIMITS },
       ...(opts.voice && { voice: opts.voice }),
     },
     auth: new TokenAuth(handle.db),

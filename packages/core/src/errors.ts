@@ -1,3 +1,5 @@
+import type { SessionStatus } from './enums.ts';
+
 /**
  * The one domain error type. Every layer above core (tRPC, REST) maps `code` through
  * `errorCodeTable` and nowhere else, so a code always means the same status everywhere.
@@ -23,13 +25,23 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * Facts a client acts on, sent beside the message (tRPC `data.details`, REST `error.details`) so
+ * that no client parses the message text.
+ */
+export interface ErrorDetails {
+  /** RATE_LIMITED: seconds until trying again can succeed (also sent as Retry-After). */
+  retry_after?: number;
+  /** CONFLICT with a session's lifecycle: the status the session is in now. */
+  state?: SessionStatus;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly issues: FieldIssue[] = [],
-    /** RATE_LIMITED: when trying again can succeed (sent as Retry-After). */
-    readonly retryAfterSeconds?: number,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -39,12 +51,15 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') =>
   new DomainError('FORBIDDEN', message);
-export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const conflict = (message: string, details?: ErrorDetails) =>
+  new DomainError('CONFLICT', message, [], details);
 export const unauthorized = (message = 'Authentication required') => new DomainError('UNAUTHORIZED', message);
 /** 429 that says when to come back, in the message and as Retry-After. */
 export const rateLimited = (message: string, retryAfterMs: number) => {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new DomainError('RATE_LIMITED', `${message}; try again in ${seconds} s`, [], seconds);
+  return new DomainError('RATE_LIMITED', `${message}; try again in ${seconds} s`, [], {
+    retry_after: seconds,
+  });
 };
 export const invalidField = (field: string, message: string) =>
   new DomainError('VALIDATION', `${field}: ${message}`, [{ path: [field], message }]);

@@ -1,6 +1,6 @@
 // The public surface of the domain: schemas, errors, services, database, auth, engine.
 
-export { type AuthOptions, hashToken, type IssuedToken, TokenAuth } from './auth/auth.ts';
+export { type AuthOptions, hashToken, type IssuedToken, SESSION_COOKIE, TokenAuth } from './auth/auth.ts';
 export { hashPassword, verifyPassword } from './auth/password.ts';
 export { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.ts';
 export {
@@ -9,12 +9,14 @@ export {
   freePort,
   startEmbeddedPostgres,
 } from './db/embedded.ts';
-export { translateDbError } from './db/errors.ts';
+export { translateDbError, UNIQUE_VIOLATIONS } from './db/errors.ts';
 export { pingDatabase } from './db/health.ts';
 export { migrateToLatest } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
+export * from './defaults.ts';
 export { computeDelivery, LONG_PAUSE_SECONDS, PACE_RANGE, SUGGESTED_SECONDS } from './delivery/metrics.ts';
 export * from './engine/index.ts';
+export * from './enums.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export {
@@ -34,12 +36,11 @@ export * from './schemas/shares.ts';
 export * from './schemas/users.ts';
 export * from './schemas/voice.ts';
 export { type Actor, isAdmin, type MaybeActor } from './services/actor.ts';
-export type { Voice } from './services/context.ts';
-export {
-  defaultLimits,
-  type Interviewer,
-  type InterviewLimits,
-  type ServiceContext,
+export type {
+  Interviewer,
+  InterviewLimits,
+  ServiceContext,
+  Voice,
 } from './services/context.ts';
 export * as feedback from './services/feedback.ts';
 export * as jobs from './services/jobs.ts';
@@ -54,6 +55,7 @@ export * as shares from './services/shares.ts';
 export * as userData from './services/user-data.ts';
 export * as users from './services/users.ts';
 export * as voice from './services/voice.ts';
+export { toDomainError, validationError } from './to-domain-error.ts';
 export { type AudioKind, sniffAudio } from './voice/audio.ts';
 export {
   createOpenAISpeaker,

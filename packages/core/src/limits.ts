@@ -22,3 +22,5 @@ export const MAX_ANSWER_ATTEMPTS = 5;
 /** How long a report's share link may live, in days: the choices the owner picks from (issue #14). */
 export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
 export const DEFAULT_SHARE_EXPIRY_DAYS = 7;
+/** The largest JSON request body the server reads (Fastify's bodyLimit; over it: 413). */
+export const MAX_BODY_BYTES = 1024 * 1024;

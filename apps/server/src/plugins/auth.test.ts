@@ -504,6 +504,7 @@ describe('throttling slows a guesser without locking the owner out (issue #12)',
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(refused.json().error.message).toMatch(/try again in \d+ s/);
+    expect(refused.json().error.details).toEqual({ retry_after: Number(refused.headers['retry-after']) });
   });
 
   it('from many addresses: past the account ceiling (30) every address is refused', async () => {
@@ -546,6 +547,6 @@ describe('throttling slows a guesser without locking the owner out (issue #12)',
     for (let i = 0; i < 3; i++) await viaTrpc();
     const refused = await viaTrpc();
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error.data.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.json().error.data.details.retry_after).toBeGreaterThan(0);
   });
 });

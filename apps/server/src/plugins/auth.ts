@@ -1,17 +1,15 @@
 import type { Actor, TokenAuth, User } from '@ai-interviewer/core';
-import { DomainError } from '@ai-interviewer/core';
+import { DomainError, SESSION_COOKIE } from '@ai-interviewer/core';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
-export const SESSION_COOKIE = 'ai_session';
+export { SESSION_COOKIE };
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     authUser: User | null;
     authToken: string | null;
-    /** How the credentials came: a cookie (the SPA) or an Authorization header (programs). */
-    authVia: 'cookie' | 'bearer' | null;
   }
 }
 
@@ -65,7 +63,6 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, opts) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('authUser', null);
   app.decorateRequest('authToken', null);
-  app.decorateRequest('authVia', null);
 
   app.addHook('onRequest', async (req, reply) => {
     if (!isApiRequest(req)) return;
@@ -87,7 +84,6 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, opts) => {
     req.actor = found.actor;
     req.authUser = found.user;
     req.authToken = token;
-    req.authVia = bearer ? 'bearer' : 'cookie';
     // lucia slid the expiry forward: move the cookie with it
     if (cookie && found.refreshed) setCookie(reply, token, found.expiresAt, opts.secureCookie);
   });

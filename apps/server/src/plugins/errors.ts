@@ -1,12 +1,18 @@
-import { DomainError, errorCodeTable } from '@ai-interviewer/core';
+import { DomainError, errorCodeTable, MAX_BODY_BYTES } from '@ai-interviewer/core';
 import type { FastifyError, FastifyReply } from 'fastify';
 import { toDomainError } from '../trpc.ts';
 
 /** The JSON error shape of SPEC §6, used by every non-tRPC route. */
 export function sendError(reply: FastifyReply, error: DomainError) {
-  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  const retryAfter = error.details?.retry_after;
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   return reply.status(errorCodeTable[error.code].http).send({
-    error: { code: error.code, message: error.message, issues: error.issues },
+    error: {
+      code: error.code,
+      message: error.message,
+      issues: error.issues,
+      ...(error.details !== undefined && { details: error.details }),
+    },
   });
 }
 
@@ -14,12 +20,14 @@ export function sendError(reply: FastifyReply, error: DomainError) {
 export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
-    return new DomainError('PAYLOAD_TOO_LARGE', 'The request body is too large (max 1 MiB)');
+    return new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `The request body is too large (max ${MAX_BODY_BYTES / 1024 / 1024} MiB)`,
+    );
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
   }
-  if (fe.statusCode === 429) return new DomainError('RATE_LIMITED', fe.message);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !(error instanceof DomainError)) {
     return new DomainError(
       'VALIDATION',

@@ -50,7 +50,7 @@ export function JobForm({
   });
   const [finding, setFinding] = useState(false);
   const [found, setFound] = useState<string | null>(null);
-  const errors = fieldErrorsOf(error, FIELDS);
+  const errors = fieldErrorsOf(error);
   const formRef = useFocusOnFailure(error);
   const general = formMessage(error, errors, FIELDS);
   const set = (key: keyof JobFormValues) => (e: { target: { value: string } }) =>

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, fieldErrorsOf, formMessage } from './errors.ts';
+import { detailsOf, errorMessage, fieldErrorsOf, formMessage } from './errors.ts';
 
 const trpcError = (
   domainCode: string,
   message: string,
   issues: { path: (string | number)[]; message: string }[] = [],
+  details?: { retry_after?: number; state?: 'pending' | 'ongoing' | 'completed' | 'cancelled' },
 ) => ({
   message,
-  data: { code: 'BAD_REQUEST', httpStatus: 400, domainCode, issues, path: 'x' },
+  data: { code: 'BAD_REQUEST', httpStatus: 400, domainCode, issues, path: 'x', details },
 });
 
 describe('fieldErrorsOf', () => {
@@ -24,17 +25,13 @@ describe('fieldErrorsOf', () => {
       'items.0.name': 'Is required',
     });
   });
-  it('attaches a CONFLICT without issues to the one field it names', () => {
-    expect(fieldErrorsOf(trpcError('CONFLICT', 'This username is taken'), ['email', 'username'])).toEqual({
-      username: 'This username is taken',
-    });
-    expect(
-      fieldErrorsOf(trpcError('CONFLICT', 'An account with this email already exists'), [
-        'email',
-        'username',
-      ]),
-    ).toEqual({ email: 'An account with this email already exists' });
-    expect(fieldErrorsOf(trpcError('CONFLICT', 'Something else'), ['email'])).toEqual({});
+  it('shows a unique-constraint CONFLICT on the field its issue names, never guessed from the message', () => {
+    const taken = trpcError('CONFLICT', 'This username is taken', [
+      { path: ['username'], message: 'This username is taken' },
+    ]);
+    expect(fieldErrorsOf(taken)).toEqual({ username: 'This username is taken' });
+    // a message that names a field but carries no issue stays a form-level message
+    expect(fieldErrorsOf(trpcError('CONFLICT', 'An account with this email already exists'))).toEqual({});
   });
   it('is empty for anything else', () => {
     expect(fieldErrorsOf(null)).toEqual({});
@@ -51,10 +48,21 @@ describe('errorMessage', () => {
       'Your session has ended. Please log in again.',
     );
   });
-  it('explains rate limiting with the wait', () => {
-    expect(errorMessage(trpcError('RATE_LIMITED', 'Too many attempts; try again in 42 s'))).toBe(
-      'Too many attempts. Try again in 42 s',
+  it('explains rate limiting with the wait it reads from details.retry_after, not the message', () => {
+    expect(errorMessage(trpcError('RATE_LIMITED', 'anything', [], { retry_after: 42 }))).toBe(
+      'Too many attempts. Try again in 42 s.',
     );
+    expect(errorMessage(trpcError('RATE_LIMITED', 'anything', [], { retry_after: 3500 }))).toBe(
+      'Too many attempts. Try again in 59 min.',
+    );
+    expect(errorMessage(trpcError('RATE_LIMITED', 'Too many attempts; try again in 42 s'))).toBe(
+      'Too many attempts. Please wait a little and try again.',
+    );
+  });
+  it('reads a lifecycle CONFLICT’s state from details', () => {
+    const e = trpcError('CONFLICT', 'Cannot end a session that is completed', [], { state: 'completed' });
+    expect(detailsOf(e).state).toBe('completed');
+    expect(detailsOf(trpcError('CONFLICT', 'x'))).toEqual({});
   });
   it('explains a network failure', () => {
     expect(errorMessage(new TypeError('Failed to fetch'))).toBe(

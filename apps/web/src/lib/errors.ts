@@ -8,6 +8,8 @@ export interface ErrorLike {
 
 export type FieldErrors = Record<string, string>;
 
+type ErrorDetails = NonNullable<NonNullable<ErrorLike['data']>['details']>;
+
 const isErrorLike = (e: unknown): e is ErrorLike =>
   typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
 
@@ -23,23 +25,29 @@ const capitalise = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : 
 
 /**
  * The server's field issues keyed by field path ("email", "skills", "items.0.name"), first
- * message per field. A CONFLICT without issues (e.g. "This username is taken") is attached to
- * the one known field its message names, so unique-constraint errors also show inline.
+ * message per field. A unique-constraint CONFLICT ("This username is taken") carries its field
+ * as an issue too, so it shows inline like any other.
  */
-export function fieldErrorsOf(error: unknown, knownFields: readonly string[] = []): FieldErrors {
+export function fieldErrorsOf(error: unknown): FieldErrors {
   if (!isErrorLike(error)) return {};
   const out: FieldErrors = {};
   for (const issue of error.data?.issues ?? []) {
     const key = issue.path.map(String).join('.') || 'form';
     if (!(key in out)) out[key] = capitalise(issue.message);
   }
-  if (Object.keys(out).length === 0 && error.data?.domainCode === 'CONFLICT') {
-    const named = knownFields.filter((f) =>
-      new RegExp(`\\b${f.replace(/_/g, '[ _]')}\\b`, 'i').test(error.message),
-    );
-    if (named.length === 1) out[named[0]!] = capitalise(error.message);
-  }
   return out;
+}
+
+/** The structured facts the server sends beside the message (retry_after, a session's state). */
+export function detailsOf(error: unknown): ErrorDetails {
+  return (isErrorLike(error) ? error.data?.details : undefined) ?? {};
+}
+
+/** A wait in words: seconds under two minutes, then minutes, then hours (rounded up). */
+export function formatWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 2 * 3600) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.ceil(seconds / 3600)} h`;
 }
 
 /** A sentence a person can act on, for any error (network, server, validation). */
@@ -58,8 +66,12 @@ export function errorMessage(error: unknown, context?: 'login'): string {
       return context === 'login'
         ? 'That email/username and password do not match an account.'
         : 'Your session has ended. Please log in again.';
-    case 'RATE_LIMITED':
-      return `Too many attempts. ${capitalise(error.message.replace(/^Too many attempts;?\s*/i, ''))}`.trim();
+    case 'RATE_LIMITED': {
+      const wait = detailsOf(error).retry_after;
+      return wait === undefined
+        ? 'Too many attempts. Please wait a little and try again.'
+        : `Too many attempts. Try again in ${formatWait(wait)}.`;
+    }
     case 'INTERNAL':
       return 'Something went wrong on our side. Please try again.';
     case 'UNAVAILABLE':

@@ -101,6 +101,7 @@ export function trpcErrorShape(
   domainCode: string,
   message: string,
   issues: { path: string[]; message: string }[] = [],
+  details?: { retry_after?: number; state?: string },
 ) {
   return {
     message,
@@ -110,6 +111,7 @@ export function trpcErrorShape(
       httpStatus: httpOf[domainCode] ?? 400,
       domainCode,
       issues,
+      ...(details && { details }),
       path: '',
     },
   };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.ts';
 import * as users from '../services/users.ts';
-import { makeAdmin, makeUser } from '../testing/factories.ts';
+import { domainError, makeAdmin, makeUser } from '../testing/factories.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 import { hashToken, TokenAuth } from './auth.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -94,8 +94,8 @@ describe('TokenAuth', () => {
     expect((await auth.validate(issued.token))?.actor.roles).toEqual(['admin', 'candidate']);
   });
 
-  it('issuing for a user that does not exist fails cleanly (NOT_FOUND)', async () => {
-    await expect(auth.issue(crypto.randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  it('issuing for a user that does not exist fails cleanly (NOT_FOUND at the edge)', async () => {
+    await domainError(auth.issue(crypto.randomUUID()), 'NOT_FOUND');
   });
 });
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { Lucia, TimeSpan } from 'lucia';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
+import { DEFAULT_SESSION_ABSOLUTE_DAYS, DEFAULT_SESSION_TTL_HOURS } from '../defaults.ts';
 import type { User } from '../schemas/users.ts';
 import type { Actor } from '../services/actor.ts';
 import { iso } from '../services/mappers.ts';
@@ -15,8 +15,12 @@ export interface AuthOptions {
   absoluteTtlMs?: number;
   /** Secure cookie (production). */
   secureCookie?: boolean;
-  cookieName?: string;
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The cookie that carries a login's token in the browser (the server sets and clears it). */
+export const SESSION_COOKIE = 'ai_session';
 
 /** 32 random bytes (256 bits) as base64url: the token the client holds. */
 export const newToken = () => randomBytes(32).toString('base64url');
@@ -25,9 +29,9 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export function createLucia(db: Kysely<Database>, opts: AuthOptions = {}) {
   return new Lucia(new KyselyLuciaAdapter(db), {
-    sessionExpiresIn: opts.sessionTtl ?? new TimeSpan(7, 'd'),
+    sessionExpiresIn: opts.sessionTtl ?? new TimeSpan(DEFAULT_SESSION_TTL_HOURS, 'h'),
     sessionCookie: {
-      name: opts.cookieName ?? 'ai_session',
+      name: SESSION_COOKIE,
       expires: true,
       attributes: { secure: opts.secureCookie ?? false, sameSite: 'lax' },
     },
@@ -58,18 +62,16 @@ export class TokenAuth {
 
   constructor(db: Kysely<Database>, opts: AuthOptions = {}) {
     this.lucia = createLucia(db, opts);
-    this.absoluteTtlMs = opts.absoluteTtlMs ?? 30 * 24 * 3600 * 1000;
+    this.absoluteTtlMs = opts.absoluteTtlMs ?? DEFAULT_SESSION_ABSOLUTE_DAYS * DAY_MS;
   }
 
   async issue(userId: string): Promise<IssuedToken> {
     const token = newToken();
     const absoluteExpiresAt = new Date(Date.now() + this.absoluteTtlMs);
-    const session = await withDbErrors(() =>
-      this.lucia.createSession(
-        userId,
-        { absolute_expires_at: absoluteExpiresAt },
-        { sessionId: hashToken(token) },
-      ),
+    const session = await this.lucia.createSession(
+      userId,
+      { absolute_expires_at: absoluteExpiresAt },
+      { sessionId: hashToken(token) },
     );
     return { token, sessionId: session.id, expiresAt: this.capped(session.expiresAt, absoluteExpiresAt) };
   }
@@ -79,7 +81,7 @@ export class TokenAuth {
     token: string,
   ): Promise<{ actor: Actor; user: User; expiresAt: Date; refreshed: boolean } | null> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-    const { session, user } = await withDbErrors(() => this.lucia.validateSession(hashToken(token)));
+    const { session, user } = await this.lucia.validateSession(hashToken(token));
     if (!session || !user) return null;
     if (session.absolute_expires_at.getTime() <= Date.now() || !user.active) {
       await this.lucia.invalidateSession(session.id);
@@ -109,6 +111,6 @@ export class TokenAuth {
   }
 
   revoke(token: string): Promise<void> {
-    return withDbErrors(() => this.lucia.invalidateSession(hashToken(token)));
+    return this.lucia.invalidateSession(hashToken(token));
   }
 }

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_POOL_MAX } from '../defaults.ts';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded.ts';
 import { statementNameOf } from './prepared.ts';
 import type { Database } from './types.ts';
@@ -29,9 +30,9 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** The embedded PostgreSQL's folder (created on first use). */
   dataDir?: string | undefined;
-  /** pg pool size. */
+  /** pg pool size (default DEFAULT_POOL_MAX). */
   poolMax?: number | undefined;
-  /** How long a request may wait for a pooled connection before it fails (→ 503). */
+  /** How long a request may wait for a pooled connection before it fails (→ 503; default DEFAULT_CONNECTION_TIMEOUT_MS). */
   connectionTimeoutMs?: number | undefined;
   /** How long an unused pooled connection stays open (each is a PostgreSQL process). Default 30 s. */
   idleTimeoutMs?: number | undefined;
@@ -85,9 +86,9 @@ async function connect(url: string, opts: DatabaseOptions): Promise<DatabaseHand
   const pool = new pg.Pool({
     Client: PreparingClient,
     connectionString: url,
-    max: opts.poolMax ?? 10,
-    connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000,
-    idleTimeoutMillis: opts.idleTimeoutMs ?? 30_000,
+    max: opts.poolMax ?? DEFAULT_POOL_MAX,
+    connectionTimeoutMillis: opts.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    idleTimeoutMillis: opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
     ...(options.length ? { options: options.join(' ') } : {}),
   });
   // An idle client that loses its server (restart) must not crash the process.

@@ -10,13 +10,19 @@ const isPgError = (e: unknown): e is PgError =>
   typeof e === 'object' && e !== null && typeof (e as PgError).code === 'string';
 
 /**
+ * A unique constraint's name → the field it guards and what to tell the client. The one table:
+ * services let database errors through, and the edge translates them once (`toDomainError`).
+ */
+export const UNIQUE_VIOLATIONS: Readonly<Record<string, { field: string; message: string }>> = {
+  users_email_lower_key: { field: 'email', message: 'An account with this email already exists' },
+  users_username_lower_key: { field: 'username', message: 'This username is taken' },
+};
+
+/**
  * Translate what PostgreSQL refuses into domain errors, so a client mistake the schema missed
  * is still a 4xx, and an outage is a 503, never a 500.
  */
-/** A unique constraint's name → the field it guards and what to tell the client. */
-export type UniqueViolations = Record<string, { field: string; message: string }>;
-
-export function translateDbError(e: unknown, uniqueViolations: UniqueViolations = {}): unknown {
+export function translateDbError(e: unknown): unknown {
   if (e instanceof DomainError) return e;
   // Checked first: a socket error (ECONNREFUSED, …) also carries a string `code`.
   const down = connectionFailure(e);
@@ -24,7 +30,7 @@ export function translateDbError(e: unknown, uniqueViolations: UniqueViolations 
   if (!isPgError(e)) return e;
   const code = e.code ?? '';
   if (code === '23505') {
-    const known = e.constraint ? uniqueViolations[e.constraint] : undefined;
+    const known = e.constraint ? UNIQUE_VIOLATIONS[e.constraint] : undefined;
     if (!known) return new DomainError('CONFLICT', 'This already exists');
     return new DomainError('CONFLICT', known.message, [{ path: [known.field], message: known.message }]);
   }
@@ -60,13 +66,4 @@ function connectionFailure(e: unknown): DomainError | null {
     return new DomainError('UNAVAILABLE', 'The database is unavailable, please retry shortly');
   }
   return null;
-}
-
-/** Run a database call and translate what it throws. */
-export async function withDbErrors<T>(fn: () => Promise<T>, uniqueViolations?: UniqueViolations): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    throw translateDbError(e, uniqueViolations);
-  }
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresQueryCompiler, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeJob, makeUser } from '../testing/factories.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 import type { DatabaseHandle } from './connect.ts';
@@ -13,7 +13,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const jobTitleById = prepare((db, p: { id: string }) =>
+const jobTitleById = prepare('test_job_title_by_id', (db, p: { id: string }) =>
   db.selectFrom('job_descriptions').select('title').where('id', '=', p.id),
 );
 
@@ -32,7 +32,7 @@ describe('prepare: a query compiled once, run with new parameters', () => {
     const owner = (await makeUser(h.db)).actor;
     const mine = await makeJob(h.db, owner, { visibility: 'private', title: `Mine ${Date.now()}` });
     await makeJob(h.db, null, { visibility: 'public' });
-    const privateOf = prepare((db, p: { owner: string; limit: number }) =>
+    const privateOf = prepare('test_private_of', (db, p: { owner: string; limit: number }) =>
       db
         .selectFrom('job_descriptions')
         .select('id')
@@ -47,15 +47,28 @@ describe('prepare: a query compiled once, run with new parameters', () => {
   it('compiles one query per shape', async () => {
     const { actor } = await makeUser(h.db);
     await makeJob(h.db, actor, { visibility: 'private' });
-    const count = prepare((db, p: { owner: string }, shape: { onlyPublic: boolean }) => {
+    const count = prepare('test_count', (db, p: { owner: string }, shape: { onlyPublic: boolean }) => {
       const q = db.selectFrom('job_descriptions').select(sql<number>`count(*)::int`.as('n'));
       return shape.onlyPublic
         ? q.where('created_by', '=', p.owner).where('visibility', '=', 'public')
         : q.where('created_by', '=', p.owner);
     });
-    expect(await count(h.db, { owner: actor.id }, { onlyPublic: false })).toEqual([{ n: 1 }]);
-    expect(await count(h.db, { owner: actor.id }, { onlyPublic: true })).toEqual([{ n: 0 }]);
-    expect(await count(h.db, { owner: actor.id }, { onlyPublic: false })).toEqual([{ n: 1 }]);
+    const other = (await makeUser(h.db)).actor.id;
+    const compileSpy = vi.spyOn(PostgresQueryCompiler.prototype, 'compileQuery');
+    try {
+      expect(await count(h.db, { owner: actor.id }, { onlyPublic: false })).toEqual([{ n: 1 }]);
+      expect(await count(h.db, { owner: actor.id }, { onlyPublic: true })).toEqual([{ n: 0 }]);
+      expect(await count(h.db, { owner: actor.id }, { onlyPublic: false })).toEqual([{ n: 1 }]);
+      expect(await count(h.db, { owner: other }, { onlyPublic: true })).toEqual([{ n: 0 }]);
+      // four calls, two shapes: two compilations, each its own named statement
+      expect(compileSpy).toHaveBeenCalledTimes(2);
+    } finally {
+      compileSpy.mockRestore();
+    }
+    expect([...count.statements.entries()]).toEqual([
+      ['{"onlyPublic":false}', 'test_count'],
+      ['{"onlyPublic":true}', 'test_count_2'],
+    ]);
   });
 
   it('runs inside a transaction and sees its uncommitted rows', async () => {
@@ -73,7 +86,7 @@ describe('prepare: a query compiled once, run with new parameters', () => {
   });
 
   it('refuses a builder that puts a parameter anywhere but a query parameter', async () => {
-    const bad = prepare((db, p: { column: string }) =>
+    const bad = prepare('test_bad', (db, p: { column: string }) =>
       db.selectFrom('job_descriptions').select(sql.ref<string>(p.column).as('x')),
     );
     await expect(bad(h.db, { column: 'title' })).rejects.toThrow(/"column" is read by the builder/);
@@ -92,7 +105,8 @@ describe('prepare on PostgreSQL', () => {
         select name, statement from pg_prepared_statements`.execute(one.db);
       const named = rows.filter((r) => r.statement.includes('select "title" from "job_descriptions"'));
       expect(named).toHaveLength(1);
-      expect(named[0]?.name).toMatch(/^ai_prepared_\d+$/);
+      // the name given where the query is written
+      expect(named[0]?.name).toBe('test_job_title_by_id');
       expect(rows.some((r) => r.statement.includes('insert into "job_descriptions"'))).toBe(false);
     } finally {
       await one.close();

@@ -1,5 +1,13 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { RubricComponent } from '../engine/types.ts';
+import type {
+  CreationKind,
+  Focus,
+  GradingStatus,
+  QuestionCategory,
+  SessionStatus,
+  Visibility,
+} from '../enums.ts';
 import type { Delivery } from '../schemas/delivery.ts';
 
 /** Timestamps come back as Date from pg; we write them as Date or let defaults fill them. */
@@ -50,7 +58,7 @@ export interface JobDescriptionsTable {
   skills: string;
   experience: string;
   created_by: string | null;
-  visibility: 'public' | 'private';
+  visibility: Visibility;
   created_at: Timestamp;
   seq: CreationSeq;
   updated_at: Timestamp;
@@ -65,9 +73,9 @@ export interface InterviewSessionsTable {
   job_description: string;
   job_skills: string;
   job_experience: string;
-  status: Generated<'pending' | 'ongoing' | 'completed' | 'cancelled'>;
+  status: Generated<SessionStatus>;
   question_count: number;
-  focus: 'technical' | 'behavioural' | 'situational' | 'mixed';
+  focus: Focus;
   started_at: NullableTimestamp;
   ended_at: NullableTimestamp;
   transcript: string | null;
@@ -89,7 +97,7 @@ export interface SessionQuestionsTable {
   /** 1-based index in the plan; a follow-up shares its parent's plan_index. */
   plan_index: number;
   is_follow_up: boolean;
-  category: 'technical' | 'behavioural' | 'situational';
+  category: QuestionCategory;
   skill: string;
   text: string;
   created_at: Timestamp;
@@ -104,12 +112,12 @@ export interface FeedbackTable {
   answer: string;
   ai_feedback: string | null;
   score: number | null;
-  category: 'technical' | 'behavioural' | 'situational';
+  category: QuestionCategory;
   strengths: TextArray;
   improvements: TextArray;
   skills_shown: TextArray;
   follow_up: string | null;
-  grading_status: Generated<'pending' | 'graded' | 'failed'>;
+  grading_status: Generated<GradingStatus>;
   grading_error: string | null;
   grading_attempts: Generated<number>;
   evaluator: string | null;
@@ -198,7 +206,7 @@ export interface AiUsageTable {
 export interface CreationsTable {
   id: Generated<string>;
   user_id: string;
-  kind: 'session' | 'job';
+  kind: CreationKind;
   created_at: Timestamp;
 }
 
@@ -236,3 +244,4 @@ export type FeedbackUpdate = Updateable<FeedbackTable>;
 export type AnswerAttemptRow = Selectable<AnswerAttemptsTable>;
 export type AuthSessionRow = Selectable<AuthSessionsTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
+export type NewAuthSessionRow = Insertable<AuthSessionsTable>;

@@ -4,13 +4,10 @@
  * figures, and a typed answer gets the text-only part (fillers, hedges, length).
  */
 
-import type { z } from 'zod';
 import { countWords } from '../engine/text.ts';
 import { FILLERS, HEDGES } from '../language/fillers-and-hedges.ts';
-import type { questionCategory } from '../schemas/common.ts';
+import type { QuestionCategory } from '../enums.ts';
 import type { Delivery, TimedWord } from '../schemas/delivery.ts';
-
-type QuestionCategory = z.infer<typeof questionCategory>;
 
 /** Conversational interview pace: below ~110 words a minute sounds hesitant, above ~170 rushed. */
 export const PACE_RANGE = { min: 110, max: 170 } as const;

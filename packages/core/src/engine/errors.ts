@@ -27,7 +27,8 @@ export class EngineError extends Error {
 
   /**
    * Whether trying the same request later may succeed. The engine itself does not retry beyond
-   * the SDK's own retries; this is a hint for the service that re-queues grading.
+   * the SDK's own retries; no caller branches on this today (a failed grade stays "failed" until
+   * a regrade), it is here for one that would.
    */
   get retryable(): boolean {
     if (this.kind === 'refusal' || this.kind === 'aborted') return false;
@@ -38,8 +39,4 @@ export class EngineError extends Error {
     // timeout, network, truncated, invalid_reply: a later attempt may well succeed
     return true;
   }
-}
-
-export function isEngineError(e: unknown): e is EngineError {
-  return e instanceof EngineError;
 }

@@ -6,13 +6,14 @@
 
 export { type BandKey, type BandTone, SCORE_BANDS, type ScoreBand, scoreBand, scoreLabel } from './bands.ts';
 export { createProvider, type ProviderConfig, type ProviderName } from './create-provider.ts';
-export { EngineError, type EngineErrorKind, isEngineError } from './errors.ts';
+export { EngineError, type EngineErrorKind } from './errors.ts';
 export {
   formatGradingEval,
   type GradingEvalOptions,
   type GradingEvalResult,
   LABELLED_SET,
   type LabelledQuestion,
+  loadEvalSet,
   type Quality,
   runGradingEval,
 } from './eval/index.ts';

@@ -3,8 +3,9 @@
  * against these shapes, so change them only together with their users.
  */
 
-export type QuestionCategory = 'technical' | 'behavioural' | 'situational';
-export type Focus = QuestionCategory | 'mixed';
+import type { Focus, QuestionCategory } from '../enums.ts';
+
+export type { Focus, QuestionCategory };
 
 /** The job as the candidate sees it. `skills` is raw text exactly as the author wrote it. */
 export interface JobContext {
@@ -111,10 +112,3 @@ export interface InterviewerProvider {
     talking_points?: readonly string[];
   }): Promise<ModelAnswer>;
 }
-
-export const QUESTION_CATEGORIES: readonly QuestionCategory[] = ['technical', 'behavioural', 'situational'];
-export const FOCUSES: readonly Focus[] = ['technical', 'behavioural', 'situational', 'mixed'];
-
-/** Bounds of a plan; the service validates user input against the same numbers. */
-export const MIN_QUESTIONS = 1;
-export const MAX_QUESTIONS = 20;

@@ -12,7 +12,7 @@ export type NewAnswer = Required<
   delivery: string | null;
   transcript_id: string | null;
 };
-const insertAnswerQuery = prepare((db, p: NewAnswer) =>
+const insertAnswerQuery = prepare('feedback_insert_answer', (db, p: NewAnswer) =>
   db
     .insertInto('feedback')
     .values({
@@ -58,26 +58,28 @@ export type Grade = Required<
  * the answer) since the grader read the row, so two graders of one answer (the storing instance
  * and a recovering one) apply exactly one grade.
  */
-const recordGradeQuery = prepare((db, p: Grade & { id: string; read_attempts: number }) =>
-  db
-    .updateTable('feedback')
-    .set({
-      grading_status: p.grading_status,
-      grading_attempts: p.grading_attempts,
-      evaluator: p.evaluator,
-      grading_error: p.grading_error,
-      score: p.score,
-      rubric: p.rubric,
-      ai_feedback: p.ai_feedback,
-      strengths: p.strengths,
-      improvements: p.improvements,
-      skills_shown: p.skills_shown,
-      follow_up: p.follow_up,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', p.id)
-    .where('grading_attempts', '=', p.read_attempts)
-    .returningAll(),
+const recordGradeQuery = prepare(
+  'feedback_record_grade',
+  (db, p: Grade & { id: string; read_attempts: number }) =>
+    db
+      .updateTable('feedback')
+      .set({
+        grading_status: p.grading_status,
+        grading_attempts: p.grading_attempts,
+        evaluator: p.evaluator,
+        grading_error: p.grading_error,
+        score: p.score,
+        rubric: p.rubric,
+        ai_feedback: p.ai_feedback,
+        strengths: p.strengths,
+        improvements: p.improvements,
+        skills_shown: p.skills_shown,
+        follow_up: p.follow_up,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', p.id)
+      .where('grading_attempts', '=', p.read_attempts)
+      .returningAll(),
 );
 /** The graded row, or undefined when another grade (or an answer change) came first. */
 export const recordGrade = async (
@@ -133,14 +135,14 @@ function filteredFeedback(db: Kysely<Database>, p: FeedbackListParams, shape: Fe
 }
 
 // A session's feedback reads in answer order; the admin list newest first.
-const feedbackPage = prepare((db, p: FeedbackListParams, shape: FeedbackListShape) => {
+const feedbackPage = prepare('feedback_page', (db, p: FeedbackListParams, shape: FeedbackListShape) => {
   const rows = filteredFeedback(db, p, shape).selectAll();
   const ordered = shape.session
     ? rows.orderBy('created_at').orderBy('seq')
     : rows.orderBy('created_at', 'desc').orderBy('seq', 'desc');
   return ordered.limit(p.limit).offset(p.offset);
 });
-const feedbackCount = prepare((db, p: FeedbackListParams, shape: FeedbackListShape) =>
+const feedbackCount = prepare('feedback_count', (db, p: FeedbackListParams, shape: FeedbackListShape) =>
   filteredFeedback(db, p, shape).select(sql<number>`count(*)::int`.as('n')),
 );
 

@@ -52,7 +52,7 @@ function filteredJobs(db: Db, p: JobListParams, shape: JobListShape) {
   return base;
 }
 
-const jobsPage = prepare((db, p: JobListParams, shape: JobListShape) =>
+const jobsPage = prepare('jobs_page', (db, p: JobListParams, shape: JobListShape) =>
   filteredJobs(db, p, shape)
     .selectAll()
     .orderBy('created_at', 'desc')
@@ -60,7 +60,7 @@ const jobsPage = prepare((db, p: JobListParams, shape: JobListShape) =>
     .limit(p.limit)
     .offset(p.offset),
 );
-const jobsCount = prepare((db, p: JobListParams, shape: JobListShape) =>
+const jobsCount = prepare('jobs_count', (db, p: JobListParams, shape: JobListShape) =>
   filteredJobs(db, p, shape).select(sql<number>`count(*)::int`.as('n')),
 );
 
@@ -108,3 +108,11 @@ export const updateJobRow = (db: Db, id: string, patch: JobUpdate): Promise<JobR
 
 export const deleteJobRow = (db: Db, id: string) =>
   db.deleteFrom('job_descriptions').where('id', '=', id).execute();
+
+/** A deleted user's private jobs go with them; the public ones they wrote stay in the catalogue. */
+export const deletePrivateJobsOf = (db: Db, userId: string) =>
+  db
+    .deleteFrom('job_descriptions')
+    .where('created_by', '=', userId)
+    .where('visibility', '=', 'private')
+    .execute();

@@ -4,18 +4,19 @@ import type { Database, NewQuestionRow, NewSessionRow, QuestionRow, SessionRow }
 import type { Delivery } from '../schemas/delivery.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-export type SessionStatus = SessionRow['status'];
+
+import type { SessionStatus } from '../enums.ts';
 
 export const insertSession = (db: Db, row: NewSessionRow) =>
   db.insertInto('interview_sessions').values(row).returningAll().executeTakeFirstOrThrow();
 
-const sessionById = prepare((db, p: { id: string }) =>
+const sessionById = prepare('session_by_id', (db, p: { id: string }) =>
   db.selectFrom('interview_sessions').selectAll().where('id', '=', p.id),
 );
 export const findSession = async (db: Db, id: string): Promise<SessionRow | undefined> =>
   (await sessionById(db, { id }))[0];
 
-const sessionForUpdate = prepare((db, p: { id: string }) =>
+const sessionForUpdate = prepare('session_for_update', (db, p: { id: string }) =>
   db.selectFrom('interview_sessions').selectAll().where('id', '=', p.id).forUpdate(),
 );
 /** Locks the session row for the rest of the transaction (answers are serialised per session). */
@@ -88,7 +89,7 @@ export const deleteSessionRow = (db: Db, id: string) =>
 
 export type QuestionWithAnswer = QuestionRow & { answered: boolean };
 
-const questionsOfSession = prepare((db, p: { sessionId: string }) =>
+const questionsOfSession = prepare('questions_of_session', (db, p: { sessionId: string }) =>
   db
     .selectFrom('session_questions as q')
     .selectAll('q')
@@ -168,3 +169,6 @@ export async function sessionStats(db: Db, userId: string, limit: number): Promi
   `.execute(db);
   return rows;
 }
+
+export const findQuestion = (db: Db, id: string): Promise<QuestionRow | undefined> =>
+  db.selectFrom('session_questions').selectAll().where('id', '=', id).executeTakeFirst();

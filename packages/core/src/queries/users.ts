@@ -1,16 +1,20 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, NewUserRow, UserRow, UserUpdate } from '../db/types.ts';
-import type { RoleName } from '../schemas/users.ts';
+import type { RoleName } from '../enums.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type UserWithRoles = UserRow & { roles: RoleName[] };
 
-/** Roles as an array in the same row: one round trip per user read. */
-const rolesOf = sql<RoleName[]>`array(
+/**
+ * The roles of the user whose id is the column `userId` ("users.id", "u.id"), as an array in
+ * the same row: one round trip per user read (here, and for every authenticated request).
+ */
+export const rolesOf = (userId: string) => sql<RoleName[]>`array(
   SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id
-  WHERE ur.user_id = users.id ORDER BY r.name)`;
+  WHERE ur.user_id = ${sql.ref(userId)} ORDER BY r.name)`;
 
-const selectUsers = (db: Db) => db.selectFrom('users').selectAll('users').select(rolesOf.as('roles'));
+const selectUsers = (db: Db) =>
+  db.selectFrom('users').selectAll('users').select(rolesOf('users.id').as('roles'));
 
 export const findUserById = (db: Db, id: string): Promise<UserWithRoles | undefined> =>
   selectUsers(db).where('users.id', '=', id).executeTakeFirst();
@@ -40,7 +44,7 @@ export async function listUsers(
   const [items, count] = await Promise.all([
     base
       .selectAll('users')
-      .select(rolesOf.as('roles'))
+      .select(rolesOf('users.id').as('roles'))
       .orderBy('users.created_at', 'desc')
       .orderBy('users.seq', 'desc')
       .limit(opts.limit)

@@ -38,12 +38,12 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * pg-boss's database interface on top of a Kysely (the pool, or an open transaction).
- * `named`: its statements go out as named ones (see db/prepared.ts), for the job insert on the
- * answer's path.
+ * `statement`: its parameterised statements go out named so (see db/prepared.ts), for the job
+ * insert on the answer's path.
  */
-const executorOf = (db: Executor, named = false): PgBoss.Db => ({
+const executorOf = (db: Executor, statement?: string): PgBoss.Db => ({
   async executeSql(text: string, values?: unknown[]) {
-    if (named && values?.length) nameStatement(text);
+    if (statement && values?.length) nameStatement(statement, text);
     const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
     return { rows: result.rows as unknown[] };
   },
@@ -89,7 +89,7 @@ export class GradingQueue {
   async enqueue(trx: Executor, feedbackId: string): Promise<string> {
     const data: GradingJob = { feedbackId };
     const id = await this.boss.send(GRADING_QUEUE, data, {
-      db: executorOf(trx, true),
+      db: executorOf(trx, 'grading_enqueue'),
       startAfter: this.opts.recoveryDelaySeconds,
     });
     if (!id) throw new Error('pg-boss did not create the grading job');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOCUSES, QUESTION_CATEGORIES } from '../enums.ts';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -78,5 +79,5 @@ export const queryText = (max: number) =>
     .max(max, { error: `must be at most ${max} characters` })
     .refine(noNul, NUL_ERROR);
 
-export const questionCategory = z.enum(['technical', 'behavioural', 'situational']);
-export const focusSchema = z.enum(['technical', 'behavioural', 'situational', 'mixed']);
+export const questionCategory = z.enum(QUESTION_CATEGORIES);
+export const focusSchema = z.enum(FOCUSES);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RubricComponent } from '../engine/types.ts';
+import { GRADING_STATUSES } from '../enums.ts';
 import { idSchema, pageInput, questionCategory, text, timestampSchema } from './common.ts';
 import { deliverySchema } from './delivery.ts';
 import { questionSchema } from './sessions.ts';
@@ -24,7 +25,7 @@ export const rubricSchema = z
     'why the score: components whose points add up to it; null when there is no breakdown (not graded yet, or graded before breakdowns were kept). An admin\'s correction keeps the interviewer\'s components and adds one keyed "admin" with the difference.',
   );
 
-export const gradingStatus = z.enum(['pending', 'graded', 'failed']);
+export const gradingStatus = z.enum(GRADING_STATUSES);
 
 export const feedbackSchema = z.object({
   id: idSchema,

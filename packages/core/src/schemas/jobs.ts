@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { VISIBILITIES } from '../enums.ts';
 import { idSchema, pageInput, queryText, text, timestampSchema } from './common.ts';
 
-export const visibilitySchema = z.enum(['public', 'private']);
+export const visibilitySchema = z.enum(VISIBILITIES);
 
 export const jobSchema = z.object({
   id: idSchema,

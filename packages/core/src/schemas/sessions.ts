@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS, SESSION_STATUSES } from '../enums.ts';
 import { MAX_SKILLS } from '../engine/skills.ts';
 import { ANSWER_TIME_LIMIT_SECONDS } from '../limits.ts';
 import {
@@ -15,8 +16,7 @@ import { deliverySchema } from './delivery.ts';
 export const difficultySchema = z.enum(['junior', 'mid', 'senior']);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
-export const sessionStatus = z.enum(['pending', 'ongoing', 'completed', 'cancelled']);
-export type SessionStatus = z.infer<typeof sessionStatus>;
+export const sessionStatus = z.enum(SESSION_STATUSES);
 
 export const questionSchema = z.object({
   id: idSchema,
@@ -77,7 +77,7 @@ export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
 export const createSessionInput = z.strictObject({
   job_description_id: idSchema,
-  question_count: z.number().int().min(1).max(20).default(5),
+  question_count: z.number().int().min(MIN_QUESTIONS).max(MAX_QUESTIONS).default(DEFAULT_QUESTIONS),
   focus: focusSchema.default('mixed'),
   skills: z
     .array(z.string().trim().min(1).max(200))

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { ROLE_NAMES } from '../enums.ts';
 import { idSchema, pageInput, queryText, timestampSchema } from './common.ts';
 import { voicePreferencesSchema } from './voice.ts';
 
-export const roleName = z.enum(['admin', 'candidate']);
-export type RoleName = z.infer<typeof roleName>;
+export const roleName = z.enum(ROLE_NAMES);
 
 export const emailSchema = z
   .email({ error: 'must be a valid email address' })
@@ -49,7 +49,7 @@ export const createUserInput = z.strictObject({
   email: emailSchema,
   username: usernameSchema,
   password: passwordSchema,
-  roles: z.array(roleName).min(1).max(2).optional(),
+  roles: z.array(roleName).min(1).max(ROLE_NAMES.length).optional(),
   active: z.boolean().optional(),
 });
 
@@ -63,7 +63,7 @@ export const updateUserInput = z.strictObject({
     .max(256)
     .optional()
     .describe('required when changing your own password or email'),
-  roles: z.array(roleName).min(1).max(2).optional().describe('admin only'),
+  roles: z.array(roleName).min(1).max(ROLE_NAMES.length).optional().describe('admin only'),
   active: z.boolean().optional().describe('admin only'),
 });
 /** PUT: the profile fields are replaced, so they are required. */

@@ -1,5 +1,5 @@
+import type { RoleName } from '../enums.ts';
 import { forbidden, unauthorized } from '../errors.ts';
-import type { RoleName } from '../schemas/users.ts';
 
 /** Who is acting. Every service takes it explicitly and decides access itself. */
 export interface Actor {

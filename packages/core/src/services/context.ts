@@ -47,5 +47,3 @@ export interface ServiceContext {
   grading?: GradingQueue | undefined;
   voice?: Voice;
 }
-
-export const defaultLimits: InterviewLimits = { maxAnswersPerSession: 40, hourlyModelCalls: 120 };

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
 import type { QuestionContext, RubricComponent } from '../engine/index.ts';
@@ -48,49 +47,48 @@ export async function submitAnswer(
   const limit = ctx.interviewer.limits.maxAnswersPerSession;
 
   // One transaction, reads included: this is the hot path of an interview.
-  const stored = await withDbErrors(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      // Locks the session row: two tabs cannot answer the same question twice.
-      const session = await sq.findSessionForUpdate(trx, input.session_id);
-      if (!session || !canSee(me, session.user_id)) throw notFound('Session');
-      if (session.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${session.status}`);
-      const questions = await sq.listQuestions(trx, session.id);
-      const current = deriveProgress(session, questions).current;
-      if (!current) throw conflict('Every question has been answered: end the session to get your score');
-      if (input.question_id && input.question_id !== current.id) {
-        throw conflict('question_id is not the current question');
-      }
-      if (input.question !== undefined && input.question.trim() !== current.text.trim()) {
-        throw conflict('question does not match the current question');
-      }
-      if (questions.filter((x) => x.answered).length >= limit) {
-        throw conflict(`A session accepts at most ${limit} answers`);
-      }
-      const { delivery, transcriptId } = await deliveryForAnswer(
-        trx,
-        { text: input.answer, category: current.category },
-        {
-          transcript_id: input.transcript_id,
-          session_id: session.id,
-          question_id: current.id,
-          user_id: me.id,
-        },
-      );
-      const row = await fq.insertAnswer(trx, {
+  const stored = await ctx.db.transaction().execute(async (trx) => {
+    // Locks the session row: two tabs cannot answer the same question twice.
+    const session = await sq.findSessionForUpdate(trx, input.session_id);
+    if (!session || !canSee(me, session.user_id)) throw notFound('Session');
+    if (session.status !== 'ongoing')
+      throw conflict(`Cannot answer: the session is ${session.status}`, { state: session.status });
+    const questions = await sq.listQuestions(trx, session.id);
+    const current = deriveProgress(session, questions).current;
+    if (!current) throw conflict('Every question has been answered: end the session to get your score');
+    if (input.question_id && input.question_id !== current.id) {
+      throw conflict('question_id is not the current question');
+    }
+    if (input.question !== undefined && input.question.trim() !== current.text.trim()) {
+      throw conflict('question does not match the current question');
+    }
+    if (questions.filter((x) => x.answered).length >= limit) {
+      throw conflict(`A session accepts at most ${limit} answers`);
+    }
+    const { delivery, transcriptId } = await deliveryForAnswer(
+      trx,
+      { text: input.answer, category: current.category },
+      {
+        transcript_id: input.transcript_id,
         session_id: session.id,
-        user_id: session.user_id,
         question_id: current.id,
-        question: current.text,
-        answer: input.answer,
-        category: current.category,
-        delivery: JSON.stringify(delivery),
-        transcript_id: transcriptId,
-      });
-      await forgetUnusedTranscripts(trx, current.id, transcriptId);
-      const jobId = ctx.grading ? await ctx.grading.enqueue(trx, row.id) : null;
-      return { session, row, question: current, questions, jobId };
-    }),
-  );
+        user_id: me.id,
+      },
+    );
+    const row = await fq.insertAnswer(trx, {
+      session_id: session.id,
+      user_id: session.user_id,
+      question_id: current.id,
+      question: current.text,
+      answer: input.answer,
+      category: current.category,
+      delivery: JSON.stringify(delivery),
+      transcript_id: transcriptId,
+    });
+    await forgetUnusedTranscripts(trx, current.id, transcriptId);
+    const jobId = ctx.grading ? await ctx.grading.enqueue(trx, row.id) : null;
+    return { session, row, question: current, questions, jobId };
+  });
 
   const { row, followUp } = await grade(ctx, stored.session, stored.row, stored.question, {
     followUps: true,
@@ -220,7 +218,7 @@ export async function gradeLeftOver(ctx: ServiceContext, feedbackId: string): Pr
 
 async function loadOwnFeedback(db: Db, actor: MaybeActor, id: string): Promise<FeedbackRow> {
   requireActor(actor);
-  const row = await withDbErrors(() => fq.findFeedback(db, id));
+  const row = await fq.findFeedback(db, id);
   if (!row || !canSee(actor, row.user_id)) throw notFound('Feedback');
   return row;
 }
@@ -239,9 +237,7 @@ export async function regradeFeedback(ctx: ServiceContext, actor: MaybeActor, id
 }
 
 const questionRow = (db: Db, row: FeedbackRow) =>
-  row.question_id
-    ? db.selectFrom('session_questions').selectAll().where('id', '=', row.question_id).executeTakeFirst()
-    : Promise.resolve(undefined);
+  row.question_id ? sq.findQuestion(db, row.question_id) : Promise.resolve(undefined);
 
 function questionOf(
   row: FeedbackRow,
@@ -265,9 +261,11 @@ export async function listFeedback(
   input: ListFeedbackInput,
 ): Promise<Page<Feedback>> {
   requireAdmin(actor);
-  const { items, total } = await withDbErrors(() =>
-    fq.listFeedback(db, { ...input, sessionId: input.session_id, userId: input.user_id }),
-  );
+  const { items, total } = await fq.listFeedback(db, {
+    ...input,
+    sessionId: input.session_id,
+    userId: input.user_id,
+  });
   return { items: items.map(toFeedback), total, limit: input.limit, offset: input.offset };
 }
 
@@ -278,7 +276,7 @@ export async function listSessionFeedback(
   input: { limit: number; offset: number },
 ): Promise<Page<Feedback>> {
   await loadOwnSession(db, actor, sessionId);
-  const { items, total } = await withDbErrors(() => fq.listFeedback(db, { ...input, sessionId }));
+  const { items, total } = await fq.listFeedback(db, { ...input, sessionId });
   return { items: items.map(toFeedback), total, limit: input.limit, offset: input.offset };
 }
 
@@ -303,54 +301,50 @@ export async function updateFeedback(
   let updated = row;
   if (input.answer !== undefined && input.answer !== row.answer) {
     if (session.status !== 'ongoing')
-      throw conflict(`Cannot change an answer: the session is ${session.status}`);
+      throw conflict(`Cannot change an answer: the session is ${session.status}`, { state: session.status });
     await checkModelQuota(ctx, row.user_id);
     // the new answer and its grading job commit together, as in submitAnswer
-    const changed = await withDbErrors(() =>
-      ctx.db.transaction().execute(async (trx) => {
-        // A redo keeps the attempt it replaces, with its grade, so both scores stay visible.
-        if ((await pq.countAttempts(trx, id)) >= MAX_ANSWER_ATTEMPTS - 1)
-          throw conflict(`An answer can be redone at most ${MAX_ANSWER_ATTEMPTS - 1} times`);
-        await pq.insertAttempt(trx, {
-          feedback_id: id,
-          answer: row.answer,
-          score: row.score,
-          ai_feedback: row.ai_feedback,
-          evaluator: row.evaluator,
-        });
-        const pending = await fq.updateFeedbackRow(trx, id, {
-          answer: input.answer,
-          grading_status: 'pending',
-          // a bump, not a reset: a grade of the old answer still in flight must not land
-          grading_attempts: row.grading_attempts + 1,
-          rubric: null,
-          // a spoken answer keeps the figures of what was said; a typed one is measured again
-          ...(row.delivery?.source !== 'voice' && {
-            delivery: JSON.stringify(computeDelivery({ text: input.answer!, category: row.category })),
-          }),
-        });
-        return { pending, jobId: ctx.grading ? await ctx.grading.enqueue(trx, id) : null };
-      }),
-    );
+    const changed = await ctx.db.transaction().execute(async (trx) => {
+      // A redo keeps the attempt it replaces, with its grade, so both scores stay visible.
+      if ((await pq.countAttempts(trx, id)) >= MAX_ANSWER_ATTEMPTS - 1)
+        throw conflict(`An answer can be redone at most ${MAX_ANSWER_ATTEMPTS - 1} times`);
+      await pq.insertAttempt(trx, {
+        feedback_id: id,
+        answer: row.answer,
+        score: row.score,
+        ai_feedback: row.ai_feedback,
+        evaluator: row.evaluator,
+      });
+      const pending = await fq.updateFeedbackRow(trx, id, {
+        answer: input.answer,
+        grading_status: 'pending',
+        // a bump, not a reset: a grade of the old answer still in flight must not land
+        grading_attempts: row.grading_attempts + 1,
+        rubric: null,
+        // a spoken answer keeps the figures of what was said; a typed one is measured again
+        ...(row.delivery?.source !== 'voice' && {
+          delivery: JSON.stringify(computeDelivery({ text: input.answer!, category: row.category })),
+        }),
+      });
+      return { pending, jobId: ctx.grading ? await ctx.grading.enqueue(trx, id) : null };
+    });
     const question = questionOf(changed.pending, await questionRow(ctx.db, changed.pending));
     updated = (await grade(ctx, session, changed.pending, question, { followUps: true })).row;
     if (changed.jobId) settleJob(ctx, changed.jobId, updated);
   }
   if (input.score !== undefined || input.ai_feedback !== undefined) {
-    updated = await withDbErrors(() =>
-      fq.updateFeedbackRow(ctx.db, id, {
-        ...(input.score !== undefined && {
-          score: input.score,
-          rubric: serialiseRubric(correctedRubric(updated.rubric, input.score)),
-        }),
-        ...(input.ai_feedback !== undefined && { ai_feedback: input.ai_feedback }),
-        grading_status: 'graded',
-        evaluator: 'admin',
-        grading_error: null,
-        // an admin's grade wins over a model's grade still in flight
-        grading_attempts: updated.grading_attempts + 1,
+    updated = await fq.updateFeedbackRow(ctx.db, id, {
+      ...(input.score !== undefined && {
+        score: input.score,
+        rubric: serialiseRubric(correctedRubric(updated.rubric, input.score)),
       }),
-    );
+      ...(input.ai_feedback !== undefined && { ai_feedback: input.ai_feedback }),
+      grading_status: 'graded',
+      evaluator: 'admin',
+      grading_error: null,
+      // an admin's grade wins over a model's grade still in flight
+      grading_attempts: updated.grading_attempts + 1,
+    });
   }
   await rescoreIfCompleted(ctx.db, row.session_id);
   return toFeedback(updated);
@@ -397,6 +391,6 @@ export async function deleteFeedback(db: Db, actor: MaybeActor, id: string): Pro
   if (!isAdmin(actor) && (await sq.findSession(db, row.session_id))?.status === 'ongoing') {
     throw conflict('Cannot delete an answer while its session is ongoing: edit it instead (PUT or PATCH)');
   }
-  await withDbErrors(() => fq.deleteFeedbackRow(db, id));
+  await fq.deleteFeedbackRow(db, id);
   await rescoreIfCompleted(db, row.session_id);
 }

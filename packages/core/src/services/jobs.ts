@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database, JobRow } from '../db/types.ts';
 import { forbidden, notFound } from '../errors.ts';
 import * as q from '../queries/jobs.ts';
@@ -21,13 +20,13 @@ const canEditJob = (actor: MaybeActor, job: Pick<JobRow, 'visibility' | 'created
 
 export async function listJobs(db: Db, actor: MaybeActor, input: ListJobsInput): Promise<Page<Job>> {
   const viewer = actor === null ? null : isAdmin(actor) ? 'all' : actor.id;
-  const { items, total } = await withDbErrors(() => q.listJobs(db, { ...input, viewer }));
+  const { items, total } = await q.listJobs(db, { ...input, viewer });
   return { items: items.map(toJob), total, limit: input.limit, offset: input.offset };
 }
 
 /** Loads a job the actor may see, or 404 without revealing that it exists. */
 export async function loadVisibleJob(db: Db, actor: MaybeActor, id: string): Promise<JobRow> {
-  const row = await withDbErrors(() => q.findJob(db, id));
+  const row = await q.findJob(db, id);
   if (!row || !canSeeJob(actor, row)) throw notFound('Job description');
   return row;
 }
@@ -68,17 +67,15 @@ export async function seedPublicCatalogue(
   db: Db,
   entries: Omit<CreateJobInput, 'visibility'>[],
 ): Promise<number> {
-  return withDbErrors(() =>
-    db.transaction().execute(async (trx) => {
-      const titles = new Set(await q.publicJobTitles(trx));
-      const missing = entries.filter((e) => !titles.has(e.title));
-      await q.insertJobs(
-        trx,
-        missing.map((e) => ({ ...e, visibility: 'public' as const, created_by: null })),
-      );
-      return missing.length;
-    }),
-  );
+  return db.transaction().execute(async (trx) => {
+    const titles = new Set(await q.publicJobTitles(trx));
+    const missing = entries.filter((e) => !titles.has(e.title));
+    await q.insertJobs(
+      trx,
+      missing.map((e) => ({ ...e, visibility: 'public' as const, created_by: null })),
+    );
+    return missing.length;
+  });
 }
 
 async function loadEditableJob(db: Db, actor: MaybeActor, id: string): Promise<JobRow> {
@@ -93,7 +90,7 @@ export async function updateJob(db: Db, actor: MaybeActor, id: string, input: Up
   if (input.visibility === 'public' && !isAdmin(actor)) {
     throw forbidden('visibility: only admins publish to the public catalogue');
   }
-  const row = await withDbErrors(() => q.updateJobRow(db, id, input));
+  const row = await q.updateJobRow(db, id, input);
   if (!row) throw notFound('Job description');
   return toJob(row);
 }
@@ -101,5 +98,5 @@ export async function updateJob(db: Db, actor: MaybeActor, id: string, input: Up
 /** Sessions keep a copy of the job, so deleting it never loses a candidate's interview. */
 export async function deleteJob(db: Db, actor: MaybeActor, id: string): Promise<void> {
   await loadEditableJob(db, actor, id);
-  await withDbErrors(() => q.deleteJobRow(db, id));
+  await q.deleteJobRow(db, id);
 }

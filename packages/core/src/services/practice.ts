@@ -4,7 +4,6 @@
  * sessions on chosen skills are `sessions.createSession`.)
  */
 import type { Kysely } from 'kysely';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database, FeedbackRow } from '../db/types.ts';
 import { createOfflineProvider } from '../engine/offline/provider.ts';
 import { extractPosting } from '../engine/posting.ts';
@@ -28,7 +27,7 @@ export function extractSkills(actor: MaybeActor, input: { description: string })
 
 async function loadOwnFeedback(db: Db, actor: MaybeActor, id: string): Promise<FeedbackRow> {
   requireActor(actor);
-  const row = await withDbErrors(() => fq.findFeedback(db, id));
+  const row = await fq.findFeedback(db, id);
   if (!row || !canSee(actor, row.user_id)) throw notFound('Feedback');
   return row;
 }
@@ -47,9 +46,9 @@ export async function modelAnswer(
 ): Promise<ModelAnswerOutput> {
   const row = await loadOwnFeedback(ctx.db, actor, id);
   if (row.model_answer) return { id: row.id, ...row.model_answer };
-  const session = await withDbErrors(() => sq.findSession(ctx.db, row.session_id));
+  const session = await sq.findSession(ctx.db, row.session_id);
   if (!session) throw notFound('Feedback');
-  const q = row.question_id ? await withDbErrors(() => pq.findQuestion(ctx.db, row.question_id!)) : undefined;
+  const q = row.question_id ? await pq.findQuestion(ctx.db, row.question_id!) : undefined;
   const question = {
     text: row.question,
     category: row.category,
@@ -68,7 +67,7 @@ export async function modelAnswer(
     );
     written = { talking_points: result.talking_points, example: result.example, written_by: evaluator };
   }
-  const saved = await withDbErrors(() => pq.saveModelAnswer(ctx.db, row.id, written));
+  const saved = await pq.saveModelAnswer(ctx.db, row.id, written);
   const kept = saved ?? (await fq.findFeedback(ctx.db, row.id))?.model_answer ?? written;
   return { id: row.id, ...kept };
 }
@@ -76,7 +75,7 @@ export async function modelAnswer(
 /** The earlier attempts of an answer (each redo keeps the one it replaced), oldest first. */
 export async function listAttempts(db: Db, actor: MaybeActor, id: string): Promise<AnswerAttempts> {
   const row = await loadOwnFeedback(db, actor, id);
-  const items = await withDbErrors(() => pq.listAttempts(db, row.id));
+  const items = await pq.listAttempts(db, row.id);
   return {
     id: row.id,
     attempts: items.map((a) => ({

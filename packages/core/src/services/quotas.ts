@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
 import { rateLimited } from '../errors.ts';
 import {
@@ -25,18 +24,16 @@ export async function withCreationQuota<T>(
   perHour: number | undefined,
   create: (db: Kysely<Database> | Transaction<Database>) => Promise<T>,
 ): Promise<T> {
-  if (!perHour || isAdmin(actor)) return withDbErrors(() => create(db));
-  return withDbErrors(() =>
-    db.transaction().execute(async (trx) => {
-      await lockUserForCreation(trx, actor.id);
-      const now = Date.now();
-      const { count, oldest } = await creationsSince(trx, actor.id, kind, new Date(now - HOUR_MS));
-      if (count >= perHour) {
-        const retryMs = oldest ? oldest.getTime() + HOUR_MS - now : HOUR_MS;
-        throw rateLimited(`You can create at most ${perHour} ${NAMES[kind]} per hour`, retryMs);
-      }
-      await recordCreation(trx, actor.id, kind);
-      return create(trx);
-    }),
-  );
+  if (!perHour || isAdmin(actor)) return create(db);
+  return db.transaction().execute(async (trx) => {
+    await lockUserForCreation(trx, actor.id);
+    const now = Date.now();
+    const { count, oldest } = await creationsSince(trx, actor.id, kind, new Date(now - HOUR_MS));
+    if (count >= perHour) {
+      const retryMs = oldest ? oldest.getTime() + HOUR_MS - now : HOUR_MS;
+      throw rateLimited(`You can create at most ${perHour} ${NAMES[kind]} per hour`, retryMs);
+    }
+    await recordCreation(trx, actor.id, kind);
+    return create(trx);
+  });
 }

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
 import { deleteExpiredRateLimits, hitRateLimit } from '../queries/rate-limits.ts';
 
@@ -33,8 +32,8 @@ export class PostgresRateLimitStore implements RateLimitStore {
   ) {}
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
-    if (++this.hits % this.sweepEvery === 0) await withDbErrors(() => deleteExpiredRateLimits(this.db));
-    const row = await withDbErrors(() => hitRateLimit(this.db, key, windowMs));
+    if (++this.hits % this.sweepEvery === 0) await deleteExpiredRateLimits(this.db);
+    const row = await hitRateLimit(this.db, key, windowMs);
     return { count: row.count, msLeft: row.ms_left };
   }
 

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Evaluation } from '../engine/index.ts';
+import { DomainError } from '../errors.ts';
 import * as sq from '../queries/sessions.ts';
 import { listSessionsInput } from '../schemas/sessions.ts';
 import {
@@ -133,6 +135,8 @@ describe('illegal transitions → CONFLICT naming the current status', () => {
     }[action];
     const err = await domainError(call(), 'CONFLICT');
     expect(err.message).toContain(from);
+    // the status is also a field, so a client never parses the message
+    expect(err.details).toEqual({ state: from });
     // nothing changed
     expect(await sq.findSession(ctx.db, session.id)).toEqual(before);
   });
@@ -397,7 +401,11 @@ describe('concurrency', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failed = results.find((r) => r.status === 'rejected');
-    await domainError(Promise.reject(failed?.reason), 'CONFLICT');
+    // Refused by the service, having waited for the first answer (the session row's lock), and
+    // not by the unique constraint on (session_id, question_id), a raw database error.
+    expect(failed?.reason).toBeInstanceOf(DomainError);
+    const err = await domainError(Promise.reject(failed?.reason), 'CONFLICT');
+    expect(err.message).toBe('question_id is not the current question');
     const stored = await ctx.db
       .selectFrom('feedback')
       .selectAll()
@@ -405,6 +413,39 @@ describe('concurrency', () => {
       .execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.question_id).toBe(q1.id);
+  });
+
+  it('an answer waits for whoever holds the session row: answers are serialised per session', async () => {
+    const { actor, session } = await sessionIn('ongoing', 3);
+    let releaseLock = () => {};
+    const released = new Promise<void>((resolve) => {
+      releaseLock = resolve;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = ctx.db.transaction().execute(async (trx) => {
+      // NO KEY UPDATE: it blocks the service's FOR UPDATE but not the FOR KEY SHARE that the
+      // feedback row's foreign key takes, so only the service's own lock can make the answer wait.
+      await sql`SELECT id FROM interview_sessions WHERE id = ${session.id} FOR NO KEY UPDATE`.execute(trx);
+      locked();
+      await released;
+    });
+    await isLocked;
+    let answered = false;
+    const answer = feedback
+      .submitAnswer(ctx, actor, { session_id: session.id, answer: STRONG_ANSWER })
+      .then((r) => {
+        answered = true;
+        return r;
+      });
+    await new Promise((r) => setTimeout(r, 500));
+    // without the lock (findSessionForUpdate) the answer would be stored by now
+    expect(answered).toBe(false);
+    releaseLock();
+    await holder;
+    expect((await answer).feedback.question_id).toBe(session.questions[0]!.id);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database, FeedbackRow, SessionRow } from '../db/types.ts';
 import { computeOverallScore, parseSkills, type SessionSummary } from '../engine/index.ts';
 import { normalizeKey } from '../engine/text.ts';
+import type { SessionStatus } from '../enums.ts';
 import { conflict, DomainError, notFound } from '../errors.ts';
 import { allFeedbackOfSession } from '../queries/feedback.ts';
 import * as q from '../queries/sessions.ts';
@@ -27,13 +27,19 @@ type Db = Kysely<Database>;
 /** Loads a session its owner or an admin may see; anyone else gets 404. */
 export async function loadOwnSession(db: Db, actor: MaybeActor, id: string): Promise<SessionRow> {
   requireActor(actor);
-  const row = await withDbErrors(() => q.findSession(db, id));
+  const row = await q.findSession(db, id);
   if (!row || !canSee(actor, row.user_id)) throw notFound('Session');
   return row;
 }
 
-const wrongStatus = (action: string, status: string) =>
-  conflict(`Cannot ${action} a session that is ${status}`);
+const wrongStatus = (action: string, status: SessionStatus) =>
+  conflict(`Cannot ${action} a session that is ${status}`, { state: status });
+
+/** Why a transition found no row to change: another request moved the session on, or deleted it. */
+async function refusedTransition(db: Kysely<Database>, id: string, action: string) {
+  const status = (await q.findSession(db, id))?.status;
+  return status ? wrongStatus(action, status) : notFound('Session');
+}
 
 /** The current question and progress are derived from the database on every read. */
 export function deriveProgress(session: SessionRow, questions: q.QuestionWithAnswer[]) {
@@ -55,7 +61,7 @@ export async function getSessionDetail(db: Db, actor: MaybeActor, id: string): P
 }
 
 export async function detailOf(db: Db, row: SessionRow): Promise<SessionDetail> {
-  const questions = await withDbErrors(() => q.listQuestions(db, row.id));
+  const questions = await q.listQuestions(db, row.id);
   const { current, progress } = deriveProgress(row, questions);
   return {
     ...toSession(row),
@@ -123,7 +129,7 @@ export async function listSessions(
   input: ListSessionsInput,
 ): Promise<Page<SessionListItem>> {
   requireAdmin(actor);
-  const { items, total } = await withDbErrors(() => q.listSessions(db, { ...input, userId: input.user_id }));
+  const { items, total } = await q.listSessions(db, { ...input, userId: input.user_id });
   return { items: items.map(toListItem), total, limit: input.limit, offset: input.offset };
 }
 
@@ -136,7 +142,7 @@ export async function listUserSessions(
 ): Promise<Page<SessionListItem>> {
   requireActor(actor);
   if (!canSee(actor, userId)) throw notFound('User');
-  const { items, total } = await withDbErrors(() => q.listSessions(db, { ...input, userId }));
+  const { items, total } = await q.listSessions(db, { ...input, userId });
   return { items: items.map(toListItem), total, limit: input.limit, offset: input.offset };
 }
 
@@ -154,7 +160,7 @@ export async function sessionStats(
   const me = requireActor(actor);
   const userId = input.user_id ?? me.id;
   if (!canSee(me, userId)) throw notFound('User');
-  const rows = await withDbErrors(() => q.sessionStats(db, userId, input.sessions));
+  const rows = await q.sessionStats(db, userId, input.sessions);
   return {
     sessions: rows.map((r) => ({
       id: r.id,
@@ -189,28 +195,26 @@ export async function startSession(
       `The interviewer could not plan questions right now (${e instanceof Error ? e.message : 'error'}); please retry`,
     );
   }
-  const started = await withDbErrors(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const row = await q.transitionSession(trx, id, ['pending'], {
-        status: 'ongoing',
-        started_at: new Date(),
-      });
-      if (!row) return null;
-      await q.insertQuestions(
-        trx,
-        planned.map((p, i) => ({
-          session_id: id,
-          plan_index: i + 1,
-          is_follow_up: false,
-          category: p.category,
-          skill: p.skill.slice(0, 200),
-          text: p.text.slice(0, 2000),
-        })),
-      );
-      return row;
-    }),
-  );
-  if (!started) throw wrongStatus('start', (await q.findSession(ctx.db, id))?.status ?? 'gone');
+  const started = await ctx.db.transaction().execute(async (trx) => {
+    const row = await q.transitionSession(trx, id, ['pending'], {
+      status: 'ongoing',
+      started_at: new Date(),
+    });
+    if (!row) return null;
+    await q.insertQuestions(
+      trx,
+      planned.map((p, i) => ({
+        session_id: id,
+        plan_index: i + 1,
+        is_follow_up: false,
+        category: p.category,
+        skill: p.skill.slice(0, 200),
+        text: p.text.slice(0, 2000),
+      })),
+    );
+    return row;
+  });
+  if (!started) throw await refusedTransition(ctx.db, id, 'start');
   return detailOf(ctx.db, started);
 }
 
@@ -230,12 +234,10 @@ async function planFor(ctx: ServiceContext, session: SessionRow) {
 /** pending|ongoing → cancelled. */
 export async function cancelSession(db: Db, actor: MaybeActor, id: string): Promise<SessionDetail> {
   const session = await loadOwnSession(db, actor, id);
-  const row = await withDbErrors(() =>
-    q.transitionSession(db, id, ['pending', 'ongoing'], {
-      status: 'cancelled',
-      ended_at: session.started_at ? new Date() : null,
-    }),
-  );
+  const row = await q.transitionSession(db, id, ['pending', 'ongoing'], {
+    status: 'cancelled',
+    ended_at: session.started_at ? new Date() : null,
+  });
   if (!row) throw wrongStatus('cancel', (await q.findSession(db, id))?.status ?? session.status);
   return detailOf(db, row);
 }
@@ -292,31 +294,27 @@ export function transcriptOf(
 export async function endSession(ctx: ServiceContext, actor: MaybeActor, id: string): Promise<SessionDetail> {
   const session = await loadOwnSession(ctx.db, actor, id);
   if (session.status !== 'ongoing') throw wrongStatus('end', session.status);
-  const ended = await withDbErrors(() =>
-    ctx.db.transaction().execute(async (trx) => {
-      const questions = await q.listQuestions(trx, id);
-      const feedback = await allFeedbackOfSession(trx, id);
-      const score = scoreOf(questions, feedback, session.question_count);
-      const row = await q.transitionSession(trx, id, ['ongoing'], {
-        status: 'completed',
-        ended_at: new Date(),
-        score,
-        transcript: transcriptOf(session, questions, feedback),
-        summary: plainSummary(score, questions, feedback),
-      });
-      return row ? { row, questions, feedback } : null;
-    }),
-  );
-  if (!ended) throw wrongStatus('end', (await q.findSession(ctx.db, id))?.status ?? 'gone');
+  const ended = await ctx.db.transaction().execute(async (trx) => {
+    const questions = await q.listQuestions(trx, id);
+    const feedback = await allFeedbackOfSession(trx, id);
+    const score = scoreOf(questions, feedback, session.question_count);
+    const row = await q.transitionSession(trx, id, ['ongoing'], {
+      status: 'completed',
+      ended_at: new Date(),
+      score,
+      transcript: transcriptOf(session, questions, feedback),
+      summary: plainSummary(score, questions, feedback),
+    });
+    return row ? { row, questions, feedback } : null;
+  });
+  if (!ended) throw await refusedTransition(ctx.db, id, 'end');
 
   const summary = await summarise(ctx, ended.row, ended.questions, ended.feedback);
   if (summary) {
-    await withDbErrors(() =>
-      q.updateSessionRow(ctx.db, id, {
-        summary: summary.summary,
-        skill_notes: JSON.stringify(summary.skill_notes),
-      }),
-    );
+    await q.updateSessionRow(ctx.db, id, {
+      summary: summary.summary,
+      skill_notes: JSON.stringify(summary.skill_notes),
+    });
   }
   return detailOf(ctx.db, (await q.findSession(ctx.db, id))!);
 }
@@ -367,7 +365,7 @@ export async function rescoreIfCompleted(db: Db, sessionId: string): Promise<voi
 
 export async function deleteSession(db: Db, actor: MaybeActor, id: string): Promise<void> {
   requireAdmin(actor);
-  const row = await withDbErrors(() => q.findSession(db, id));
+  const row = await q.findSession(db, id);
   if (!row) throw notFound('Session');
-  await withDbErrors(() => q.deleteSessionRow(db, id));
+  await q.deleteSessionRow(db, id);
 }

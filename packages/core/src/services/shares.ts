@@ -5,7 +5,6 @@
  */
 import type { Kysely } from 'kysely';
 import { hashToken, newToken } from '../auth/auth.ts';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database, ShareLinkRow } from '../db/types.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { allFeedbackOfSession } from '../queries/feedback.ts';
@@ -42,21 +41,19 @@ export async function createShareLink(
   if (session.user_id !== me.id) throw forbidden('Only the candidate can share their report');
   if (session.status !== 'completed') throw conflict(`Cannot share a session that is ${session.status}`);
   const token = newToken();
-  const row = await withDbErrors(() =>
-    q.insertShareLink(db, {
-      token_hash: hashToken(token),
-      session_id: session.id,
-      user_id: me.id,
-      expires_at: new Date(Date.now() + input.expires_in_days * DAY_MS),
-    }),
-  );
+  const row = await q.insertShareLink(db, {
+    token_hash: hashToken(token),
+    session_id: session.id,
+    user_id: me.id,
+    expires_at: new Date(Date.now() + input.expires_in_days * DAY_MS),
+  });
   return { ...toShareLink(row), token };
 }
 
 /** Owner or admin: the session's links, revoked and expired ones included (they say so). */
 export async function listShareLinks(db: Db, actor: MaybeActor, sessionId: string): Promise<ShareLink[]> {
   const session = await loadOwnSession(db, actor, sessionId);
-  const rows = await withDbErrors(() => q.listShareLinksOfSession(db, session.id));
+  const rows = await q.listShareLinksOfSession(db, session.id);
   const now = Date.now();
   return rows.map((r) => toShareLink(r, now));
 }
@@ -64,9 +61,9 @@ export async function listShareLinks(db: Db, actor: MaybeActor, sessionId: strin
 /** Owner or admin; anyone else gets 404. Revoking a revoked link changes nothing. */
 export async function revokeShareLink(db: Db, actor: MaybeActor, id: string): Promise<ShareLink> {
   const me = requireActor(actor);
-  const row = await withDbErrors(() => q.findShareLink(db, id));
+  const row = await q.findShareLink(db, id);
   if (!row || !canSee(me, row.user_id)) throw notFound('Share link');
-  const revoked = await withDbErrors(() => q.revokeShareLinkRow(db, id));
+  const revoked = await q.revokeShareLinkRow(db, id);
   return toShareLink(revoked ?? row);
 }
 
@@ -75,12 +72,13 @@ export async function revokeShareLink(db: Db, actor: MaybeActor, id: string): Pr
  * all answer the same 404, so a probe learns nothing. No user id, email or username is returned.
  */
 export async function viewSharedReport(db: Db, token: string): Promise<SharedReport> {
-  const link = await withDbErrors(() => q.findLiveShareLinkByHash(db, hashToken(token)));
-  const session = link && (await withDbErrors(() => sq.findSession(db, link.session_id)));
+  const link = await q.findLiveShareLinkByHash(db, hashToken(token));
+  const session = link && (await sq.findSession(db, link.session_id));
   if (!link || !session) throw notFound('Shared report');
-  const [questions, feedback] = await withDbErrors(() =>
-    Promise.all([sq.listQuestions(db, session.id), allFeedbackOfSession(db, session.id)]),
-  );
+  const [questions, feedback] = await Promise.all([
+    sq.listQuestions(db, session.id),
+    allFeedbackOfSession(db, session.id),
+  ]);
   const { progress } = deriveProgress(session, questions);
   return {
     job_title: session.job_title,

@@ -5,7 +5,6 @@
  * Never a password hash, a token or its hash, or audio bytes (those have their own download).
  */
 import type { Kysely } from 'kysely';
-import { withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
 import { notFound } from '../errors.ts';
 import { listShareLinksOfUser } from '../queries/shares.ts';
@@ -34,26 +33,24 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
 
 export async function exportMyData(db: Db, actor: MaybeActor): Promise<UserExport> {
   const me = requireActor(actor);
-  const parts = await withDbErrors(() =>
-    db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (trx) => {
-        const t = trx as unknown as Db;
-        return {
-          user: await findUserById(t, me.id),
-          preferences: await findVoicePreferences(t, me.id),
-          jobs: await q.jobsCreatedBy(t, me.id),
-          sessions: await q.sessionsOfUser(t, me.id),
-          questions: await q.questionsOfUser(t, me.id),
-          feedback: await q.feedbackOfUser(t, me.id),
-          recordings: await q.recordingsOfUser(t, me.id),
-          shares: await listShareLinksOfUser(t, me.id),
-          logins: await q.loginsOfUser(t, me.id),
-          calls: await q.modelCallsOfUser(t, me.id),
-        };
-      }),
-  );
+  const parts = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const t = trx as unknown as Db;
+      return {
+        user: await findUserById(t, me.id),
+        preferences: await findVoicePreferences(t, me.id),
+        jobs: await q.jobsCreatedBy(t, me.id),
+        sessions: await q.sessionsOfUser(t, me.id),
+        questions: await q.questionsOfUser(t, me.id),
+        feedback: await q.feedbackOfUser(t, me.id),
+        recordings: await q.recordingsOfUser(t, me.id),
+        shares: await listShareLinksOfUser(t, me.id),
+        logins: await q.loginsOfUser(t, me.id),
+        calls: await q.modelCallsOfUser(t, me.id),
+      };
+    });
   if (!parts.user) throw notFound('User');
   const questionsOf = groupBy(parts.questions, (x) => x.session_id);
   const feedbackOf = groupBy(parts.feedback, (x) => x.session_id);

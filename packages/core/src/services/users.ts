@@ -1,41 +1,33 @@
 import type { Kysely } from 'kysely';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password.ts';
-import { type UniqueViolations, withDbErrors } from '../db/errors.ts';
 import type { Database } from '../db/types.ts';
+import type { RoleName } from '../enums.ts';
 import { DomainError, forbidden, invalidField, notFound, unauthorized } from '../errors.ts';
 import { deleteAuthSessionsOfUser } from '../queries/auth-sessions.ts';
+import { deletePrivateJobsOf } from '../queries/jobs.ts';
 import * as q from '../queries/users.ts';
 import type { Page } from '../schemas/common.ts';
-import type { RoleName, UpdateUserInput, User } from '../schemas/users.ts';
+import type { UpdateUserInput, User } from '../schemas/users.ts';
 import { canSee, isAdmin, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import { toUser } from './mappers.ts';
 
 type Db = Kysely<Database>;
-
-const uniqueMessages: UniqueViolations = {
-  users_email_lower_key: { field: 'email', message: 'An account with this email already exists' },
-  users_username_lower_key: { field: 'username', message: 'This username is taken' },
-};
 
 async function createAccount(
   db: Db,
   input: { email: string; username: string; password: string; roles?: RoleName[]; active?: boolean },
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  return withDbErrors(
-    () =>
-      db.transaction().execute(async (trx) => {
-        const { id } = await q.insertUser(trx, {
-          email: input.email,
-          username: input.username,
-          password_hash: passwordHash,
-          active: input.active ?? true,
-        });
-        await q.setUserRoles(trx, id, input.roles ?? ['candidate']);
-        return toUser((await q.findUserById(trx, id))!);
-      }),
-    uniqueMessages,
-  );
+  return db.transaction().execute(async (trx) => {
+    const { id } = await q.insertUser(trx, {
+      email: input.email,
+      username: input.username,
+      password_hash: passwordHash,
+      active: input.active ?? true,
+    });
+    await q.setUserRoles(trx, id, input.roles ?? ['candidate']);
+    return toUser((await q.findUserById(trx, id))!);
+  });
 }
 
 /** Anyone may register; a new account is always a candidate. */
@@ -62,7 +54,7 @@ export async function createUser(
  * argon2 verification in both cases.
  */
 export async function verifyCredentials(db: Db, login: string, password: string): Promise<User> {
-  const row = await withDbErrors(() => q.findUserByLogin(db, login));
+  const row = await q.findUserByLogin(db, login);
   const ok = row ? await verifyPassword(row.password_hash, password) : await verifyAgainstDummy(password);
   if (!row || !ok) throw unauthorized('Invalid email/username or password');
   if (!row.active) throw forbidden('This account is deactivated');
@@ -71,12 +63,12 @@ export async function verifyCredentials(db: Db, login: string, password: string)
 
 /** The account a login string names (email or username), so rate limits count per account. */
 export async function accountIdForLogin(db: Db, login: string): Promise<string | null> {
-  return (await withDbErrors(() => q.findUserByLogin(db, login)))?.id ?? null;
+  return (await q.findUserByLogin(db, login))?.id ?? null;
 }
 
 export async function getUser(db: Db, actor: MaybeActor, id: string): Promise<User> {
   requireActor(actor);
-  const row = canSee(actor, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
+  const row = canSee(actor, id) ? await q.findUserById(db, id) : undefined;
   if (!row) throw notFound('User');
   return toUser(row);
 }
@@ -87,7 +79,7 @@ export async function listUsers(
   input: { limit: number; offset: number; q?: string | undefined },
 ): Promise<Page<User>> {
   requireAdmin(actor);
-  const { items, total } = await withDbErrors(() => q.listUsers(db, input));
+  const { items, total } = await q.listUsers(db, input);
   return { items: items.map(toUser), total, limit: input.limit, offset: input.offset };
 }
 
@@ -99,7 +91,7 @@ export async function updateUser(
 ): Promise<User> {
   const me = requireActor(actor);
   const admin = isAdmin(me);
-  const existing = canSee(me, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
+  const existing = canSee(me, id) ? await q.findUserById(db, id) : undefined;
   if (!existing) throw notFound('User');
   if (!admin && input.roles !== undefined) throw forbidden('roles: only an admin can change roles');
   if (!admin && input.active !== undefined)
@@ -122,24 +114,20 @@ export async function updateUser(
     ((input.roles !== undefined && !input.roles.includes('admin')) || input.active === false);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
 
-  await withDbErrors(
-    () =>
-      db.transaction().execute(async (trx) => {
-        if (losesAdmin) await q.lockAdminRole(trx);
-        await q.updateUserRow(trx, id, {
-          ...(input.email !== undefined && { email: input.email }),
-          ...(input.username !== undefined && { username: input.username }),
-          ...(passwordHash !== undefined && { password_hash: passwordHash }),
-          ...(input.active !== undefined && { active: input.active }),
-        });
-        if (input.roles !== undefined) await q.setUserRoles(trx, id, input.roles);
-        // Counted after the lock above, so two admins cannot demote each other at once.
-        if (losesAdmin && (await q.countActiveAdmins(trx)) === 0) {
-          throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
-        }
-      }),
-    uniqueMessages,
-  );
+  await db.transaction().execute(async (trx) => {
+    if (losesAdmin) await q.lockAdminRole(trx);
+    await q.updateUserRow(trx, id, {
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.username !== undefined && { username: input.username }),
+      ...(passwordHash !== undefined && { password_hash: passwordHash }),
+      ...(input.active !== undefined && { active: input.active }),
+    });
+    if (input.roles !== undefined) await q.setUserRoles(trx, id, input.roles);
+    // Counted after the lock above, so two admins cannot demote each other at once.
+    if (losesAdmin && (await q.countActiveAdmins(trx)) === 0) {
+      throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
+    }
+  });
   // A new password or a deactivation ends the affected logins at once; your own current one survives a password change.
   if (passwordHash !== undefined)
     await deleteAuthSessionsOfUser(db, id, me.id === id ? me.sessionId : undefined);
@@ -150,22 +138,16 @@ export async function updateUser(
 /** Deleting a user removes their data: sessions, feedback, logins (cascades) and their private jobs. */
 export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise<void> {
   const me = requireActor(actor);
-  const existing = canSee(me, id) ? await withDbErrors(() => q.findUserById(db, id)) : undefined;
+  const existing = canSee(me, id) ? await q.findUserById(db, id) : undefined;
   if (!existing) throw notFound('User');
-  await withDbErrors(() =>
-    db.transaction().execute(async (trx) => {
-      if (existing.roles.includes('admin')) await q.lockAdminRole(trx); // see updateUser
-      await trx
-        .deleteFrom('job_descriptions')
-        .where('created_by', '=', id)
-        .where('visibility', '=', 'private')
-        .execute();
-      await q.deleteUserRow(trx, id);
-      if (existing.roles.includes('admin') && (await q.countActiveAdmins(trx)) === 0) {
-        throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
-      }
-    }),
-  );
+  await db.transaction().execute(async (trx) => {
+    if (existing.roles.includes('admin')) await q.lockAdminRole(trx); // see updateUser
+    await deletePrivateJobsOf(trx, id);
+    await q.deleteUserRow(trx, id);
+    if (existing.roles.includes('admin') && (await q.countActiveAdmins(trx)) === 0) {
+      throw new DomainError('CONFLICT', 'This is the last active admin: promote another user first');
+    }
+  });
 }
 
 /** What ensureAdmin did, so a start can say it. `reactivated`: was an admin, but deactivated. */

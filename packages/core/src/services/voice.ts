@@ -6,7 +6,6 @@
  * on what was said.
  */
 
-import { withDbErrors } from '../db/errors.ts';
 import type { FeedbackRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
 import { EngineError } from '../engine/errors.ts';
@@ -55,9 +54,10 @@ export async function transcribeAnswer(
   signal?: AbortSignal,
 ): Promise<Transcription> {
   const me = requireActor(actor);
-  const session = await withDbErrors(() => sq.findSession(ctx.db, input.session_id));
+  const session = await sq.findSession(ctx.db, input.session_id);
   if (!session || !canSee(me, session.user_id)) throw notFound('Session');
-  if (session.status !== 'ongoing') throw conflict(`Cannot answer: the session is ${session.status}`);
+  if (session.status !== 'ongoing')
+    throw conflict(`Cannot answer: the session is ${session.status}`, { state: session.status });
   const voice = ctx.voice;
   if (!voice?.transcriber) {
     throw conflict(
@@ -103,18 +103,16 @@ export async function transcribeAnswer(
   });
   // the audio stays only if its owner asked for that; otherwise it is gone with this request
   const keep = (await loadPreferences(ctx.db, session.user_id)).keep_recordings;
-  const row = await withDbErrors(() =>
-    vq.insertTranscript(ctx.db, {
-      session_id: session.id,
-      question_id: current.id,
-      user_id: session.user_id,
-      transcript: transcript.text,
-      delivery,
-      transcriber: voice.transcriber!.label,
-      audio: keep ? audio : null,
-      audio_type: keep ? kind.mime : null,
-    }),
-  );
+  const row = await vq.insertTranscript(ctx.db, {
+    session_id: session.id,
+    question_id: current.id,
+    user_id: session.user_id,
+    transcript: transcript.text,
+    delivery,
+    transcriber: voice.transcriber!.label,
+    audio: keep ? audio : null,
+    audio_type: keep ? kind.mime : null,
+  });
   return {
     id: row.id,
     session_id: session.id,
@@ -163,7 +161,7 @@ export const forgetUnusedTranscripts = (
 
 /** A user's voice preferences, the defaults filling what they never chose. */
 async function loadPreferences(db: ServiceContext['db'], userId: string): Promise<VoicePreferences> {
-  const row = await withDbErrors(() => vq.findVoicePreferences(db, userId));
+  const row = await vq.findVoicePreferences(db, userId);
   return withDefaults(row);
 }
 
@@ -196,7 +194,7 @@ export async function setPreferences(
 ): Promise<VoicePreferences> {
   const me = requireActor(actor);
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  return withDefaults(await withDbErrors(() => vq.upsertVoicePreferences(db, me.id, patch)));
+  return withDefaults(await vq.upsertVoicePreferences(db, me.id, patch));
 }
 
 /**
@@ -210,7 +208,7 @@ export async function speakQuestion(
   sessionId: string,
 ): Promise<QuestionSpeech> {
   const me = requireActor(actor);
-  const session = await withDbErrors(() => sq.findSession(ctx.db, sessionId));
+  const session = await sq.findSession(ctx.db, sessionId);
   if (!session || !canSee(me, session.user_id)) throw notFound('Session');
   if (session.status !== 'ongoing') throw conflict(`No question to read: the session is ${session.status}`);
   const speech = ctx.voice?.speech;
@@ -246,7 +244,7 @@ export async function speakQuestion(
 /** The kept recordings of a session the caller may see (its owner, or an admin). */
 export async function listRecordings(db: ServiceContext['db'], actor: MaybeActor, sessionId: string) {
   await loadOwnSession(db, actor, sessionId);
-  const rows = await withDbErrors(() => vq.listSessionRecordings(db, sessionId));
+  const rows = await vq.listSessionRecordings(db, sessionId);
   // audio and its type are stored together (a CHECK says so)
   return rows.map((r) => ({ feedback_id: r.feedback_id, audio_type: r.audio_type ?? '', bytes: r.bytes }));
 }
@@ -257,7 +255,7 @@ export async function getRecording(
   feedbackId: string,
 ): Promise<Recording> {
   const me = requireActor(actor);
-  const row = await withDbErrors(() => vq.findRecordingOfFeedback(db, feedbackId));
+  const row = await vq.findRecordingOfFeedback(db, feedbackId);
   if (!row || !canSee(me, row.user_id) || !row.audio || !row.audio_type) throw notFound('Recording');
   return {
     feedback_id: feedbackId,

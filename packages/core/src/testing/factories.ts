@@ -7,24 +7,22 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/types.ts';
+import { DEFAULT_HOURLY_MODEL_CALLS, DEFAULT_MAX_ANSWERS_PER_SESSION } from '../defaults.ts';
 import { createOfflineProvider, type InterviewerProvider } from '../engine/index.ts';
 import type { Focus } from '../engine/types.ts';
+import type { RoleName } from '../enums.ts';
 import { DomainError, type ErrorCode } from '../errors.ts';
 import * as jq from '../queries/jobs.ts';
 import * as uq from '../queries/users.ts';
 import type { Job } from '../schemas/jobs.ts';
 import type { SessionDetail } from '../schemas/sessions.ts';
-import type { RoleName, User } from '../schemas/users.ts';
+import type { User } from '../schemas/users.ts';
 import type { Actor, MaybeActor } from '../services/actor.ts';
-import {
-  defaultLimits,
-  type Interviewer,
-  type InterviewLimits,
-  type ServiceContext,
-} from '../services/context.ts';
+import type { Interviewer, InterviewLimits, ServiceContext } from '../services/context.ts';
 import * as jobsService from '../services/jobs.ts';
 import { toJob, toUser } from '../services/mappers.ts';
 import * as sessionsService from '../services/sessions.ts';
+import { toDomainError } from '../to-domain-error.ts';
 
 type Db = Kysely<Database>;
 
@@ -121,11 +119,17 @@ export async function makeJob(db: Db, actor: MaybeActor, overrides: JobOverrides
   });
 }
 
-/** The offline interviewer, no fallback, the default limits (limits may be overridden). */
+/** The limits tests run with unless they override them: a deployment's defaults, no creation quotas. */
+export const TEST_LIMITS: InterviewLimits = {
+  maxAnswersPerSession: DEFAULT_MAX_ANSWERS_PER_SESSION,
+  hourlyModelCalls: DEFAULT_HOURLY_MODEL_CALLS,
+};
+
+/** The offline interviewer, no fallback, TEST_LIMITS (limits may be overridden). */
 export const offlineInterviewer = (limits: Partial<InterviewLimits> = {}): Interviewer => ({
   provider: createOfflineProvider(),
   fallback: null,
-  limits: { ...defaultLimits, ...limits },
+  limits: { ...TEST_LIMITS, ...limits },
 });
 
 export const makeServiceContext = (
@@ -206,22 +210,26 @@ export function fakeProvider(
 }
 
 /**
- * The DomainError a promise rejects with. Throws if it resolves or rejects with anything else,
- * and checks the code when one is given.
+ * The DomainError a client gets when a promise rejects: what it threw, translated the way the
+ * edge translates it (`toDomainError`: database errors included). Throws if the call succeeds or
+ * fails with a fault of ours (INTERNAL, unless asked for), and checks the code when one is given.
  */
 export async function domainError(promise: Promise<unknown>, code?: ErrorCode): Promise<DomainError> {
-  let error: unknown;
+  let thrown: unknown;
+  let failed = false;
   try {
     await promise;
   } catch (e) {
-    error = e;
+    thrown = e;
+    failed = true;
   }
-  if (!(error instanceof DomainError)) {
+  const error = failed ? toDomainError(thrown) : undefined;
+  if (!error || (error.code === 'INTERNAL' && code !== 'INTERNAL' && !(thrown instanceof DomainError))) {
     throw new Error(
       error === undefined
         ? `expected a DomainError${code ? ` ${code}` : ''}, but the call succeeded`
-        : `expected a DomainError${code ? ` ${code}` : ''}, got ${String(error)}`,
-      { cause: error },
+        : `expected a DomainError${code ? ` ${code}` : ''}, got ${String(thrown)}`,
+      { cause: thrown },
     );
   }
   if (code && error.code !== code) {

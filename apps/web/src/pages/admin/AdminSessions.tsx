@@ -1,3 +1,4 @@
+import { SESSION_STATUSES } from '@ai-interviewer/core/enums';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -11,7 +12,6 @@ import { formatDateTime, formatScore, plural, statusLabel } from '../../lib/form
 import { type SessionStatus, trpc } from '../../trpc.ts';
 
 const PAGE = 20;
-const STATUSES: SessionStatus[] = ['pending', 'ongoing', 'completed', 'cancelled'];
 
 /** Every session of every user, with a link to its detail and feedback. */
 export function AdminSessions() {
@@ -47,7 +47,7 @@ export function AdminSessions() {
             }}
           >
             <option value="">All statuses</option>
-            {STATUSES.map((s) => (
+            {SESSION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {statusLabel(s)}
               </option>

@@ -24,7 +24,7 @@ export function GradeCorrection({ feedback }: { feedback: Feedback }) {
       await utils.sessions.feedbacks.invalidate({ session_id: feedback.session_id });
     },
   });
-  const errors = fieldErrorsOf(update.error, FIELDS);
+  const errors = fieldErrorsOf(update.error);
   const formRef = useFocusOnFailure(update.error);
   const general = formMessage(update.error, errors, FIELDS);
   if (!open)

@@ -50,7 +50,12 @@ describe('RegisterPage', () => {
       'fetch',
       trpcFetch({
         'auth.viewer': loggedOut,
-        'auth.register': () => ({ error: trpcErrorShape('CONFLICT', 'This username is taken') }),
+        // as the server sends it: the unique constraint's field as an issue
+        'auth.register': () => ({
+          error: trpcErrorShape('CONFLICT', 'This username is taken', [
+            { path: ['username'], message: 'This username is taken' },
+          ]),
+        }),
       }).fetch,
     );
     renderPage(<RegisterPage />, { path: '/register' });
@@ -74,7 +79,11 @@ describe('LoginPage', () => {
         'auth.login': () =>
           ++attempts === 1
             ? { error: trpcErrorShape('UNAUTHORIZED', 'Invalid email/username or password') }
-            : { error: trpcErrorShape('RATE_LIMITED', 'Too many attempts; try again in 30 s') },
+            : {
+                error: trpcErrorShape('RATE_LIMITED', 'Too many attempts; try again in 30 s', [], {
+                  retry_after: 30,
+                }),
+              },
       }).fetch,
     );
     renderPage(<LoginPage />, { path: '/login' });
@@ -87,7 +96,7 @@ describe('LoginPage', () => {
     await waitFor(() => expect(document.activeElement).toBe(alert));
     fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 30 s'),
+      expect(screen.getByRole('status').textContent).toBe('Too many attempts. Try again in 30 s.'),
     );
   });
 

@@ -28,7 +28,7 @@ export function RegisterPage() {
   if (user && !busy && !login.isSuccess) return <Navigate to={next} replace />;
 
   const error = register.error ?? login.error;
-  const errors = fieldErrorsOf(error, FIELDS);
+  const errors = fieldErrorsOf(error);
   const general = formMessage(error, errors, FIELDS);
 
   const onSubmit = async (e: FormEvent) => {

@@ -53,7 +53,7 @@ function UsernameForm({ user }: { user: User }) {
   const utils = trpc.useUtils();
   const [username, setUsername] = useState(user.username);
   const update = trpc.users.update.useMutation({ onSuccess: (u) => utils.auth.viewer.setData(undefined, u) });
-  const errors = fieldErrorsOf(update.error, ['username']);
+  const errors = fieldErrorsOf(update.error);
   const formRef = useFocusOnFailure(update.error);
   const general = formMessage(update.error, errors, ['username']);
   const submit = (e: FormEvent) => {
@@ -115,7 +115,7 @@ function PasswordForm({ user }: { user: User }) {
       setConfirm('');
     },
   });
-  const errors = fieldErrorsOf(update.error, PASSWORD_FIELDS);
+  const errors = fieldErrorsOf(update.error);
   const formRef = useFocusOnFailure(update.error ?? (mismatch || null));
   const general = formMessage(update.error, errors, PASSWORD_FIELDS);
   const submit = (e: FormEvent) => {

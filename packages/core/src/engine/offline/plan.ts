@@ -2,11 +2,11 @@
  * Offline question planning: picks templates from the bank, fills them with the job's skills and
  * title, and adapts difficulty to the experience text. Deterministic for a given job + seed.
  */
+import { MAX_QUESTIONS, MIN_QUESTIONS } from '../../enums.ts';
 import { extractPosting, type PostingFacts } from '../posting.ts';
 import { parseSkills } from '../skills.ts';
 import { escapeRegExp, joinList, normalizeKey } from '../text.ts';
 import type { Focus, JobContext, PlannedQuestion, QuestionCategory } from '../types.ts';
-import { MAX_QUESTIONS, MIN_QUESTIONS } from '../types.ts';
 import { type Level, parseLevel } from './level.ts';
 import { CONCRETE_TERMS, detectDomain, isSoftSkill } from './lexicon.ts';
 import {

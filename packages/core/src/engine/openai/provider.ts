@@ -13,6 +13,7 @@
  */
 import OpenAI from 'openai';
 import type { z } from 'zod';
+import { MAX_QUESTIONS, MIN_QUESTIONS } from '../../enums.ts';
 import { EngineError } from '../errors.ts';
 import { clampScore } from '../scoring.ts';
 import { parseSkills } from '../skills.ts';
@@ -26,7 +27,6 @@ import type {
   QuestionCategory,
   SessionSummary,
 } from '../types.ts';
-import { MAX_QUESTIONS, MIN_QUESTIONS } from '../types.ts';
 import { withBodyIdleTimeout } from './idle-timeout-fetch.ts';
 import { toEngineError } from './map-error.ts';
 import { extractPartialStringField } from './partial-json.ts';

@@ -8,6 +8,7 @@
  *    the score may be any number and is then clamped to 0–10 (see provider.ts).
  */
 import { z } from 'zod';
+import { QUESTION_CATEGORIES } from '../../enums.ts';
 import { CRITERION_KEYS } from './rubric.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -56,7 +57,7 @@ export const EvaluationReply = z.object({
 });
 export type EvaluationReply = z.infer<typeof EvaluationReply>;
 
-const Category = z.enum(['technical', 'behavioural', 'situational']);
+const Category = z.enum(QUESTION_CATEGORIES);
 
 export const PlanWire = z.object({
   questions: z.array(
