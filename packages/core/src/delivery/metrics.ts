@@ -5,8 +5,8 @@
  */
 
 import { countWords } from '../engine/text.ts';
-import { FILLERS, HEDGES } from '../language/fillers-and-hedges.ts';
 import type { QuestionCategory } from '../enums.ts';
+import { FILLERS, HEDGES } from '../language/fillers-and-hedges.ts';
 import type { Delivery, TimedWord } from '../schemas/delivery.ts';
 
 /** Conversational interview pace: below ~110 words a minute sounds hesitant, above ~170 rushed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS, SESSION_STATUSES } from '../enums.ts';
 import { MAX_SKILLS } from '../engine/skills.ts';
+import { DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS, SESSION_STATUSES } from '../enums.ts';
 import { ANSWER_TIME_LIMIT_SECONDS } from '../limits.ts';
 import {
   focusSchema,
