@@ -1,12 +1,18 @@
+import { toDomainError } from '@ai-interviewer/api';
 import { DomainError, errorCodeTable } from '@ai-interviewer/core';
 import type { FastifyError, FastifyReply } from 'fastify';
-import { toDomainError } from '../trpc.ts';
 
-/** The JSON error shape of SPEC §6, used by every non-tRPC route. */
+/** The JSON error shape of SPEC §6, used by every non-tRPC route: `{"error": {code, message, issues, details?}}`. */
 export function sendError(reply: FastifyReply, error: DomainError) {
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  const details = (error as DomainError & { details?: Record<string, unknown> }).details;
   return reply.status(errorCodeTable[error.code].http).send({
-    error: { code: error.code, message: error.message, issues: error.issues },
+    error: {
+      code: error.code,
+      message: error.message,
+      issues: error.issues,
+      ...(details !== undefined && { details }),
+    },
   });
 }
 

@@ -1,9 +1,10 @@
 /** The OpenAPI document, the docs page and the health check. */
+
+import { restRoutes } from '@ai-interviewer/api';
 import { createDatabase } from '@ai-interviewer/core';
 import { createTestDatabase } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, startTestServer, type TestServer } from '../testing/test-server.ts';
-import { restRoutes } from './routes.ts';
 
 let s: TestServer;
 let dbClosed = false;

@@ -1,0 +1,45 @@
+import { DomainError, errorCodeFromTrpc, type FieldIssue, translateDbError } from '@ai-interviewer/core';
+import { StandardSchemaV1Error, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { ZodError } from 'zod';
+
+type Issue = { path?: readonly unknown[]; message: string; code?: string; keys?: string[] };
+
+/** zod's issues (from a ZodError, or through tRPC's Standard Schema error) as named fields. */
+function fieldIssues(issues: readonly Issue[]): FieldIssue[] {
+  return issues.flatMap((i) => {
+    const path = (i.path ?? []).map((p) =>
+      typeof p === 'object' && p !== null && 'key' in p ? (p as { key: PropertyKey }).key : p,
+    ) as PropertyKey[];
+    const named = path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+    // zod reports unknown keys once, on their parent: name each key as its own field
+    if (i.code === 'unrecognized_keys' && i.keys)
+      return i.keys.map((key) => ({ path: [...named, key], message: 'is not a known field' }));
+    return [{ path: named, message: i.message }];
+  });
+}
+
+/**
+ * Turns anything a procedure threw into a DomainError, so tRPC and REST report it the same way.
+ * Called once per failed call, at the edge: by the error formatter (tRPC) and by the REST
+ * adapter. Database errors go through core's one translation (translateDbError).
+ */
+export function toDomainError(error: unknown): DomainError {
+  const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
+  if (cause instanceof DomainError) return cause;
+  if (cause instanceof ZodError || cause instanceof StandardSchemaV1Error) {
+    const issues = fieldIssues(cause.issues as readonly Issue[]);
+    const first = issues[0];
+    const msg = first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'Invalid input';
+    return new DomainError('VALIDATION', msg, issues);
+  }
+  const translated = translateDbError(cause);
+  if (translated instanceof DomainError) return translated;
+  if (error instanceof TRPCError) {
+    const code = errorCodeFromTrpc(error.code);
+    if (code !== 'INTERNAL') return new DomainError(code, error.message);
+    // tRPC's own protocol errors (wrong method, unsupported media type…) are client mistakes, never a 500
+    if (getHTTPStatusCodeFromError(error) < 500) return new DomainError('VALIDATION', error.message);
+  }
+  return new DomainError('INTERNAL', 'Something went wrong on our side');
+}
