@@ -35,6 +35,8 @@ export interface ServerOptions {
   webDist?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   bodyLimit?: number;
+  /** false: /trpc queries go through tRPC's own handler too (see plugins/trpc-http.ts). */
+  trpcFastQueries?: boolean;
 }
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -122,6 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(trpcHttp, {
     prefix: '/trpc',
     createContext,
+    fastQueries: opts.trpcFastQueries ?? true,
     onError({ error, path, req }) {
       // a DomainError reaches here as tRPC's INTERNAL_SERVER_ERROR: only our INTERNAL is a fault to log
       if (toDomainError(error).code === 'INTERNAL')

@@ -4,17 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOREIGN_ORIGIN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 /**
- * /trpc is tRPC's own Fastify handler (no second implementation beside it): each kind of request
- * gets its documented status, and our error shape (code and status from core's one table).
+ * /trpc: each kind of request gets its status and our error shape (code and status from core's
+ * one table); the plain GETs of queries, answered through callTRPCProcedure, exactly as tRPC's
+ * own handler answers them: the same server twice on one database, once with that path off,
+ * every request compared.
  */
 describe('/trpc', () => {
   let fast: TestServer;
+  let plain: TestServer;
   let token: string;
   let ownJobId: string;
   let othersJobId: string;
 
   beforeAll(async () => {
     fast = await startTestServer();
+    plain = await startTestServer({ handle: fast.handle, trpcFastQueries: false });
     const me = await makeUser(fast.db);
     const other = await makeUser(fast.db);
     token = (await fast.login(me.user)).token;
@@ -23,6 +27,7 @@ describe('/trpc', () => {
     await makeJob(fast.db, null, { visibility: 'public' });
   });
   afterAll(async () => {
+    await plain?.close();
     await fast?.close();
   });
 
@@ -89,6 +94,13 @@ describe('/trpc', () => {
     // tRPC's protocol errors are client mistakes: VALIDATION (400), never a 500
     { name: 'a mutation over GET', url: () => `/trpc/jobs.create?input=${q({})}`, authed: true, status: 400 },
     { name: 'an unknown procedure', url: () => '/trpc/jobs.nope', status: 404 },
+    // jobs.list without its input (400) beside an unknown procedure (404)
+    { name: 'a batch naming an unknown procedure', url: () => '/trpc/jobs.list,nope?batch=1', status: 207 },
+    {
+      name: 'a batch whose input is not an object',
+      url: () => `/trpc/jobs.list?batch=1&input=${q([1])}`,
+      status: 400,
+    },
     {
       name: 'a streamed batch',
       url: () => `/trpc/jobs.list?batch=1&input=${q({ 0: {} })}`,
@@ -106,6 +118,30 @@ describe('/trpc', () => {
     for (const item of [body].flat() as { error?: { data: { httpStatus: number } } }[]) {
       if (item.error && status !== 207) expect(item.error.data.httpStatus).toBe(status);
     }
+  });
+
+  it.each(cases)('$name: the same answer as tRPC’s own handler', async ({ url, authed, headers }) => {
+    const [a, b] = await Promise.all(
+      [fast, plain].map((s) => s.as(authed ? token : null).get(url(), headers ? { headers } : {})),
+    );
+    if (!a || !b) throw new Error('no response');
+    expect(a.statusCode).toBe(b.statusCode);
+    // the same media type; the fast path's also names its charset (utf-8)
+    const mediaType = (h: unknown) => String(h).split(';')[0];
+    expect(mediaType(a.headers['content-type'])).toBe(mediaType(b.headers['content-type']));
+    expect(a.headers.vary).toBe(b.headers.vary);
+    const lines = (body: string) => body.split('\n').map((l) => (l ? JSON.parse(l) : l));
+    if (headers?.['trpc-accept']) expect(lines(a.body)).toEqual(lines(b.body));
+    else expect(JSON.parse(a.body)).toEqual(JSON.parse(b.body));
+  });
+
+  it('answers plain queries itself and hands the rest to tRPC (told apart by the charset)', async () => {
+    const served = await fast.as(null).get(`/trpc/jobs.list?input=${q({})}`);
+    const handedOver = await fast.as(null).get('/trpc/jobs.list?input=%7Bnot-json');
+    const unknown = await fast.as(null).get('/trpc/jobs.nope');
+    expect(served.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(handedOver.headers['content-type']).toBe('application/json');
+    expect(unknown.headers['content-type']).toBe('application/json');
   });
 
   it("gives a domain error its tRPC code and HTTP status from the one table (not tRPC's 500)", async () => {

@@ -1,13 +1,51 @@
-import { type AppRouter, appRouter, type Context, errorShape } from '@ai-interviewer/api';
+import { type AppRouter, appRouter, type Context, errorShape, toDomainError } from '@ai-interviewer/api';
 import { DomainError, invalidField, MAX_BATCH_CALLS } from '@ai-interviewer/core';
+import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
+import { getHTTPStatusCode } from '@trpc/server/http';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorOfFastify } from './errors.ts';
 
 export interface TrpcHttpOptions {
   createContext: (req: FastifyRequest, reply: FastifyReply) => Context;
   onError: NonNullable<FastifyTRPCPluginOptions<AppRouter>['trpcOptions']['onError']>;
+  /** false: every request goes through tRPC's own handler (the bench and tests compare the two). */
+  fastQueries?: boolean;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The calls of a plain GET of queries — `/trpc/jobs.list?input=…` or the SPA's batches
+ * `/trpc/a,b?batch=1&input={"0":…}` — or null for anything else (streaming, unparsable input…),
+ * which tRPC's own handler then answers as it always does.
+ */
+function plainQueries(req: FastifyRequest, rawPath: string) {
+  if (req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl'))
+    return null;
+  const query = req.query as Record<string, unknown>;
+  if (query.connectionParams !== undefined) return null;
+  if (query.input !== undefined && typeof query.input !== 'string') return null;
+  const isBatch = query.batch === '1';
+  let paths: string[];
+  let inputs: unknown;
+  try {
+    paths = isBatch ? decodeURIComponent(rawPath).split(',') : [decodeURIComponent(rawPath)];
+    inputs = query.input ? JSON.parse(query.input as string) : undefined;
+  } catch {
+    return null;
+  }
+  if (isBatch && inputs !== undefined && !isObject(inputs)) return null;
+  const calls = paths.map((path, index) => ({
+    path,
+    input: isBatch ? (inputs as Record<string, unknown> | undefined)?.[index] : inputs,
+  }));
+  return { calls, isBatch };
+}
+
+/** tRPC's own answer for a path that names no query (unknown, or a mutation): its handler words it. */
+const notAQuery = (e: unknown) => e instanceof TRPCError && e.code === 'NOT_FOUND' && e.cause === undefined;
 
 /** The number of procedures a batch path names ("a,b,c" → 3), without splitting a long path. */
 function callCount(path: string): number {
@@ -16,7 +54,13 @@ function callCount(path: string): number {
   return n;
 }
 
-/** /trpc: tRPC's own Fastify handler, with the batch cap and our error shape for what fails before it. */
+/**
+ * /trpc: tRPC's own Fastify handler, with the batch cap and our error shape for what fails
+ * before it. Plain GETs of queries (what the SPA sends most) are answered here through tRPC's
+ * public `callTRPCProcedure`, without the handler's conversion of every request to a Fetch
+ * `Request`/`Response`, which costs more CPU than a read's procedure (docs/performance.md): same
+ * procedures, error formatter output, status and headers (trpc-http.test.ts compares the two).
+ */
 export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) => {
   // tRPC's fastify adapter hands a multipart body to JSON.stringify (a 500); no procedure takes FormData
   app.addHook('onRequest', async (req) => {
@@ -46,10 +90,49 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
     maxBatchSize: MAX_BATCH_CALLS,
   };
 
+  /** The answer to a plain GET of queries, or null when one path names no query (tRPC's handler answers then). */
+  async function answerQueries(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    { calls, isBatch }: NonNullable<ReturnType<typeof plainQueries>>,
+  ) {
+    const ctx = opts.createContext(req, reply);
+    const settled = await Promise.allSettled(
+      calls.map(({ path, input }, batchIndex) =>
+        callTRPCProcedure({
+          router: appRouter,
+          path,
+          type: 'query',
+          ctx,
+          getRawInput: async () => input,
+          signal: undefined,
+          batchIndex,
+        }),
+      ),
+    );
+    if (settled.some((r) => r.status === 'rejected' && notAQuery(r.reason))) return null;
+    const results = settled.map((r, i) => {
+      if (r.status === 'fulfilled') return { result: { data: r.value as unknown } };
+      const { path, input } = calls[i] as (typeof calls)[number];
+      const error = getTRPCErrorFromUnknown(r.reason);
+      opts.onError({ error, path, input, ctx, type: 'query', req });
+      // what the error formatter returns for it (the /trpc edge: translated once, here)
+      return { error: errorShape(toDomainError(error), path) };
+    });
+    return reply
+      .status(getHTTPStatusCode(results))
+      .header('vary', 'trpc-accept, accept')
+      .type('application/json') // Fastify adds "; charset=utf-8", which tRPC's handler leaves out
+      .send(JSON.stringify(isBatch ? results : results[0]));
+  }
+
   app.all<{ Params: { path: string } }>('/:path', async (req, reply) => {
     if ((req.query as { batch?: unknown }).batch === '1' && callCount(req.params.path) > MAX_BATCH_CALLS) {
       throw invalidField('batch', `at most ${MAX_BATCH_CALLS} calls per request`);
     }
+    const plan =
+      opts.fastQueries !== false && req.method === 'GET' ? plainQueries(req, req.params.path) : null;
+    if (plan && (await answerQueries(req, reply, plan)) !== null) return reply;
     await fastifyRequestHandler({ ...trpcOptions, req, res: reply, path: req.params.path });
   });
 };
