@@ -17,6 +17,7 @@ import { createDatabase, hashPassword, migrateToLatest, startEmbeddedPostgres } 
 import pg from 'pg';
 import { cannon } from './lib/cannon.ts';
 import { databaseOf, recreateDatabase } from './lib/databases.ts';
+import { cpuMs } from './lib/proc.ts';
 import { makeTokens, seedBase, USERS } from './lib/seed.ts';
 import { baselineEntry, type ServerProcess, serverEnv, startServerProcess } from './lib/server-process.ts';
 
@@ -26,6 +27,7 @@ const cfg = {
   seconds: Number(env.BENCH_RATIO_SECONDS ?? 3),
   connections: Number(env.BENCH_CONNECTIONS ?? 50),
   target: Number(env.BENCH_RATIO_TARGET ?? 0.8),
+  warmupS: Number(env.BENCH_WARMUP_SECONDS ?? 5),
 };
 const PATH = '/api/jobs?limit=20';
 const log = (...a: unknown[]) => console.log(`[ratio ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -81,13 +83,16 @@ async function main() {
     await sameAnswer(ours, base);
     const sides = { ours, base };
     for (const s of Object.values(sides))
-      await cannon({ url: s.url, path: PATH, connections: cfg.connections, durationS: 2 }); // warm-up
+      await cannon({ url: s.url, path: PATH, connections: cfg.connections, durationS: cfg.warmupS });
     const totals = { ours: 0, base: 0 };
+    /** Node CPU (ms) of each server process over the measured rounds: steadier than req/s on a busy machine. */
+    const cpu = { ours: 0, base: 0 };
     const ratios: number[] = [];
     for (let round = 0; round < cfg.rounds; round++) {
       const order = round % 2 === 0 ? (['ours', 'base'] as const) : (['base', 'ours'] as const);
       const rps = { ours: 0, base: 0 };
       for (const side of order) {
+        const cpu0 = cpuMs(sides[side].pid);
         const r = await cannon({
           url: sides[side].url,
           path: PATH,
@@ -95,6 +100,7 @@ async function main() {
           durationS: cfg.seconds,
         });
         if (r.non2xx > 0 || r.errors > 0) throw new Error(`${side}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+        cpu[side] += cpuMs(sides[side].pid) - cpu0;
         rps[side] = r.rps;
         totals[side] += r.total;
       }
@@ -109,6 +115,11 @@ async function main() {
       `GET ${PATH}: ours/baseline = ${ratio.toFixed(2)}× over ${cfg.rounds} alternating rounds ` +
         `(per round ${sorted[0]?.toFixed(2)}–${sorted.at(-1)?.toFixed(2)}×); target ≥ ${cfg.target}× → ` +
         (ratio >= cfg.target ? 'PASS' : 'FAIL'),
+    );
+    const perReq = (side: 'ours' | 'base') => (cpu[side] * 1000) / Math.max(1, totals[side]);
+    log(
+      `Node CPU per request: ours ${perReq('ours').toFixed(0)} µs, baseline ${perReq('base').toFixed(0)} µs ` +
+        `(${(perReq('base') / perReq('ours')).toFixed(2)}× when CPU-bound, PostgreSQL's share not counted)`,
     );
     process.exitCode = ratio >= cfg.target ? 0 : 1;
   } finally {
