@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Context, toDomainError } from '@ai-interviewer/api';
+import type { Context } from '@ai-interviewer/api';
 import {
   PostgresRateLimitStore,
   type RateLimitStore,
@@ -119,17 +119,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       set: (token, expiresAt) => setSessionCookie({ reply, secureCookie }, token, expiresAt),
       clear: () => clearSessionCookie({ reply, secureCookie }),
     },
+    // a DomainError reaches tRPC as its INTERNAL_SERVER_ERROR: only our own INTERNAL is a fault to log
+    reportFault: (err, path) =>
+      req.log.error({ err: err instanceof Error && err.cause ? err.cause : err, path }, 'tRPC error'),
   });
 
   await app.register(trpcHttp, {
     prefix: '/trpc',
     createContext,
     fastQueries: opts.trpcFastQueries ?? true,
-    onError({ error, path, req }) {
-      // a DomainError reaches here as tRPC's INTERNAL_SERVER_ERROR: only our INTERNAL is a fault to log
-      if (toDomainError(error).code === 'INTERNAL')
-        req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
-    },
   });
 
   await app.register(restApi, { prefix: '/api', createContext, services: opts.services });

@@ -10,4 +10,4 @@ export {
 } from './meta.ts';
 export { type ProcedureInfo, procedureList, type RestRoute, restRoutes } from './procedures.ts';
 export { type AppRouter, appRouter } from './root.ts';
-export { type Context, createCallerFactory, errorShape, type Throttle } from './trpc.ts';
+export { type Context, createCallerFactory, errorShape, formatError, type Throttle } from './trpc.ts';

@@ -40,6 +40,8 @@ export interface Context {
   ip: string;
   /** The SPA's HttpOnly session cookie on this response: set by login, cleared by logout. */
   sessionCookie: { set(token: string, expiresAt: Date): void; clear(): void };
+  /** Told of an error that is our fault (INTERNAL), for the host's log; never sent to the client. */
+  reportFault(error: unknown, path: string | undefined): void;
 }
 
 /**
@@ -67,14 +69,21 @@ export function errorShape(domain: DomainError, path: string | undefined) {
 }
 
 /**
- * Every tRPC error reaches the client through here, so this is where a thrown error becomes a
- * DomainError, once (tRPC itself would call anything it did not throw a 500).
+ * The one place a tRPC call's error becomes a DomainError (tRPC itself would call anything it
+ * did not throw a 500): the error formatter, and the host's /trpc query path, which answers what
+ * the formatter would. A fault of ours is reported to the host's log here too.
  */
+export function formatError(error: unknown, path: string | undefined, ctx: Context | undefined) {
+  const domain = toDomainError(error);
+  if (domain.code === 'INTERNAL') ctx?.reportFault(error, path);
+  return errorShape(domain, path);
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter: ({ shape, error }) => errorShape(toDomainError(error), shape.data.path),
+    errorFormatter: ({ shape, error, ctx }) => formatError(error, shape.data.path, ctx),
   });
 
 export const router = t.router;

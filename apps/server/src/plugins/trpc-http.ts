@@ -1,14 +1,13 @@
-import { type AppRouter, appRouter, type Context, errorShape, toDomainError } from '@ai-interviewer/api';
+import { appRouter, type Context, errorShape, formatError } from '@ai-interviewer/api';
 import { DomainError, invalidField, MAX_BATCH_CALLS } from '@ai-interviewer/core';
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
-import { type FastifyTRPCPluginOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
+import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCode } from '@trpc/server/http';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrorOfFastify } from './errors.ts';
 
 export interface TrpcHttpOptions {
   createContext: (req: FastifyRequest, reply: FastifyReply) => Context;
-  onError: NonNullable<FastifyTRPCPluginOptions<AppRouter>['trpcOptions']['onError']>;
   /** false: every request goes through tRPC's own handler (the bench and tests compare the two). */
   fastQueries?: boolean;
 }
@@ -85,7 +84,6 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
   const trpcOptions = {
     router: appRouter,
     createContext: ({ req, res }: { req: FastifyRequest; res: FastifyReply }) => opts.createContext(req, res),
-    onError: opts.onError,
     // a backstop: the route below refuses an oversized batch before tRPC parses it
     maxBatchSize: MAX_BATCH_CALLS,
   };
@@ -113,11 +111,9 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
     if (settled.some((r) => r.status === 'rejected' && notAQuery(r.reason))) return null;
     const results = settled.map((r, i) => {
       if (r.status === 'fulfilled') return { result: { data: r.value as unknown } };
-      const { path, input } = calls[i] as (typeof calls)[number];
-      const error = getTRPCErrorFromUnknown(r.reason);
-      opts.onError({ error, path, input, ctx, type: 'query', req });
-      // what the error formatter returns for it (the /trpc edge: translated once, here)
-      return { error: errorShape(toDomainError(error), path) };
+      const { path } = calls[i] as (typeof calls)[number];
+      // exactly what tRPC's handler would answer: its error, through the error formatter
+      return { error: formatError(getTRPCErrorFromUnknown(r.reason), path, ctx) };
     });
     return reply
       .status(getHTTPStatusCode(results))
