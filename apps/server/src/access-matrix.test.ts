@@ -1,10 +1,15 @@
 /**
- * The access matrix of SPEC §5/§6, table-driven:
- *  - every REST endpoint of rest/routes.ts × anonymous / owner / other candidate / admin (bearer)
- *    and owner / admin by cookie (same-origin Origin) → the expected status, on fresh objects per cell;
- *  - every tRPC procedure × anonymous / candidate / admin → auth tiers (401 / 403) over /trpc.
- * A route or procedure without a row here fails the suite, so a new one cannot be forgotten.
+ * The access matrix of SPEC §5/§6, table-driven. The rows below are the spec (the oracle); which
+ * routes and procedures exist, and how each is called, come from the procedures' meta:
+ *  - every REST endpoint (a procedure's `meta.rest`) × anonymous / owner / other candidate / admin
+ *    (bearer) and owner / admin by cookie (same-origin Origin) → the expected status, on fresh
+ *    objects per cell;
+ *  - the same cells over /trpc, calling the endpoint's procedure with the same input → the same
+ *    status (tRPC answers 200 where REST says 201/204);
+ *  - every procedure without a REST route × anonymous / candidate / admin → its tier's status.
+ * A route without a row here fails the suite, so a new one cannot be forgotten.
  */
+import { procedureList, type RestRoute, restRoutes } from '@ai-interviewer/api';
 import { feedback, sessions, shares, type User } from '@ai-interviewer/core';
 import {
   DEFAULT_PASSWORD,
@@ -19,10 +24,7 @@ import {
 } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type RestRoute, restRoutes } from './rest/routes.ts';
-import { appRouter } from './router.ts';
 import { type Client, hasStackTrace, startTestServer, type TestServer } from './testing/test-server.ts';
-import { schemaOf } from './trpc.ts';
 
 let s: TestServer;
 /** Never changed by a cell, so shared; the owner (whose objects cells change or delete) is fresh per cell. */
@@ -65,7 +67,7 @@ interface Expect {
 }
 
 interface Row {
-  /** `METHOD path` exactly as in rest/routes.ts. */
+  /** `METHOD path` exactly as in the procedure's `meta.rest`. */
   route: string;
   /** When one route has several rows (a public and a private job…). */
   variant?: string;
@@ -469,128 +471,87 @@ describe('REST access matrix', () => {
 // tRPC
 // ---------------------------------------------------------------------------------------------
 
-type Tier = 'public' | 'authed' | 'admin';
+const TRPC_CALLERS = ['anonymous', 'owner', 'other', 'admin'] as const;
 
-/** The tier of every procedure: the router's intent, checked over HTTP below. */
-const tiers: Record<string, Tier> = {
-  'auth.register': 'public',
-  'auth.login': 'public',
-  'auth.logout': 'public',
-  'auth.me': 'authed',
-  'auth.viewer': 'public',
-  'users.list': 'admin',
-  'users.create': 'admin',
-  'users.get': 'authed',
-  'users.update': 'authed',
-  'users.replace': 'authed',
-  'users.delete': 'authed',
-  'users.sessions': 'authed',
-  'jobs.list': 'public',
-  'jobs.get': 'public',
-  'jobs.create': 'authed',
-  'jobs.update': 'authed',
-  'jobs.replace': 'authed',
-  'jobs.delete': 'authed',
-  'sessions.list': 'admin',
-  'sessions.create': 'authed',
-  'sessions.get': 'authed',
-  'sessions.patch': 'authed',
-  'sessions.cancel': 'authed',
-  'sessions.start': 'authed',
-  'sessions.end': 'authed',
-  'sessions.delete': 'admin',
-  'sessions.feedbacks': 'authed',
-  'feedback.list': 'admin',
-  'feedback.submit': 'authed',
-  'feedback.submitStream': 'authed',
-  'feedback.get': 'authed',
-  'feedback.update': 'authed',
-  'feedback.replace': 'authed',
-  'feedback.delete': 'authed',
-  'feedback.regrade': 'authed',
-  'voice.status': 'public',
-  'voice.transcribe': 'authed',
-  'voice.speech': 'authed',
-  'voice.preferences': 'authed',
-  'voice.setPreferences': 'authed',
-  'voice.recordings': 'authed',
-  'voice.recording': 'authed',
-  'practice.extractSkills': 'authed',
-  'practice.modelAnswer': 'authed',
-  'practice.attempts': 'authed',
-  'sessions.stats': 'authed',
-  'shares.create': 'authed',
-  'shares.list': 'authed',
-  'shares.revoke': 'authed',
-  'shares.view': 'public',
-  'data.export': 'authed',
-};
-
-interface ProcDef {
-  _def: { type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] };
-}
-const procedures = appRouter._def.procedures as unknown as Record<string, ProcDef>;
-const procedurePaths = Object.keys(procedures).sort();
-
-/** Which codes each caller may get, per tier: an auth tier refuses before the input is even read. */
-function allowedStatuses(tier: Tier, caller: 'anonymous' | 'candidate' | 'admin'): number[] {
-  if (caller === 'anonymous' && tier !== 'public') return [401];
-  if (caller === 'candidate' && tier === 'admin') return [403];
-  // past the auth tier: success, or the input ({} / none) is refused, or a referenced object is missing
-  return [200, 400, 404];
+/** The procedure's input for a cell: what the REST adapter would build from path, query and body. */
+function trpcInput(route: RestRoute, cell: Cell): unknown {
+  if (route.meta.input instanceof z.ZodVoid) return undefined;
+  if (route.fileBody && Buffer.isBuffer(cell.body)) {
+    return { ...cell.query, ...cell.params, [route.fileBody.field]: cell.body.toString('base64') };
+  }
+  return { ...cell.query, ...(cell.body as object | undefined), ...cell.params };
 }
 
-describe('tRPC procedures × caller', () => {
-  it('every procedure has a tier, and every tier names a procedure', () => {
-    expect(
-      procedurePaths.filter((p) => !(p in tiers)),
-      'procedures without a tier',
-    ).toEqual([]);
-    expect(
-      Object.keys(tiers).filter((p) => !(p in procedures)),
-      'tiers of unknown procedures',
-    ).toEqual([]);
+/** A call as the SPA's tRPC links send it: a batch of one (a GET for a query, a JSON POST for a mutation). */
+async function callTrpc(client: Client, procedure: string, isQuery: boolean, input: unknown) {
+  const batch = JSON.stringify(input === undefined ? {} : { 0: input });
+  if (isQuery) return client.get(`/trpc/${procedure}?batch=1&input=${encodeURIComponent(batch)}`);
+  return client.post(`/trpc/${procedure}?batch=1`, batch, {
+    headers: { 'content-type': 'application/json' },
   });
+}
 
-  it('the REST table agrees with the tiers', () => {
-    for (const route of restRoutes) {
-      const tier = tiers[route.procedure];
-      const want: Tier = route.access === 'admin' ? 'admin' : route.access === 'public' ? 'public' : 'authed';
-      expect(tier, `${key(route)} (${route.procedure}, access ${route.access})`).toBe(want);
-    }
-  });
+function expectTrpcError(res: { statusCode: number; body: string; json(): unknown }) {
+  expect(hasStackTrace(res.body)).toBe(false);
+  const [call] = res.json() as { error?: { data: { httpStatus: number } } }[];
+  if (res.statusCode >= 400) expect(call?.error?.data.httpStatus).toBe(res.statusCode);
+  else expect(call?.error).toBeUndefined();
+}
 
-  const cells = procedurePaths.flatMap((path) =>
-    (['anonymous', 'candidate', 'admin'] as const).map((caller) => ({
-      path,
+describe('tRPC: each REST endpoint’s procedure × caller answers as the endpoint does', () => {
+  const cells = matrix.flatMap((row) =>
+    TRPC_CALLERS.map((caller) => ({
+      row,
       caller,
-      name: `${path} as ${caller}`,
+      name: `${row.route}${row.variant ? ` [${row.variant}]` : ''} over /trpc as ${caller}`,
     })),
   );
-  it.each(cells)('$name', async ({ path, caller }) => {
-    const proc = procedures[path]!;
-    const tier = tiers[path]!;
+  it.each(cells)('$name', async ({ row, caller }) => {
+    const route = restRoutes.find((r) => key(r) === row.route);
+    if (!route) throw new Error(`no route ${row.route}`);
+    const w: World = { owner: await makeUser(s.db), other, admin };
+    const cell = await row.setup(w);
+    const client = await clientFor(caller, w);
+    const res = await callTrpc(client, route.procedure, route.method === 'GET', trpcInput(route, cell));
+    const rest = row.expect[caller];
+    const expected = rest === 201 || rest === 204 ? 200 : rest;
+    expect(res.statusCode, `${route.procedure} as ${caller}: ${res.body.slice(0, 300)}`).toBe(expected);
+    expectTrpcError(res);
+  });
+});
+
+describe('tRPC: procedures without a REST route × caller, by their tier', () => {
+  const others = procedureList.filter((p) => !p.meta.rest);
+  it('are few, and each is named here with its kind', () => {
+    expect(others.map((p) => p.path)).toEqual(['auth.viewer', 'feedback.submitStream']);
+  });
+  // the kind of call (a query is a GET) is the one thing meta does not say
+  const queries = new Set(['auth.viewer']);
+
+  const cells = others.flatMap((p) =>
+    (['anonymous', 'candidate', 'admin'] as const).map((caller) => ({
+      p,
+      caller,
+      name: `${p.path} as ${caller}`,
+    })),
+  );
+  it.each(cells)('$name', async ({ p, caller }) => {
     let user: User | null = null;
     if (caller === 'candidate') user = (await makeUser(s.db)).user;
     if (caller === 'admin') user = (await makeAdmin(s.db)).user;
     const client = s.as(user ? (await s.login(user)).token : null);
-    const takesNoInput = schemaOf(proc._def.inputs[0]) instanceof z.ZodVoid;
-
-    const res =
-      proc._def.type === 'query'
-        ? await client.get(`/trpc/${path}${takesNoInput ? '' : `?input=${encodeURIComponent('{}')}`}`)
-        : await client.post(`/trpc/${path}`, takesNoInput ? undefined : {}, {
-            headers: takesNoInput ? {} : { 'content-type': 'application/json' },
-          });
-
-    expect(
-      allowedStatuses(tier, caller),
-      `${path} as ${caller}: ${res.statusCode} ${res.body.slice(0, 300)}`,
-    ).toContain(res.statusCode);
-    expect(hasStackTrace(res.body)).toBe(false);
-    if (res.statusCode >= 400) {
-      const body = res.json() as { error: { data: { httpStatus: number } } };
-      expect(body.error.data.httpStatus).toBe(res.statusCode);
-    }
+    const input = p.meta.input instanceof z.ZodVoid ? undefined : {};
+    const res = await callTrpc(client, p.path, queries.has(p.path), input);
+    const expected =
+      caller === 'anonymous' && p.meta.tier !== 'public'
+        ? 401
+        : caller === 'candidate' && p.meta.tier === 'admin'
+          ? 403
+          : // past the tier: what the input schema says of `{}` (or of no input)
+            p.meta.input.safeParse(input).success
+            ? 200
+            : 400;
+    expect(res.statusCode, `${p.path} as ${caller}: ${res.body.slice(0, 300)}`).toBe(expected);
+    expectTrpcError(res);
   });
 });

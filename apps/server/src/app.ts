@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Context } from '@ai-interviewer/api';
 import {
   PostgresRateLimitStore,
   type RateLimitStore,
@@ -10,13 +11,17 @@ import {
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import authPlugin, { isApiRequest } from './plugins/auth.ts';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import authPlugin, { clearSessionCookie, isApiRequest, setSessionCookie } from './plugins/auth.ts';
 import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
 import { trpcHttp } from './plugins/trpc-http.ts';
 import { type AuthRateLimit, AuthThrottle } from './rate-limiter.ts';
 import { restApi } from './rest/index.ts';
-import { type Context, toDomainError } from './trpc.ts';
 
 export interface ServerOptions {
   services: ServiceContext;
@@ -103,27 +108,28 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     secureCookie,
   });
 
-  const createContext = ({ req, res }: { req: Context['req']; res: Context['reply'] }): Context => ({
+  /** The api package's context for one request: what a procedure may know of it, nothing Fastify-shaped. */
+  const createContext = (req: FastifyRequest, reply: FastifyReply): Context => ({
     services: opts.services,
     auth: opts.auth,
     throttle,
     actor: req.actor,
     user: req.authUser,
     token: req.authToken,
-    req,
-    reply: res,
-    secureCookie,
+    ip: req.ip,
+    sessionCookie: {
+      set: (token, expiresAt) => setSessionCookie({ reply, secureCookie }, token, expiresAt),
+      clear: () => clearSessionCookie({ reply, secureCookie }),
+    },
+    // a DomainError reaches tRPC as its INTERNAL_SERVER_ERROR: only our own INTERNAL is a fault to log
+    reportFault: (err, path) =>
+      req.log.error({ err: err instanceof Error && err.cause ? err.cause : err, path }, 'tRPC error'),
   });
 
   await app.register(trpcHttp, {
     prefix: '/trpc',
     createContext,
     fastQueries: opts.trpcFastQueries ?? true,
-    onError({ error, path, req }) {
-      // a DomainError reaches here as tRPC's INTERNAL_SERVER_ERROR: only our INTERNAL is a fault to log
-      if (toDomainError(error).code === 'INTERNAL')
-        req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
-    },
   });
 
   await app.register(restApi, { prefix: '/api', createContext, services: opts.services });

@@ -1,5 +1,5 @@
+import type { AppRouter } from '@ai-interviewer/api';
 import { MAX_BATCH_CALLS } from '@ai-interviewer/core/limits';
-import type { AppRouter } from '@ai-interviewer/server';
 import { httpBatchLink, httpBatchStreamLink, splitLink, TRPCClientError } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

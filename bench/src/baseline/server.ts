@@ -125,11 +125,15 @@ async function authenticate(req: FastifyRequest): Promise<Actor | null> {
 async function jobList(q: Record<string, unknown>) {
   const p = page(q);
   if (!p) return null;
-  const [items, count] = await Promise.all([
-    query(SQL.jobsPage, ['public', p.limit, p.offset]),
-    query(SQL.jobsCount, ['public']),
-  ]);
-  return { items: items.rows.map(job), total: (count.rows[0] as Row).n, limit: p.limit, offset: p.offset };
+  // one round trip: every row of the page carries the total (count(*) over ())
+  const { rows } = await query(SQL.jobsPage, ['public', p.limit, p.offset]);
+  const first = rows[0] as Row | undefined;
+  const total = first
+    ? first.total
+    : p.offset > 0
+      ? ((await query(SQL.jobsCount, ['public'])).rows[0] as Row).n
+      : 0;
+  return { items: rows.map(job), total, limit: p.limit, offset: p.offset };
 }
 
 const app = Fastify({ logger: false });

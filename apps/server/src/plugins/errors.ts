@@ -1,8 +1,8 @@
+import { toDomainError } from '@ai-interviewer/api';
 import { DomainError, errorCodeTable, MAX_BODY_BYTES } from '@ai-interviewer/core';
 import type { FastifyError, FastifyReply } from 'fastify';
-import { toDomainError } from '../trpc.ts';
 
-/** The JSON error shape of SPEC §6, used by every non-tRPC route. */
+/** The JSON error shape of SPEC §6, used by every non-tRPC route: `{"error": {code, message, issues, details?}}`. */
 export function sendError(reply: FastifyReply, error: DomainError) {
   const retryAfter = error.details?.retry_after;
   if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));

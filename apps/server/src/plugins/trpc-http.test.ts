@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOREIGN_ORIGIN, startTestServer, type TestServer } from '../testing/test-server.ts';
 
 /**
- * The /trpc fast path for plain GETs of queries must answer exactly as tRPC's own handler does:
- * the same server twice on one database, once with the fast path off, every request compared.
+ * /trpc: each kind of request gets its status and our error shape (code and status from core's
+ * one table); the plain GETs of queries, answered through callTRPCProcedure, exactly as tRPC's
+ * own handler answers them: the same server twice on one database, once with that path off,
+ * every request compared.
  */
-describe('/trpc: the fast path for queries answers as tRPC does', () => {
+describe('/trpc', () => {
   let fast: TestServer;
   let plain: TestServer;
   let token: string;
@@ -30,53 +32,95 @@ describe('/trpc: the fast path for queries answers as tRPC does', () => {
   });
 
   const q = (input: unknown) => encodeURIComponent(JSON.stringify(input));
-  const cases: { name: string; url: () => string; authed?: boolean; headers?: Record<string, string> }[] = [
-    { name: 'a query with input', url: () => `/trpc/jobs.list?input=${q({ limit: 2 })}` },
-    { name: 'a query without input', url: () => '/trpc/jobs.list' },
-    { name: 'a query with an empty input', url: () => '/trpc/jobs.list?input=' },
-    { name: 'a batch', url: () => `/trpc/jobs.list,auth.me?batch=1&input=${q({ 0: {} })}`, authed: true },
-    { name: 'a batch without input', url: () => '/trpc/auth.me,jobs.list?batch=1', authed: true },
+  const cases: {
+    name: string;
+    url: () => string;
+    status: number;
+    authed?: boolean;
+    headers?: Record<string, string>;
+  }[] = [
+    { name: 'a query with input', url: () => `/trpc/jobs.list?input=${q({ limit: 2 })}`, status: 200 },
+    // an object input is required over tRPC (REST's `GET /api/jobs` supplies `{}` itself)
+    { name: 'a query without its input object', url: () => '/trpc/jobs.list', status: 400 },
     {
-      name: 'a batch with mixed statuses (207)',
-      url: () => `/trpc/jobs.list,auth.me?batch=1&input=${q({})}`,
+      name: 'a batch',
+      url: () => `/trpc/jobs.list,auth.me?batch=1&input=${q({ 0: {} })}`,
+      authed: true,
+      status: 200,
     },
     {
-      name: 'a batch with one failing input',
+      name: 'a batch without input',
+      url: () => '/trpc/auth.me,jobs.list?batch=1',
+      authed: true,
+      status: 207,
+    },
+    {
+      name: 'a batch with mixed statuses',
+      url: () => `/trpc/jobs.list,auth.me?batch=1&input=${q({})}`,
+      status: 207,
+    },
+    {
+      name: 'a batch whose calls all fail alike',
       url: () => `/trpc/jobs.get,jobs.get?batch=1&input=${q({ 0: { id: 'x' } })}`,
+      status: 400,
     },
     {
       name: 'an owner reading their private job',
       url: () => `/trpc/jobs.get?input=${q({ id: ownJobId })}`,
       authed: true,
+      status: 200,
     },
     {
-      name: "another user's private job (404)",
+      name: "another user's private job",
       url: () => `/trpc/jobs.get?input=${q({ id: othersJobId })}`,
       authed: true,
+      status: 404,
     },
-    { name: 'an unknown id (404)', url: () => `/trpc/jobs.get?input=${q({ id: randomUUID() })}` },
-    { name: 'anonymous on an authed query (401)', url: () => '/trpc/auth.me' },
+    { name: 'an unknown id', url: () => `/trpc/jobs.get?input=${q({ id: randomUUID() })}`, status: 404 },
+    { name: 'anonymous on an authed query', url: () => '/trpc/auth.me', status: 401 },
     {
-      name: 'an admin query as a candidate (403)',
+      name: 'an admin query as a candidate',
       url: () => `/trpc/users.list?input=${q({})}`,
       authed: true,
+      status: 403,
     },
-    { name: 'a bad input (400 naming the field)', url: () => `/trpc/jobs.list?input=${q({ limit: 1000 })}` },
-    { name: 'an unknown key (strict input)', url: () => `/trpc/jobs.list?input=${q({ nope: 1 })}` },
-    // not plain queries: both servers hand these to tRPC's own handler
-    { name: 'input that is not JSON', url: () => '/trpc/jobs.list?input=%7Bnot-json' },
-    { name: 'a batch whose input is not an object', url: () => `/trpc/jobs.list?batch=1&input=${q([1])}` },
-    { name: 'a mutation over GET (405)', url: () => `/trpc/jobs.create?input=${q({})}`, authed: true },
-    { name: 'an unknown procedure', url: () => '/trpc/jobs.nope' },
-    { name: 'a batch naming an unknown procedure', url: () => '/trpc/jobs.list,nope?batch=1' },
+    { name: 'a bad input', url: () => `/trpc/jobs.list?input=${q({ limit: 1000 })}`, status: 400 },
+    {
+      name: 'an unknown key (strict input)',
+      url: () => `/trpc/jobs.list?input=${q({ nope: 1 })}`,
+      status: 400,
+    },
+    { name: 'input that is not JSON', url: () => '/trpc/jobs.list?input=%7Bnot-json', status: 400 },
+    // tRPC's protocol errors are client mistakes: VALIDATION (400), never a 500
+    { name: 'a mutation over GET', url: () => `/trpc/jobs.create?input=${q({})}`, authed: true, status: 400 },
+    { name: 'an unknown procedure', url: () => '/trpc/jobs.nope', status: 404 },
+    // jobs.list without its input (400) beside an unknown procedure (404)
+    { name: 'a batch naming an unknown procedure', url: () => '/trpc/jobs.list,nope?batch=1', status: 207 },
+    {
+      name: 'a batch whose input is not an object',
+      url: () => `/trpc/jobs.list?batch=1&input=${q([1])}`,
+      status: 400,
+    },
     {
       name: 'a streamed batch',
       url: () => `/trpc/jobs.list?batch=1&input=${q({ 0: {} })}`,
       headers: { 'trpc-accept': 'application/jsonl' },
+      status: 200,
     },
   ];
 
-  it.each(cases)('$name', async ({ url, authed, headers }) => {
+  it.each(cases)('$name → $status', async ({ url, authed, headers, status }) => {
+    const res = await fast.as(authed ? token : null).get(url(), headers ? { headers } : {});
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
+    if (headers?.['trpc-accept']) return;
+    const body = JSON.parse(res.body) as unknown;
+    // an error's own httpStatus agrees with the response's (for a batch: each call's)
+    for (const item of [body].flat() as { error?: { data: { httpStatus: number } } }[]) {
+      if (item.error && status !== 207) expect(item.error.data.httpStatus).toBe(status);
+    }
+  });
+
+  it.each(cases)('$name: the same answer as tRPC’s own handler', async ({ url, authed, headers }) => {
     const [a, b] = await Promise.all(
       [fast, plain].map((s) => s.as(authed ? token : null).get(url(), headers ? { headers } : {})),
     );
@@ -86,20 +130,18 @@ describe('/trpc: the fast path for queries answers as tRPC does', () => {
     const mediaType = (h: unknown) => String(h).split(';')[0];
     expect(mediaType(a.headers['content-type'])).toBe(mediaType(b.headers['content-type']));
     expect(a.headers.vary).toBe(b.headers.vary);
-    if (headers?.['trpc-accept']) {
-      expect(a.body.split('\n').map((l) => (l ? JSON.parse(l) : l))).toEqual(
-        b.body.split('\n').map((l) => (l ? JSON.parse(l) : l)),
-      );
-    } else {
-      expect(JSON.parse(a.body)).toEqual(JSON.parse(b.body));
-    }
+    const lines = (body: string) => body.split('\n').map((l) => (l ? JSON.parse(l) : l));
+    if (headers?.['trpc-accept']) expect(lines(a.body)).toEqual(lines(b.body));
+    else expect(JSON.parse(a.body)).toEqual(JSON.parse(b.body));
   });
 
   it('answers plain queries itself and hands the rest to tRPC (told apart by the charset)', async () => {
-    const served = await fast.as(null).get('/trpc/jobs.list');
+    const served = await fast.as(null).get(`/trpc/jobs.list?input=${q({})}`);
     const handedOver = await fast.as(null).get('/trpc/jobs.list?input=%7Bnot-json');
+    const unknown = await fast.as(null).get('/trpc/jobs.nope');
     expect(served.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(handedOver.headers['content-type']).toBe('application/json');
+    expect(unknown.headers['content-type']).toBe('application/json');
   });
 
   it("gives a domain error its tRPC code and HTTP status from the one table (not tRPC's 500)", async () => {

@@ -9,52 +9,49 @@ type OpenAPIV3Document =
     ? D
     : never;
 
-import type { AnyProcedure } from '@trpc/server';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { appRouter, type Context, type RestRoute, restRoutes, toDomainError } from '@ai-interviewer/api';
+import { callTRPCProcedure } from '@trpc/server';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sendError } from '../plugins/errors.ts';
-import { procedureAt, runProcedure, schemasOf } from '../procedures.ts';
-import { type Context, toDomainError } from '../trpc.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { type RestRoute, restRoutes } from './routes.ts';
 
 export interface RestOptions {
-  createContext: (o: { req: Context['req']; res: Context['reply'] }) => Context;
+  createContext: (req: FastifyRequest, reply: FastifyReply) => Context;
   services: ServiceContext;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** True when the procedure takes no input (z.void(): auth.me, auth.logout). */
-function takesNoInput(procedure: AnyProcedure): boolean {
-  const { input } = schemasOf(procedure);
-  return input === undefined || input instanceof z.ZodVoid;
-}
-
 /** Path parameters win over the same names in the body or query: the URL says which object. */
-function inputOf(route: RestRoute, req: FastifyRequest, noInput: boolean): unknown {
+function inputOf(rest: RestRoute, req: FastifyRequest, noInput: boolean): unknown {
   const params = (req.params ?? {}) as Record<string, string>;
-  if (route.fileBody) {
+  if (rest.fileBody) {
     // the raw file, or the procedure's own JSON input (then every field is checked as over tRPC)
     if (Buffer.isBuffer(req.body)) {
       return {
         ...(req.query as Record<string, unknown>),
         ...params,
-        [route.fileBody.field]: req.body.toString('base64'),
+        [rest.fileBody.field]: req.body.toString('base64'),
       };
     }
     return { ...(req.query as Record<string, unknown>), ...(isObject(req.body) ? req.body : {}), ...params };
   }
-  const source = route.method === 'GET' || route.method === 'DELETE' ? req.query : req.body;
+  const source = rest.method === 'GET' || rest.method === 'DELETE' ? req.query : req.body;
   if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
   const merged = { ...(source ?? {}), ...params };
   if (Object.keys(merged).length > 0) return merged;
   // A GET without a query string (`GET /api/jobs`) is a list with its default page, not a missing input.
-  return route.method === 'GET' && !noInput ? merged : undefined;
+  return rest.method === 'GET' && !noInput ? merged : undefined;
 }
 
-/** The documented REST endpoints (SPEC §6) on top of the tRPC procedures. */
+/**
+ * The documented REST endpoints (SPEC §6): one Fastify route per procedure whose meta declares
+ * one (packages/api/src/meta.ts). The handler only moves path, query and body into the input and
+ * calls the procedure through tRPC's public `callTRPCProcedure` (its middlewares and parsers run
+ * as over /trpc); a GET route's procedure is a query, every other one a mutation.
+ */
 export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
   // Bodiless POSTs (start, end, logout) often still carry `Content-Type: application/json`:
   // an empty body is "no input" here, not a 400. Anything else goes to Fastify's own safe parser.
@@ -76,22 +73,30 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
   const fileBodyLimit = 2 * (opts.services.voice?.limits.maxBytes ?? 0);
 
   for (const route of restRoutes) {
-    const procedure = procedureAt(route.procedure);
-    if (!procedure) throw new Error(`REST table names an unknown procedure: ${route.procedure}`);
-    const noInput = takesNoInput(procedure);
+    const { procedure: path, meta, ...rest } = route;
+    const noInput = meta.input instanceof z.ZodVoid;
+    const type = rest.method === 'GET' ? 'query' : 'mutation';
     app.route({
-      method: route.method,
-      url: route.path,
-      ...(route.fileBody && fileBodyLimit > 0 && { bodyLimit: fileBodyLimit }),
+      method: rest.method,
+      url: rest.path,
+      ...(rest.fileBody && fileBodyLimit > 0 && { bodyLimit: fileBodyLimit }),
       handler: async (req, reply) => {
         try {
-          const ctx = opts.createContext({ req, res: reply });
-          const result = await runProcedure(procedure, route.procedure, ctx, inputOf(route, req, noInput));
-          if (route.status === 204) return reply.status(204).send();
-          if (route.attachment)
-            reply.header('content-disposition', `attachment; filename="${route.attachment}"`);
-          return reply.status(route.status).send(result);
+          const input = inputOf(route, req, noInput);
+          const result = await callTRPCProcedure({
+            router: appRouter,
+            path,
+            type,
+            ctx: opts.createContext(req, reply),
+            getRawInput: async () => input,
+            signal: undefined,
+            batchIndex: 0,
+          });
+          if (rest.status === 204) return reply.status(204).send();
+          if (rest.attachment) reply.header('content-disposition', `attachment; filename="${rest.attachment}"`);
+          return reply.status(rest.status).send(result);
         } catch (error) {
+          // the REST edge: the one place a REST call's error is translated
           const domain = toDomainError(error);
           if (domain.code === 'INTERNAL') req.log.error({ err: error }, 'REST error');
           return sendError(reply, domain);

@@ -2,6 +2,8 @@
  * Object-level access on nested paths, mass assignment on every write, and "the URL says which
  * object": a body or query `id` never overrides the path.
  */
+
+import { type RestRoute, restRoutes } from '@ai-interviewer/api';
 import { feedback, sessions, shares } from '@ai-interviewer/core';
 import {
   DEFAULT_PASSWORD,
@@ -16,7 +18,6 @@ import {
 } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, hasStackTrace, startTestServer, type TestServer } from '../testing/test-server.ts';
-import { type RestRoute, restRoutes } from './routes.ts';
 
 let s: TestServer;
 let admin: Client;

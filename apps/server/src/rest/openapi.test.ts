@@ -1,9 +1,11 @@
 /** The OpenAPI document, the docs page and the health check. */
+
+import { readFileSync } from 'node:fs';
+import { restRoutes } from '@ai-interviewer/api';
 import { createDatabase } from '@ai-interviewer/core';
 import { createTestDatabase } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, startTestServer, type TestServer } from '../testing/test-server.ts';
-import { restRoutes } from './routes.ts';
 
 let s: TestServer;
 let dbClosed = false;
@@ -177,5 +179,20 @@ describe('GET /api/health', () => {
       await broken.close();
       await down.close();
     }
+  });
+});
+
+describe("README's endpoint table", () => {
+  // the table lists `GET/PUT/PATCH/DELETE /users/{id}`: a method may share its path with others
+  const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+  const tableRows = readme.split('\n').filter((line) => line.startsWith('| '));
+  const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  it.each(restRoutes.map((r) => ({ ...r, name: `${r.method} ${r.path}` })))('names $name', (route) => {
+    const path = route.path.replace(/:([a-z_]+)/g, '{$1}');
+    const listed = new RegExp(`\\b(?:[A-Z]+/)*${route.method}(?:/[A-Z]+)* ${escapeRe(path)}(?![\\w/{])`);
+    expect(
+      tableRows.some((row) => listed.test(row)),
+      `${route.method} ${path} in README's table`,
+    ).toBe(true);
   });
 });

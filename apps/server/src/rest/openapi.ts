@@ -1,15 +1,8 @@
+import type { RestRoute } from '@ai-interviewer/api';
 import { errorCodeTable } from '@ai-interviewer/core';
 import { z } from 'zod';
-import { procedureAt, schemasOf } from '../procedures.ts';
-import type { RestRoute } from './routes.ts';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
-
-const schemasAt = (path: string) => {
-  const proc = procedureAt(path);
-  if (!proc) throw new Error(`REST table names an unknown procedure: ${path}`);
-  return schemasOf(proc);
-};
 
 function toJsonSchema(schema: z.ZodType | undefined, io: 'input' | 'output'): JsonSchema | null {
   if (!schema || schema instanceof z.ZodVoid || schema instanceof z.ZodNull) return null;
@@ -28,6 +21,11 @@ const errorSchema: JsonSchema = {
       properties: {
         code: { type: 'string', enum: Object.keys(errorCodeTable) },
         message: { type: 'string' },
+        details: {
+          type: 'object',
+          description:
+            'structured facts about the error, e.g. `retry_after` (seconds) or a lifecycle `state`',
+        },
         issues: {
           type: 'array',
           description: 'one entry per bad field',
@@ -49,33 +47,34 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-function errorResponsesFor(route: RestRoute): Record<string, unknown> {
+function errorResponsesFor(rest: RestRoute): Record<string, unknown> {
   const out: Record<string, unknown> = {
     '400': errorResponse('Invalid input: every bad field is named in `issues`'),
     '429': errorResponse('Rate limited'),
     '503': errorResponse('A dependency (database, model) is unavailable'),
   };
-  if (route.access !== 'public') out['401'] = errorResponse('No valid credentials');
-  if (route.access !== 'public' && route.access !== 'private')
+  if (rest.access !== 'public') out['401'] = errorResponse('No valid credentials');
+  if (rest.access !== 'public' && rest.access !== 'private')
     out['403'] = errorResponse('Not allowed for your role');
-  if (route.path.includes(':')) out['404'] = errorResponse('Not found (or not yours)');
-  if (route.fileBody) out['413'] = errorResponse('The file is larger than the limit');
-  if (route.method !== 'GET')
+  if (rest.path.includes(':')) out['404'] = errorResponse('Not found (or not yours)');
+  if (rest.fileBody) out['413'] = errorResponse('The file is larger than the limit');
+  if (rest.method !== 'GET')
     out['409'] = errorResponse(
       'Conflict: a lifecycle step not allowed from the current status, or a duplicate',
     );
   return out;
 }
 
-/** OpenAPI 3.1 from the REST table and the procedures' zod schemas: never written by hand. */
-export function buildOpenApiDocument(routes: RestRoute[]) {
+/** OpenAPI 3.1 from the procedures' meta (route and zod schemas): never written by hand. */
+export function buildOpenApiDocument(routes: readonly RestRoute[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const schemas = schemasAt(route.procedure);
-    const input = toJsonSchema(schemas.input, 'input');
-    const output = toJsonSchema(schemas.output, 'output');
-    const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-    const pathParams = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
+    const { meta, access } = route;
+    const rest = route;
+    const input = toJsonSchema(meta.input, 'input');
+    const output = toJsonSchema(meta.output, 'output');
+    const openApiPath = rest.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const pathParams = [...rest.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
 
     const props = { ...(input?.properties ?? {}) };
     const required = new Set(input?.required ?? []);
@@ -92,13 +91,13 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
 
     const operation: Record<string, unknown> = {
       operationId: route.procedure.replace('.', '_'),
-      summary: route.summary,
-      description: `Access: ${route.access}. tRPC procedure: \`${route.procedure}\`.`,
-      tags: [route.tag],
-      ...(route.access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
+      summary: rest.summary,
+      description: `Access: ${access}. tRPC procedure: \`${route.procedure}\`.`,
+      tags: [rest.tag],
+      ...(access === 'public' ? {} : { security: [{ bearerAuth: [] }, { cookieAuth: [] }] }),
     };
-    if (route.fileBody) {
-      const { field, mediaTypes } = route.fileBody;
+    if (rest.fileBody) {
+      const { field, mediaTypes } = rest.fileBody;
       const file = { type: 'string', format: 'binary', description: props[field]?.description };
       delete props[field];
       required.delete(field);
@@ -109,7 +108,7 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
         required: true,
         content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: file }])),
       };
-    } else if (route.method === 'GET' || route.method === 'DELETE') {
+    } else if (rest.method === 'GET' || rest.method === 'DELETE') {
       for (const [name, schema] of Object.entries(props)) {
         parameters.push({ name, in: 'query', required: required.has(name), schema });
       }
@@ -125,8 +124,8 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
     }
     if (parameters.length) operation.parameters = parameters;
     operation.responses = {
-      [String(route.status)]:
-        route.status === 204 || !output
+      [String(rest.status)]:
+        rest.status === 204 || !output
           ? { description: 'Done, no content' }
           : {
               description: route.attachment ? `OK: a file to save (${route.attachment})` : 'OK',
@@ -143,7 +142,7 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
       ...errorResponsesFor(route),
     };
     paths[openApiPath] ??= {};
-    paths[openApiPath][route.method.toLowerCase()] = operation;
+    paths[openApiPath][rest.method.toLowerCase()] = operation;
   }
 
   paths['/health'] = {
@@ -162,7 +161,7 @@ export function buildOpenApiDocument(routes: RestRoute[]) {
       title: 'AI Interviewer API',
       version: '1.0.0',
       description:
-        'Practise job interviews with an AI interviewer. Log in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`. Lists take `limit` (1-100, default 20) and `offset`. Errors are `{"error": {"code", "message", "issues"}}`.',
+        'Practise job interviews with an AI interviewer. Log in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`. Lists take `limit` (1-100, default 20) and `offset`. Errors are `{"error": {"code", "message", "issues", "details"?}}`.',
     },
     servers: [{ url: '/api' }],
     tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Voice', 'Sharing', 'Health'].map(

@@ -1,8 +1,11 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, matchMutation, matchQuery, QueryCache, QueryClient } from '@tanstack/react-query';
+import { getMutationKey, getQueryKey } from '@trpc/react-query';
 import { domainCodeOf, httpStatusOf } from '../lib/errors.ts';
+import { trpc } from '../trpc.ts';
 
-const isViewerQuery = (key: readonly unknown[]) =>
-  JSON.stringify(key[0]) === JSON.stringify(['auth', 'viewer']);
+// tRPC's own helpers name the keys, so a change of tRPC's key shape cannot silently break these
+const viewerKey = getQueryKey(trpc.auth.viewer);
+const loginKey = getMutationKey(trpc.auth.login);
 
 /**
  * Client errors (4xx) are answers, not glitches: never retried. When any call says the login
@@ -12,17 +15,16 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (domainCodeOf(error) === 'UNAUTHORIZED' && !isViewerQuery(query.queryKey)) {
-          void client.invalidateQueries({ queryKey: [['auth', 'viewer']] });
+        if (domainCodeOf(error) === 'UNAUTHORIZED' && !matchQuery({ queryKey: viewerKey }, query)) {
+          void client.invalidateQueries({ queryKey: viewerKey });
         }
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _vars, _ctx, mutation) => {
-        const key = mutation.options.mutationKey ?? [];
-        const isLogin = JSON.stringify(key[0]) === JSON.stringify(['auth', 'login']);
+        const isLogin = matchMutation({ mutationKey: loginKey }, mutation);
         if (domainCodeOf(error) === 'UNAUTHORIZED' && !isLogin) {
-          void client.invalidateQueries({ queryKey: [['auth', 'viewer']] });
+          void client.invalidateQueries({ queryKey: viewerKey });
         }
       },
     }),

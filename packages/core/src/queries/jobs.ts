@@ -52,14 +52,20 @@ function filteredJobs(db: Db, p: JobListParams, shape: JobListShape) {
   return base;
 }
 
+/**
+ * A page and the total in one round trip: the window count is computed over the filtered rows
+ * before LIMIT/OFFSET apply, so every row of the page carries the total.
+ */
 const jobsPage = prepare('jobs_page', (db, p: JobListParams, shape: JobListShape) =>
   filteredJobs(db, p, shape)
     .selectAll()
+    .select(sql<number>`count(*) over ()::int`.as('total'))
     .orderBy('created_at', 'desc')
     .orderBy('seq', 'desc')
     .limit(p.limit)
     .offset(p.offset),
 );
+/** Only for a page past the end (no row to carry the total). */
 const jobsCount = prepare('jobs_count', (db, p: JobListParams, shape: JobListShape) =>
   filteredJobs(db, p, shape).select(sql<number>`count(*)::int`.as('n')),
 );
@@ -79,8 +85,14 @@ export async function listJobs(db: Db, f: JobFilter): Promise<{ items: JobRow[];
     limit: f.limit,
     offset: f.offset,
   };
-  const [items, count] = await Promise.all([jobsPage(db, params, shape), jobsCount(db, params, shape)]);
-  return { items, total: count[0]?.n ?? 0 };
+  const rows = await jobsPage(db, params, shape);
+  const first = rows[0];
+  if (first === undefined) {
+    const total = params.offset > 0 ? ((await jobsCount(db, params, shape))[0]?.n ?? 0) : 0;
+    return { items: [], total };
+  }
+  // the rows keep their `total` column: toJob picks the fields it returns
+  return { items: rows, total: first.total };
 }
 
 export const findJob = (db: Db, id: string) =>

@@ -140,6 +140,15 @@ describe('reading', () => {
       got.push(...p.items.map((j) => j.id));
     }
     expect(got).toEqual([...made].reverse());
+    // the total rides on the page's rows; a page past the end still reports it
+    const past = await jobs.listJobs(ctx.db, null, listJobsInput.parse({ q: tag, limit: 2, offset: 10 }));
+    expect(past).toMatchObject({ items: [], total: 5 });
+    // and the items carry only the documented fields
+    expect(
+      Object.keys(
+        got.length ? (await jobs.listJobs(ctx.db, null, listJobsInput.parse({ q: tag }))).items[0]! : {},
+      ),
+    ).not.toContain('total');
     const all = await jobs.listJobs(ctx.db, null, listJobsInput.parse({ q: tag }));
     expect(all.items.map((j) => j.id)).toEqual(got);
     expect(pageInput.parse({})).toEqual({ limit: 20, offset: 0 });

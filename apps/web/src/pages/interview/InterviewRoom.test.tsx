@@ -1,4 +1,4 @@
-import type { AppRouter } from '@ai-interviewer/server';
+import type { AppRouter } from '@ai-interviewer/api';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';

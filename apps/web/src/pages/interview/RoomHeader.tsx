@@ -66,7 +66,7 @@ export function RoomHeader({
             cancelLabel="No"
             size="sm"
             busy={cancel.isPending}
-            onConfirm={() => cancel.mutate({ id: session.id })}
+            onConfirm={() => cancel.mutate({ id: session.id, status: 'cancelled' })}
           />
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { getMutationKey } from '@trpc/react-query';
 import { useState } from 'react';
 import { type SubmitAnswerInput, type SubmitResult, trpc } from '../../trpc.ts';
 
@@ -18,7 +19,7 @@ export function useSubmitAnswer({
   const [liveText, setLiveText] = useState('');
   const mutation = useMutation({
     // the same key tRPC's own hook would use, so the global mutation handlers see it alike
-    mutationKey: [['feedback', 'submitStream']],
+    mutationKey: getMutationKey(trpc.feedback.submitStream),
     mutationFn: async (input: SubmitAnswerInput): Promise<SubmitResult> => {
       setLiveText('');
       const events = await utils.client.feedback.submitStream.mutate(input);

@@ -1,3 +1,4 @@
+import type { AppRouter } from '@ai-interviewer/api';
 import { createOfflineProvider, type DatabaseHandle, sessions, TokenAuth } from '@ai-interviewer/core';
 import {
   createTestDatabase,
@@ -9,8 +10,7 @@ import {
 import { createTRPCClient, httpBatchStreamLink } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../app.ts';
-import type { AppRouter } from '../router.ts';
+import { buildServer } from './app.ts';
 
 // A grader that writes its feedback in three steps, like a streaming model.
 const slowGrader = fakeProvider({

@@ -9,7 +9,7 @@ import { usersRouter } from './routers/users.ts';
 import { voiceRouter } from './routers/voice.ts';
 import { router } from './trpc.ts';
 
-/** The one API surface: the SPA calls it over /trpc, the REST adapter calls its procedures in-process (procedures.ts). */
+/** The one API surface: the SPA calls it over /trpc; REST endpoints are declared on its procedures (meta.ts). */
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,

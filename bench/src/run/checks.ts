@@ -1,0 +1,156 @@
+/** What the bench checks besides speed: equal answers, statements per request, query plans, row counts. */
+import { deepStrictEqual } from 'node:assert';
+import { type createDatabase, createOfflineProvider, TokenAuth } from '@ai-interviewer/core';
+import { buildServer } from '@ai-interviewer/server';
+import type { InjectOptions } from 'fastify';
+import type pg from 'pg';
+import { installQueryLog } from '../lib/query-log.ts';
+import type { Report } from '../lib/report.ts';
+import { ANSWER, ownerOf, sessionId, submitSessionId } from '../lib/seed.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
+import { SQL, sameSql } from '../lib/sql.ts';
+import { log, submitSessions } from './config.ts';
+
+export async function counts(c: pg.Client) {
+  const { rows } = await c.query(
+    `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM job_descriptions)::int AS jobs,
+            (SELECT count(*) FROM interview_sessions)::int AS sessions, (SELECT count(*) FROM session_questions)::int AS questions,
+            (SELECT count(*) FROM feedback)::int AS feedback`,
+  );
+  return rows[0] as Record<string, number>;
+}
+
+/** Our responses and the baseline's must be the same JSON, or the comparison means nothing. */
+export async function compareResponses(
+  ours: ServerProcess,
+  base: ServerProcess,
+  reads: Record<string, { path: string; headers: Record<string, string> }>,
+) {
+  const out: Report['equality'] = [];
+  for (const [name, r] of Object.entries(reads)) {
+    const get = async (s: ServerProcess) => {
+      const res = await fetch(s.url + r.path, { headers: r.headers });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    const [a, b] = [await get(ours), await get(base)];
+    let same = a.status === b.status;
+    let detail = `${a.status} vs ${b.status}`;
+    try {
+      deepStrictEqual(a.body, b.body);
+    } catch (e) {
+      same = false;
+      detail += `; bodies differ: ${String((e as Error).message).slice(0, 300)}`;
+    }
+    out.push({ scenario: name, path: r.path, same, detail, bytes: JSON.stringify(a.body).length });
+    if (!same) log(`WARNING: ${name} differs between ours and the baseline: ${detail}`);
+  }
+  return out;
+}
+
+/** Statements per request for each scenario, from an in-process server on the same database. */
+export async function countStatements(
+  handle: Awaited<ReturnType<typeof createDatabase>>,
+  tokenOf: (n: number) => string,
+): Promise<Report['queries']> {
+  const token = tokenOf(1);
+  const spare = submitSessions + 1;
+  const ql = installQueryLog();
+  const app = await buildServer({
+    services: {
+      db: handle.db,
+      interviewer: {
+        provider: createOfflineProvider(),
+        fallback: null,
+        limits: { maxAnswersPerSession: 200, hourlyModelCalls: 0 },
+      },
+    },
+    auth: new TokenAuth(handle.db),
+    authRateLimit: { limit: 100_000, windowMs: 60_000 },
+  });
+  await app.ready();
+  const auth = { authorization: `Bearer ${token}` };
+  const N = 100;
+  const cases: { scenario: string; n: number; expect?: string[]; inject: (i: number) => InjectOptions }[] = [
+    {
+      scenario: 'GET /api/auth/me',
+      n: N,
+      expect: [SQL.authSession],
+      inject: () => ({ method: 'GET', url: '/api/auth/me', headers: auth }),
+    },
+    {
+      scenario: 'GET /api/jobs',
+      n: N,
+      expect: [SQL.jobsPage],
+      inject: () => ({ method: 'GET', url: '/api/jobs' }),
+    },
+    {
+      scenario: 'GET /trpc/jobs.list',
+      n: N,
+      expect: [SQL.jobsPage],
+      inject: () => ({ method: 'GET', url: `/trpc/jobs.list?input=${encodeURIComponent('{}')}` }),
+    },
+    {
+      scenario: 'GET /api/sessions/{id}/feedbacks',
+      n: N,
+      expect: [SQL.authSession, SQL.sessionById, SQL.feedbackPage, SQL.feedbackCount],
+      inject: () => ({ method: 'GET', url: `/api/sessions/${sessionId(1)}/feedbacks`, headers: auth }),
+    },
+    {
+      // the spare prepared session, outside the scenario's rotation: ten answers in order
+      scenario: 'POST /api/feedbacks',
+      n: 10,
+      inject: () => ({
+        method: 'POST',
+        url: '/api/feedbacks',
+        headers: { authorization: `Bearer ${tokenOf(ownerOf(spare))}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ session_id: submitSessionId(spare), answer: ANSWER }),
+      }),
+    },
+  ];
+  const out: Report['queries'] = [];
+  try {
+    for (const k of cases) {
+      ql.reset();
+      const statuses = new Set<number>();
+      for (let i = 0; i < k.n; i++) statuses.add((await app.inject(k.inject(i))).statusCode);
+      const perRequest = ql.statements.length / k.n;
+      const distinct = [...new Set(ql.statements.map((s) => s.replace(/\s+/g, ' ').trim()))];
+      const sqlMatches = k.expect
+        ? distinct.length === k.expect.length && k.expect.every((e) => distinct.some((d) => sameSql(d, e)))
+        : true;
+      out.push({
+        scenario: k.scenario,
+        requests: k.n,
+        statuses: [...statuses],
+        perRequest,
+        statements: ql.statements.slice(0, Math.round(perRequest)).map((s) => s.replace(/\s+/g, ' ').trim()),
+        sqlMatches,
+      });
+      log(
+        `${k.scenario}: ${perRequest.toFixed(2)} statements/request, statuses ${[...statuses].join(',')}${sqlMatches ? '' : ' — SQL DRIFT: update bench/src/lib/sql.ts'}`,
+      );
+    }
+  } finally {
+    await app.close();
+    ql.uninstall();
+  }
+  return out;
+}
+
+async function explain(c: pg.Client, label: string, sql: string, params: unknown[]) {
+  await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params); // warm the cache first
+  const { rows } = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+  return { label, sql, params, plan: rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n') };
+}
+
+/** The read scenario's statements for read session 1. */
+export async function explainRead(c: pg.Client, when: string): Promise<Report['plans']> {
+  return explainSession(c, sessionId(1), when);
+}
+
+export async function explainSession(c: pg.Client, id: string, when: string): Promise<Report['plans']> {
+  return [
+    await explain(c, `feedback page, ${when}`, SQL.feedbackPage, [id, 20, 0]),
+    await explain(c, `feedback count, ${when}`, SQL.feedbackCount, [id]),
+  ];
+}

@@ -1,0 +1,105 @@
+/** Load runs: autocannon against a server, with the CPU each request cost the server and PostgreSQL. */
+import { loadavg } from 'node:os';
+import type autocannon from 'autocannon';
+import { cannon, type LoadResult, mergeResults } from '../lib/cannon.ts';
+import { backendCpu, cpuDelta, cpuMs } from '../lib/proc.ts';
+import type { Row } from '../lib/report.ts';
+import type { ServerProcess } from '../lib/server-process.ts';
+import { adminClient, appNameOf, cfg, log, type Measured } from './config.ts';
+
+export interface Target {
+  path?: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  requests?: autocannon.Request[];
+  tag?: { current: string | null };
+}
+
+/** Warm-up (discarded), then the measured run; CPU per request of the server and of its PostgreSQL backends alongside. */
+export async function run(
+  server: ServerProcess,
+  target: Target,
+  seconds: number,
+  warmup = true,
+  connections = cfg.connections,
+): Promise<Measured> {
+  const base = { url: server.url, connections, ...target };
+  if (warmup && cfg.warmupS > 0) await cannon({ ...base, durationS: cfg.warmupS });
+  return measure(server, () => cannon({ ...base, durationS: seconds }));
+}
+
+export async function measure(server: ServerProcess, load: () => Promise<LoadResult>): Promise<Measured> {
+  const app = appNameOf.get(server) ?? '';
+  const pg0 = await backendCpu(adminClient(), app);
+  const cpu0 = cpuMs(server.pid);
+  const r = await load();
+  const cpu = cpuMs(server.pid) - cpu0;
+  const pgCpu = cpuDelta(pg0, await backendCpu(adminClient(), app));
+  const n = Math.max(1, r.total);
+  return { ...r, cpuMsPerReq: cpu / n, pgCpuMsPerReq: pgCpu / n };
+}
+
+export type Servers = [ours: ServerProcess, baseline: ServerProcess, namedBaseline: ServerProcess];
+
+/** Ours, the baseline and the named-statement baseline in rotating rounds, merged. */
+export async function pair(
+  scenario: string,
+  [ours, base, named]: Servers,
+  oursTarget: Target,
+  baseTarget: Target,
+) {
+  const o: Measured[] = [];
+  const b: Measured[] = [];
+  const n: Measured[] = [];
+  const per = cfg.seconds / cfg.rounds;
+  const sides = ['o', 'b', 'n'] as const;
+  for (let round = 0; round < cfg.rounds; round++) {
+    // a different side goes first each round, so a disturbance hits all three alike
+    const order = sides.map((_, k) => sides[(k + round) % sides.length] as (typeof sides)[number]);
+    for (const side of order) {
+      // servers stay up between rounds: one warm-up per side is enough
+      if (side === 'o') o.push(await run(ours, oursTarget, per, round === 0));
+      else if (side === 'b') b.push(await run(base, baseTarget, per, round === 0));
+      else n.push(await run(named, baseTarget, per, round === 0));
+    }
+  }
+  const merged = (runs: Measured[]): Measured => {
+    const n = Math.max(
+      1,
+      runs.reduce((sum, r) => sum + r.total, 0),
+    );
+    return {
+      ...mergeResults(runs),
+      cpuMsPerReq: runs.reduce((sum, r) => sum + r.cpuMsPerReq * r.total, 0) / n,
+      pgCpuMsPerReq: runs.reduce((sum, r) => sum + r.pgCpuMsPerReq * r.total, 0) / n,
+    };
+  };
+  const mo = merged(o);
+  const mb = merged(b);
+  const mn = merged(n);
+  const row = rowOf(scenario, mo, mb, ours.pid);
+  row.named = { side: rowOf(scenario, mn, null, named.pid).ours, ratio: mo.rps / mn.rps };
+  row.load1 = loadavg()[0];
+  log(
+    `${scenario}: ours ${mo.rps.toFixed(0)} req/s p50 ${mo.p50.toFixed(1)} p99 ${mo.p99.toFixed(1)} | baseline ${mb.rps.toFixed(0)} req/s p50 ${mb.p50.toFixed(1)} p99 ${mb.p99.toFixed(1)} | ratio ${(mo.rps / mb.rps).toFixed(2)} | named-statement baseline ${mn.rps.toFixed(0)} req/s, ratio ${(mo.rps / mn.rps).toFixed(2)}`,
+  );
+  return { row };
+}
+
+export function rowOf(scenario: string, o: Measured, b: Measured | null, _pid: number): Row {
+  const strip = (r: Measured) => ({
+    rps: r.rps,
+    p50: r.p50,
+    p90: r.p90,
+    p99: r.p99,
+    max: r.max,
+    total: r.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    statusCodes: r.statusCodes,
+    cpuMsPerReq: r.cpuMsPerReq,
+    pgCpuMsPerReq: r.pgCpuMsPerReq,
+  });
+  return { scenario, ours: strip(o), baseline: b ? strip(b) : null, ratio: b ? o.rps / b.rps : null };
+}
