@@ -93,7 +93,8 @@ export const restApi: FastifyPluginAsync<RestOptions> = async (app, opts) => {
             batchIndex: 0,
           });
           if (rest.status === 204) return reply.status(204).send();
-          if (rest.attachment) reply.header('content-disposition', `attachment; filename="${rest.attachment}"`);
+          if (rest.attachment)
+            reply.header('content-disposition', `attachment; filename="${rest.attachment}"`);
           return reply.status(rest.status).send(result);
         } catch (error) {
           // the REST edge: the one place a REST call's error is translated

@@ -1,4 +1,12 @@
-import { loginInput, loginResult, meSchema, registerInput, userSchema, users, voice } from '@ai-interviewer/core';
+import {
+  loginInput,
+  loginResult,
+  meSchema,
+  registerInput,
+  userSchema,
+  users,
+  voice,
+} from '@ai-interviewer/core';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -57,7 +65,13 @@ export const authRouter = router({
   me: authedProcedure({
     input: z.void(),
     output: meSchema,
-    rest: { method: 'GET', path: '/auth/me', status: 200, tag, summary: 'The current user with roles and voice preferences' },
+    rest: {
+      method: 'GET',
+      path: '/auth/me',
+      status: 200,
+      tag,
+      summary: 'The current user with roles and voice preferences',
+    },
   }).query(({ ctx }) => voice.withPreferences(ctx.services.db, ctx.actor, ctx.user!)),
 
   /**
