@@ -37,10 +37,12 @@ export function toDomainError(error: unknown): DomainError {
     const msg = first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'Invalid input';
     return new DomainError('VALIDATION', msg, issues);
   }
-  if (!(cause instanceof TRPCError)) return coreToDomainError(cause);
-  const code = errorCodeFromTrpc(cause.code);
-  if (code !== 'INTERNAL') return new DomainError(code, cause.message);
+  const domain = coreToDomainError(cause);
+  if (domain.code !== 'INTERNAL' || !(error instanceof TRPCError)) return domain;
+  // not ours: tRPC's own error, e.g. a body that is not JSON (PARSE_ERROR, its cause a SyntaxError)
+  const code = errorCodeFromTrpc(error.code);
+  if (code !== 'INTERNAL') return new DomainError(code, error.message);
   // tRPC's own protocol errors (wrong method, unsupported media type…) are client mistakes, never a 500
-  if (getHTTPStatusCodeFromError(cause) < 500) return new DomainError('VALIDATION', cause.message);
-  return coreToDomainError(cause);
+  if (getHTTPStatusCodeFromError(error) < 500) return new DomainError('VALIDATION', error.message);
+  return domain;
 }

@@ -1,5 +1,5 @@
 /** "All my data" and the history figures over REST (issue #14). */
-import { feedback, sessions, shares, voice } from '@ai-interviewer/core';
+import { DEFAULT_VOICE_PREFERENCES, feedback, sessions, shares, voice } from '@ai-interviewer/core';
 import { makeSession, makeUser, STRONG_ANSWER, thinAnswer } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -57,7 +57,7 @@ describe('GET /api/users/me/export', () => {
       .execute();
     expect(data.jobs.map((j: { id: string }) => j.id).sort()).toEqual(jobs.map((j) => j.id).sort());
     expect(data.share_links).toHaveLength(1);
-    expect(data.voice_preferences).toEqual({ keep_recordings: true });
+    expect(data.voice_preferences).toEqual({ ...DEFAULT_VOICE_PREFERENCES, keep_recordings: true });
     expect(data.user).toMatchObject({ id: me.user.id, email: me.user.email, username: me.user.username });
     expect(data.logins.length).toBeGreaterThan(0);
     const calls = await s.db
