@@ -138,6 +138,8 @@ describe.each(VIEWPORTS)('axe (WCAG 2.2 AA) at $name size', (viewport) => {
       await page.goto(shareUrl);
       await heading(page, 'We could not find this shared report');
       await check('shared report, revoked');
+      await page.goto(reportUrl);
+      await page.getByTestId('overall-score').waitFor();
       await page.getByText('What a strong answer covers').first().click();
       await page.getByTestId('model-answer').first().waitFor();
       await check('report, what a strong answer covers');
