@@ -5,6 +5,7 @@ export {
   type HttpMethod,
   type Meta,
   type ObjectAccess,
+  REST_TAGS,
   type RestMeta,
   type Tier,
 } from './meta.ts';

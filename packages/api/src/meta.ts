@@ -15,6 +15,17 @@ export type ObjectAccess =
   /** the owner's own choice (sharing a report): an admin, who may see the object, gets 403 */
   | 'owner (admins: 403)';
 
+/** The groups of the REST API in its OpenAPI document, in the order they are listed. */
+export const REST_TAGS = [
+  'Auth',
+  'Users',
+  'Job descriptions',
+  'Sessions',
+  'Feedback',
+  'Voice',
+  'Sharing',
+] as const;
+
 /** A procedure's REST endpoint (SPEC §6). */
 export interface RestMeta {
   method: HttpMethod;
@@ -22,7 +33,7 @@ export interface RestMeta {
   path: string;
   status: 200 | 201 | 204;
   summary: string;
-  tag: 'Auth' | 'Users' | 'Job descriptions' | 'Sessions' | 'Feedback' | 'Voice' | 'Sharing';
+  tag: (typeof REST_TAGS)[number];
   /** When the object in the path narrows the tier (see ObjectAccess). */
   object?: ObjectAccess;
   /**

@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './db/connect.ts';
 import {
+  ANSWER_MODES,
   CREATION_KINDS,
+  DIFFICULTIES,
   FOCUSES,
   GRADING_STATUSES,
   MAX_QUESTIONS,
@@ -47,6 +49,8 @@ describe('the database agrees with enums.ts', () => {
     ['feedback_grading_status_check', GRADING_STATUSES],
     ['job_descriptions_visibility_check', VISIBILITIES],
     ['creations_kind_check', CREATION_KINDS],
+    ['interview_sessions_difficulty_check', DIFFICULTIES],
+    ['voice_preferences_answer_mode_check', ANSWER_MODES],
   ])('%s lists exactly the module’s values', async (name, values) => {
     expect(listed(await checkDef(name)).sort()).toEqual([...values].sort());
   });

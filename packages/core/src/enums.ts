@@ -33,6 +33,14 @@ export type RoleName = (typeof ROLE_NAMES)[number];
 export const CREATION_KINDS = ['session', 'job'] as const;
 export type CreationKind = (typeof CREATION_KINDS)[number];
 
+/** The level of a session's questions, when the candidate picks one (else the job's experience decides). */
+export const DIFFICULTIES = ['junior', 'mid', 'senior'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** How a user answers in the interview room. */
+export const ANSWER_MODES = ['type', 'voice'] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
+
 /** Questions in one plan: what a user may ask for, and what the planners produce. */
 export const MIN_QUESTIONS = 1;
 export const MAX_QUESTIONS = 20;

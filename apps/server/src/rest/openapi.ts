@@ -1,4 +1,4 @@
-import type { RestRoute } from '@ai-interviewer/api';
+import { REST_TAGS, type RestRoute } from '@ai-interviewer/api';
 import { errorCodeTable } from '@ai-interviewer/core';
 import { z } from 'zod';
 
@@ -164,11 +164,7 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]) {
         'Practise job interviews with an AI interviewer. Log in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`. Lists take `limit` (1-100, default 20) and `offset`. Errors are `{"error": {"code", "message", "issues", "details"?}}`.',
     },
     servers: [{ url: '/api' }],
-    tags: ['Auth', 'Users', 'Job descriptions', 'Sessions', 'Feedback', 'Voice', 'Sharing', 'Health'].map(
-      (name) => ({
-        name,
-      }),
-    ),
+    tags: [...REST_TAGS, 'Health'].map((name) => ({ name })),
     paths,
     components: {
       schemas: { Error: errorSchema },

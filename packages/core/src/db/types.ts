@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 import type { RubricComponent } from '../engine/types.ts';
 import type {
+  AnswerMode,
   CreationKind,
+  Difficulty,
   Focus,
   GradingStatus,
   QuestionCategory,
@@ -83,7 +85,7 @@ export interface InterviewSessionsTable {
   summary: string | null;
   skill_notes: ColumnType<{ skill: string; note: string }[] | null, string | null | undefined, string | null>;
   /** migration 0007: the level asked for, instead of the one the experience text implies */
-  difficulty: ColumnType<'junior' | 'mid' | 'senior' | null, 'junior' | 'mid' | 'senior' | null | undefined>;
+  difficulty: ColumnType<Difficulty | null, Difficulty | null | undefined>;
   /** migration 0007: seconds per answer shown as a countdown (advisory: a late answer is accepted) */
   time_limit_seconds: ColumnType<number | null, number | null | undefined>;
   created_at: Timestamp;
@@ -171,7 +173,7 @@ export interface VoicePreferencesTable {
   user_id: string;
   keep_recordings: Generated<boolean>;
   /** null: not chosen yet (the app's default applies) */
-  answer_mode: 'type' | 'voice' | null;
+  answer_mode: AnswerMode | null;
   read_aloud: boolean | null;
   updated_at: Timestamp;
 }

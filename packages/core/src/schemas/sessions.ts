@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { MAX_SKILLS } from '../engine/skills.ts';
-import { DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS, SESSION_STATUSES } from '../enums.ts';
+import {
+  DEFAULT_QUESTIONS,
+  DIFFICULTIES,
+  type Difficulty,
+  MAX_QUESTIONS,
+  MIN_QUESTIONS,
+  SESSION_STATUSES,
+} from '../enums.ts';
 import { ANSWER_TIME_LIMIT_SECONDS } from '../limits.ts';
 import {
   focusSchema,
@@ -13,8 +20,8 @@ import {
 import { deliverySchema } from './delivery.ts';
 
 /** The level of the questions, when the candidate picks one instead of the job's experience text. */
-export const difficultySchema = z.enum(['junior', 'mid', 'senior']);
-export type Difficulty = z.infer<typeof difficultySchema>;
+export const difficultySchema = z.enum(DIFFICULTIES);
+export type { Difficulty };
 
 export const sessionStatus = z.enum(SESSION_STATUSES);
 

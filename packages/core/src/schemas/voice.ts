@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANSWER_MODES, type AnswerMode } from '../enums.ts';
 import { idSchema } from './common.ts';
 import { deliverySchema, timedWordSchema } from './delivery.ts';
 
@@ -50,8 +51,8 @@ export const transcriptionSchema = z.object({
 export type Transcription = z.infer<typeof transcriptionSchema>;
 
 /** How the candidate answers in the room: typing, or speaking (recorded, transcribed, corrected). */
-export const answerMode = z.enum(['type', 'voice']);
-export type AnswerMode = z.infer<typeof answerMode>;
+export const answerMode = z.enum(ANSWER_MODES);
+export type { AnswerMode };
 
 /** What a user who never chose gets. */
 export const DEFAULT_VOICE_PREFERENCES = {

@@ -3,7 +3,9 @@
  * questions: a junior gets "how would you…", a senior gets trade-offs, scale and leading others.
  */
 
-export type Level = 'junior' | 'mid' | 'senior';
+import type { Difficulty } from '../../enums.ts';
+
+export type Level = Difficulty;
 
 const SENIOR_WORDS = /\b(senior|sr\.?|lead|staff|principal|head of|director|architect|expert|vp)\b/i;
 const JUNIOR_WORDS =
