@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionSummary } from '../test/fixtures.ts';
-import { averageBySkill, historyStats, scoresOverTime } from './history.ts';
+import { averageBySkill, historyStats, practiceTargets, scoresOverTime } from './history.ts';
 
 describe('scoresOverTime', () => {
   it('keeps completed, scored sessions in the order they ended', () => {
@@ -86,5 +86,37 @@ describe('historyStats', () => {
   });
   it('is empty without points', () => {
     expect(historyStats([])).toMatchObject({ completed: 0, average: null, best: null, trend: null });
+  });
+});
+
+describe('practiceTargets', () => {
+  const job = (id: string | null, title: string, ...skills: [string, number, number][]) => ({
+    job_description_id: id,
+    job_title: title,
+    ...stat(...skills),
+  });
+
+  it('offers the weakest skills below the bar, each with the newest job that asked about it', () => {
+    const sessions = [
+      job('j-new', 'Newer job', ['sql', 1, 3]),
+      job(null, 'Deleted job', ['Testing', 1, 2]),
+      job('j-old', 'Older job', ['SQL', 1, 5], ['Testing', 1, 4], ['React', 1, 9]),
+    ];
+    const targets = practiceTargets(sessions, averageBySkill(sessions));
+    expect(targets).toEqual([
+      { skill: 'Testing', average: 3, jobId: 'j-old', jobTitle: 'Older job' },
+      { skill: 'sql', average: 4, jobId: 'j-new', jobTitle: 'Newer job' },
+    ]);
+  });
+
+  it('leaves out skills whose jobs are all gone, and caps the list', () => {
+    const sessions = [
+      job(null, 'Gone', ['A', 1, 1]),
+      job('j', 'Here', ['B', 1, 2], ['C', 1, 3], ['D', 1, 4]),
+    ];
+    expect(practiceTargets(sessions, averageBySkill(sessions), { max: 2 }).map((t) => t.skill)).toEqual([
+      'B',
+      'C',
+    ]);
   });
 });

@@ -108,3 +108,40 @@ export function historyStats(points: readonly ScorePoint[]): HistoryStats {
     mixesJobs: previous !== undefined && previous.job !== last.job,
   };
 }
+
+export interface PracticeTarget {
+  skill: string;
+  average: number;
+  /** the most recent interviewed catalogue or own job that asked about this skill */
+  jobId: string;
+  jobTitle: string;
+}
+
+/**
+ * "Practise this skill" from the history: the weakest skills (below `below`, at most `max`), each
+ * with the most recent job that asked about it and still exists, so the setup page can offer it.
+ * A skill whose jobs are all gone has nothing to practise against and is left out.
+ */
+export function practiceTargets(
+  sessions: readonly Pick<SessionStats, 'skills' | 'job_description_id' | 'job_title'>[],
+  weakest: readonly SkillAverage[],
+  { max = 3, below = 7 } = {},
+): PracticeTarget[] {
+  const out: PracticeTarget[] = [];
+  for (const s of weakest) {
+    if (out.length >= max || s.average >= below) break;
+    const key = s.skill.toLowerCase();
+    // sessions.stats lists the newest first
+    const job = sessions.find(
+      (x) => x.job_description_id && x.skills.some((k) => k.skill.trim().toLowerCase() === key),
+    );
+    if (job?.job_description_id)
+      out.push({
+        skill: s.skill,
+        average: s.average,
+        jobId: job.job_description_id,
+        jobTitle: job.job_title,
+      });
+  }
+  return out;
+}

@@ -7,7 +7,14 @@ import { ScoreBar } from '../../components/ScoreBar.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { deliveryTrend } from '../../lib/delivery.ts';
 import { formatDate, plural } from '../../lib/format.ts';
-import { averageBySkill, type HistoryStats, historyStats, scoresOverTime } from '../../lib/history.ts';
+import {
+  averageBySkill,
+  type HistoryStats,
+  historyStats,
+  practiceTargets,
+  scoresOverTime,
+} from '../../lib/history.ts';
+import { practiseUrl } from '../../lib/practice.ts';
 import { trpc } from '../../trpc.ts';
 
 import { DeliveryTrend } from './DeliveryTrend.tsx';
@@ -29,6 +36,7 @@ export function HistoryPage() {
   const headline = historyStats(points);
   const recent = stats.data?.sessions;
   const skills = useMemo(() => (recent ? averageBySkill(recent) : []), [recent]);
+  const targets = useMemo(() => (recent ? practiceTargets(recent, skills) : []), [recent, skills]);
   const delivery = useMemo(
     () =>
       recent
@@ -100,6 +108,33 @@ export function HistoryPage() {
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
             <HistoryCharts points={points} skills={skills} />
           </Suspense>
+
+          {targets.length > 0 && (
+            <section className="card" aria-labelledby="weakest-title">
+              <h2 className="card__title" id="weakest-title">
+                Your weakest skills
+              </h2>
+              <ul className="skill-scores">
+                {targets.map((t) => (
+                  <li key={t.skill}>
+                    <span>
+                      <strong>{t.skill}</strong>{' '}
+                      <span className="muted small">
+                        {t.average}/10 on average · {t.jobTitle}
+                      </span>
+                    </span>
+                    <Link
+                      to={practiseUrl(t.jobId, [t.skill])}
+                      className="btn btn--secondary btn--sm"
+                      aria-label={`Practise this skill: ${t.skill}`}
+                    >
+                      Practise this skill
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           <DeliveryTrend rows={delivery} />
 
