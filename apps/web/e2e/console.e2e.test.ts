@@ -52,12 +52,16 @@ describe('the console', () => {
       expect(await page.getByTestId('evaluator').textContent()).toBe(
         'Scored by a built-in checklist, not an AI model',
       );
+      // the follow-up, if the interviewer asks one: wait for either button (checking at once raced
+      // the render, skipped a follow-up that was coming and then waited for Finish in vain)
       const next = page.getByRole('button', { name: /^Answer the follow-up/ });
+      const finish = page.getByRole('button', { name: 'Finish and see my score' });
+      await next.or(finish).first().waitFor();
       if (await next.isVisible()) {
         await next.click();
         await answerCurrent(page, GOOD_ANSWER);
       }
-      await page.getByRole('button', { name: 'Finish and see my score' }).click();
+      await finish.click();
       await page.waitForURL(/\/report$/);
       await page.locator('.report-hero__meta').getByText('Completed', { exact: true }).waitFor();
 
