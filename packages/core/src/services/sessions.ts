@@ -61,7 +61,14 @@ export async function getSessionDetail(db: Db, actor: MaybeActor, id: string): P
 }
 
 export async function detailOf(db: Db, row: SessionRow): Promise<SessionDetail> {
-  const questions = await q.listQuestions(db, row.id);
+  return sessionDetailOf(row, await q.listQuestions(db, row.id));
+}
+
+/** A session with its questions as the API shows it (the export adds its feedback to the same shape). */
+export function sessionDetailOf(
+  row: SessionRow,
+  questions: Awaited<ReturnType<typeof q.listQuestions>>,
+): SessionDetail {
   const { current, progress } = deriveProgress(row, questions);
   return {
     ...toSession(row),

@@ -13,8 +13,8 @@ import { findUserById } from '../queries/users.ts';
 import { findVoicePreferences } from '../queries/voice.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type UserExport } from '../schemas/exports.ts';
 import { type MaybeActor, requireActor } from './actor.ts';
-import { iso, toFeedback, toJob, toQuestion, toSession, toUser } from './mappers.ts';
-import { deriveProgress } from './sessions.ts';
+import { iso, toFeedback, toJob, toUser } from './mappers.ts';
+import { sessionDetailOf } from './sessions.ts';
 import { toShareLink } from './shares.ts';
 import { withDefaults as voicePreferencesOf } from './voice.ts';
 
@@ -63,18 +63,9 @@ export async function exportMyData(db: Db, actor: MaybeActor): Promise<UserExpor
     voice_preferences: voicePreferencesOf(parts.preferences),
     jobs: parts.jobs.map(toJob),
     sessions: parts.sessions.map((row) => {
-      const questions = questionsOf.get(row.id) ?? [];
-      const { current, progress } = deriveProgress(row, questions);
       return {
-        ...toSession(row),
+        ...sessionDetailOf(row, questionsOf.get(row.id) ?? []),
         job_description: row.job_description,
-        job_skills: row.job_skills,
-        job_experience: row.job_experience,
-        transcript: row.transcript,
-        skill_notes: row.skill_notes,
-        questions: questions.map((x) => toQuestion(x, x.answered)),
-        current_question: current ? toQuestion(current, false) : null,
-        progress,
         feedback: (feedbackOf.get(row.id) ?? []).map(toFeedback),
       };
     }),

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../auth/useMe.ts';
 import { StatusBadge } from '../../components/Badge.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PractiseSkills } from '../../components/PractiseSkills.tsx';
 import { ScoreBar } from '../../components/ScoreBar.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { deliveryTrend } from '../../lib/delivery.ts';
@@ -14,7 +15,6 @@ import {
   practiceTargets,
   scoresOverTime,
 } from '../../lib/history.ts';
-import { practiseUrl } from '../../lib/practice.ts';
 import { trpc } from '../../trpc.ts';
 
 import { DeliveryTrend } from './DeliveryTrend.tsx';
@@ -114,25 +114,13 @@ export function HistoryPage() {
               <h2 className="card__title" id="weakest-title">
                 Your weakest skills
               </h2>
-              <ul className="skill-scores">
-                {targets.map((t) => (
-                  <li key={t.skill}>
-                    <span>
-                      <strong>{t.skill}</strong>{' '}
-                      <span className="muted small">
-                        {t.average}/10 on average · {t.jobTitle}
-                      </span>
-                    </span>
-                    <Link
-                      to={practiseUrl(t.jobId, [t.skill])}
-                      className="btn btn--secondary btn--sm"
-                      aria-label={`Practise this skill: ${t.skill}`}
-                    >
-                      Practise this skill
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <PractiseSkills
+                items={targets.map((t) => ({
+                  skill: t.skill,
+                  note: `${t.average}/10 on average · ${t.jobTitle}`,
+                  jobId: t.jobId,
+                }))}
+              />
             </section>
           )}
 

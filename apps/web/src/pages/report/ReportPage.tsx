@@ -3,6 +3,7 @@ import { useMe } from '../../auth/useMe.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { StatusBadge } from '../../components/Badge.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PractiseSkills } from '../../components/PractiseSkills.tsx';
 import { ScoreBar } from '../../components/ScoreBar.tsx';
 import { ScoreRing } from '../../components/ScoreRing.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
@@ -157,30 +158,18 @@ export function ReportPage() {
         </section>
       </div>
 
-      {s.job_description_id && perSkill.length > 0 && (
+      {isOwner && s.job_description_id && perSkill.length > 0 && (
         <section className="card no-print" aria-labelledby="practise-title">
           <h2 className="card__title" id="practise-title">
             Scores per skill
           </h2>
-          <ul className="skill-scores">
-            {perSkill.map((x) => (
-              <li key={x.skill}>
-                <span>
-                  <strong>{x.skill}</strong>{' '}
-                  <span className="muted small">
-                    {x.average}/10 over {plural(x.answers, 'answer')}
-                  </span>
-                </span>
-                <Link
-                  to={practiseUrl(s.job_description_id!, [x.skill])}
-                  className="btn btn--secondary btn--sm"
-                  aria-label={`Practise this skill: ${x.skill}`}
-                >
-                  Practise this skill
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <PractiseSkills
+            items={perSkill.map((x) => ({
+              skill: x.skill,
+              note: `${x.average}/10 over ${plural(x.answers, 'answer')}`,
+              jobId: s.job_description_id!,
+            }))}
+          />
           {weakest.length > 1 && (
             <p>
               <Link
