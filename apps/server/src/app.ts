@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from '@ai-interviewer/api';
 import {
+  DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
+  DEFAULT_AUTH_RATE_LIMIT,
+  DEFAULT_AUTH_RATE_WINDOW_SECONDS,
+  MAX_BODY_BYTES,
   PostgresRateLimitStore,
   type RateLimitStore,
   type ServiceContext,
@@ -45,14 +49,18 @@ export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.met
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    bodyLimit: opts.bodyLimit ?? MAX_BODY_BYTES,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
   });
   const secureCookie = opts.secureCookie ?? false;
   const throttle = new AuthThrottle(
     opts.rateLimitStore ?? new PostgresRateLimitStore(opts.services.db),
-    opts.authRateLimit ?? { limit: 10, windowMs: 60_000 },
+    opts.authRateLimit ?? {
+      limit: DEFAULT_AUTH_RATE_LIMIT,
+      accountLimit: DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
+      windowMs: DEFAULT_AUTH_RATE_WINDOW_SECONDS * 1000,
+    },
   );
 
   app.setErrorHandler((error, req, reply) => {

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
+  DEFAULT_AUTH_RATE_LIMIT,
+  DEFAULT_AUTH_RATE_WINDOW_SECONDS,
   DEFAULT_CONNECTION_TIMEOUT_MS,
   DEFAULT_HOURLY_MODEL_CALLS,
   DEFAULT_IDLE_TIMEOUT_MS,
@@ -84,12 +87,12 @@ const envSchema = z
       .default('')
       .describe('extra origins allowed to send cookie-authenticated writes'),
     AUTH_RATE_LIMIT: int(1, 100_000)
-      .default(10)
+      .default(DEFAULT_AUTH_RATE_LIMIT)
       .describe('login/register attempts per IP, and per account from one IP, per window'),
     AUTH_ACCOUNT_RATE_LIMIT: int(1, 1_000_000)
-      .default(100)
+      .default(DEFAULT_AUTH_ACCOUNT_RATE_LIMIT)
       .describe('password attempts on one account per window from all addresses together'),
-    AUTH_RATE_WINDOW_SECONDS: int(1, 86_400).default(60),
+    AUTH_RATE_WINDOW_SECONDS: int(1, 86_400).default(DEFAULT_AUTH_RATE_WINDOW_SECONDS),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' })
       .optional()

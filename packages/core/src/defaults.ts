@@ -18,3 +18,9 @@ export const DEFAULT_SESSION_ABSOLUTE_DAYS = 30;
 export const DEFAULT_MAX_ANSWERS_PER_SESSION = 40;
 /** Model calls (plan, grade, summarise) per user per rolling hour. */
 export const DEFAULT_HOURLY_MODEL_CALLS = 120;
+/** Login and sign-up attempts per window from one address (and on one account from one address). */
+export const DEFAULT_AUTH_RATE_LIMIT = 10;
+/** Password attempts per window on one account from all addresses together. */
+export const DEFAULT_AUTH_ACCOUNT_RATE_LIMIT = 100;
+/** The window of the login throttles. */
+export const DEFAULT_AUTH_RATE_WINDOW_SECONDS = 60;

@@ -1,5 +1,5 @@
 import { REST_TAGS, type RestRoute } from '@ai-interviewer/api';
-import { errorCodeTable } from '@ai-interviewer/core';
+import { errorCodeTable, SESSION_COOKIE } from '@ai-interviewer/core';
 import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -170,7 +170,7 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]) {
       schemas: { Error: errorSchema },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/login' },
-        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'ai_session' },
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
       },
     },
   };
