@@ -1,12 +1,4 @@
-import {
-  loginInput,
-  loginResult,
-  meSchema,
-  registerInput,
-  userSchema,
-  users,
-  voice,
-} from '@ai-interviewer/core';
+import { loginInput, loginResult, registerInput, userSchema, users } from '@ai-interviewer/core';
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 
@@ -61,18 +53,18 @@ export const authRouter = router({
     return null;
   }),
 
-  /** The current user, with the voice preferences the interview room follows. */
+  /** The current user. Voice preferences have their own route: this one stays one round trip. */
   me: authedProcedure({
     input: z.void(),
-    output: meSchema,
+    output: userSchema,
     rest: {
       method: 'GET',
       path: '/auth/me',
       status: 200,
       tag,
-      summary: 'The current user with roles and voice preferences',
+      summary: 'The current user with roles',
     },
-  }).query(({ ctx }) => voice.withPreferences(ctx.services.db, ctx.actor, ctx.user!)),
+  }).query(({ ctx }) => ctx.user),
 
   /**
    * Who is here, for the web app: the user, or null for a visitor. Being logged out is an

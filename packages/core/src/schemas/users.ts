@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ROLE_NAMES } from '../enums.ts';
 import { idSchema, pageInput, queryText, timestampSchema } from './common.ts';
-import { voicePreferencesSchema } from './voice.ts';
 
 export const roleName = z.enum(ROLE_NAMES);
 
@@ -79,6 +78,3 @@ export const loginResult = z.object({
   expires_at: timestampSchema,
   user: userSchema,
 });
-
-/** The signed-in user (auth.me), with the preferences the interview room follows. */
-export const meSchema = userSchema.extend({ preferences: voicePreferencesSchema });

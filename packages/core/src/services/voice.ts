@@ -14,7 +14,6 @@ import { recordAiUsage } from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
 import * as vq from '../queries/voice.ts';
 import type { Delivery } from '../schemas/delivery.ts';
-import type { User } from '../schemas/users.ts';
 import {
   DEFAULT_VOICE_PREFERENCES,
   type QuestionSpeech,
@@ -176,15 +175,6 @@ export const withDefaults = (
 
 export async function getPreferences(db: ServiceContext['db'], actor: MaybeActor): Promise<VoicePreferences> {
   return loadPreferences(db, requireActor(actor).id);
-}
-
-/** The signed-in user with their preferences (auth.me): a program sees what the room will do. */
-export async function withPreferences(
-  db: ServiceContext['db'],
-  actor: MaybeActor,
-  user: User,
-): Promise<User & { preferences: VoicePreferences }> {
-  return { ...user, preferences: await getPreferences(db, actor) };
 }
 
 export async function setPreferences(
