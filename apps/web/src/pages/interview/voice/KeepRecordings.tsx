@@ -1,42 +1,48 @@
+import type { ReactNode } from 'react';
 import type { VoicePreferences } from '../../../trpc.ts';
 
-/** "Keep my recordings": off unless the candidate turns it on; shown only where the server records. */
-export function KeepRecordings({
-  preferences,
-  onChange,
-}: {
+type Props = {
   preferences: VoicePreferences;
   onChange: (patch: Partial<VoicePreferences>) => void;
-}) {
+};
+type OnOff = {
+  [K in keyof VoicePreferences]: VoicePreferences[K] extends boolean ? K : never;
+}[keyof VoicePreferences];
+
+/** One on/off preference as a checkbox; the change goes to the server (useVoicePreferences). */
+function PreferenceBox({
+  name,
+  preferences,
+  onChange,
+  children,
+}: Props & { name: OnOff; children: ReactNode }) {
   return (
     <label className="keep-recordings small">
       <input
         type="checkbox"
-        checked={preferences.keep_recordings}
-        onChange={(e) => onChange({ keep_recordings: e.target.checked })}
+        checked={preferences[name]}
+        onChange={(e) => onChange({ [name]: e.target.checked })}
       />{' '}
-      Keep my recordings (downloadable from the report, deleted with my account). Off: the audio is
-      transcribed, then dropped.
+      {children}
     </label>
   );
 }
 
-/** Whether each question is read aloud as it appears (replay stays either way). */
-export function ReadAloud({
-  preferences,
-  onChange,
-}: {
-  preferences: VoicePreferences;
-  onChange: (patch: Partial<VoicePreferences>) => void;
-}) {
+/** "Keep my recordings": off unless the candidate turns it on; shown only where the server records. */
+export function KeepRecordings(props: Props) {
   return (
-    <label className="keep-recordings small">
-      <input
-        type="checkbox"
-        checked={preferences.read_aloud}
-        onChange={(e) => onChange({ read_aloud: e.target.checked })}
-      />{' '}
+    <PreferenceBox name="keep_recordings" {...props}>
+      Keep my recordings (downloadable from the report, deleted with my account). Off: the audio is
+      transcribed, then dropped.
+    </PreferenceBox>
+  );
+}
+
+/** Whether each question is read aloud as it appears (replay stays either way). */
+export function ReadAloud(props: Props) {
+  return (
+    <PreferenceBox name="read_aloud" {...props}>
       Read each question aloud
-    </label>
+    </PreferenceBox>
   );
 }
