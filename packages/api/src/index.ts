@@ -1,3 +1,4 @@
+export { API_TABLE_END, API_TABLE_START, restRoutesTable, withRestRoutesTable } from './docs.ts';
 export { toDomainError } from './errors.ts';
 export {
   type Access,
@@ -5,6 +6,7 @@ export {
   type HttpMethod,
   type Meta,
   type ObjectAccess,
+  openApiPath,
   REST_TAGS,
   type RestMeta,
   type Tier,

@@ -26,6 +26,9 @@ export const REST_TAGS = [
   'Sharing',
 ] as const;
 
+/** `/users/:id` (a RestMeta path, Fastify's syntax) as OpenAPI and readers write it: `/users/{id}`. */
+export const openApiPath = (fastifyPath: string) => fastifyPath.replace(/:([A-Za-z_]+)/g, '{$1}');
+
 /** A procedure's REST endpoint (SPEC §6). */
 export interface RestMeta {
   method: HttpMethod;

@@ -1,4 +1,4 @@
-import { REST_TAGS, type RestRoute } from '@ai-interviewer/api';
+import { openApiPath, REST_TAGS, type RestRoute } from '@ai-interviewer/api';
 import { errorCodeTable, SESSION_COOKIE } from '@ai-interviewer/core';
 import { z } from 'zod';
 
@@ -73,7 +73,7 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]) {
     const rest = route;
     const input = toJsonSchema(meta.input, 'input');
     const output = toJsonSchema(meta.output, 'output');
-    const openApiPath = rest.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    const path = openApiPath(rest.path);
     const pathParams = [...rest.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
 
     const props = { ...(input?.properties ?? {}) };
@@ -141,8 +141,8 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]) {
             },
       ...errorResponsesFor(route),
     };
-    paths[openApiPath] ??= {};
-    paths[openApiPath][rest.method.toLowerCase()] = operation;
+    paths[path] ??= {};
+    paths[path][rest.method.toLowerCase()] = operation;
   }
 
   paths['/health'] = {
