@@ -4,7 +4,7 @@ import { domainCodeOf, httpStatusOf } from '../lib/errors.ts';
 import { trpc } from '../trpc.ts';
 
 // tRPC's own helpers name the keys, so a change of tRPC's key shape cannot silently break these
-const viewerKey = getQueryKey(trpc.auth.viewer);
+export const viewerKey = getQueryKey(trpc.auth.viewer);
 const loginKey = getMutationKey(trpc.auth.login);
 
 /**

@@ -4,9 +4,15 @@ import { idSchema, pageInput, queryText, timestampSchema } from './common.ts';
 
 export const roleName = z.enum(ROLE_NAMES);
 
+/** RFC 5321's longest deliverable address. */
+const EMAIL_MAX = 254;
+/** Long enough for any passphrase, short enough that hashing a hostile one stays cheap. */
+const PASSWORD_MAX = 256;
+const atMost = (n: number) => ({ error: `must be at most ${n} characters` });
+
 export const emailSchema = z
   .email({ error: 'must be a valid email address' })
-  .max(254, { error: 'must be at most 254 characters' });
+  .max(EMAIL_MAX, atMost(EMAIL_MAX));
 export const usernameSchema = z
   .string()
   .trim()
@@ -15,7 +21,7 @@ export const usernameSchema = z
 export const passwordSchema = z
   .string()
   .min(8, { error: 'must be at least 8 characters' })
-  .max(256, { error: 'must be at most 256 characters' });
+  .max(PASSWORD_MAX, atMost(PASSWORD_MAX));
 
 export const userSchema = z.object({
   id: idSchema,
@@ -35,12 +41,9 @@ export const registerInput = z.strictObject({
 
 export const loginInput = z
   .strictObject({
-    email: queryText(254).optional().describe('email or username'),
-    username: queryText(254).optional(),
-    password: z
-      .string()
-      .min(1, { error: 'is required' })
-      .max(256, { error: 'must be at most 256 characters' }),
+    email: queryText(EMAIL_MAX).optional().describe('email or username'),
+    username: queryText(EMAIL_MAX).optional(),
+    password: z.string().min(1, { error: 'is required' }).max(PASSWORD_MAX, atMost(PASSWORD_MAX)),
   })
   .refine((v) => Boolean(v.email || v.username), { error: 'email or username is required', path: ['email'] });
 
@@ -59,7 +62,7 @@ export const updateUserInput = z.strictObject({
   password: passwordSchema.optional(),
   current_password: z
     .string()
-    .max(256)
+    .max(PASSWORD_MAX, atMost(PASSWORD_MAX))
     .optional()
     .describe('required when changing your own password or email'),
   roles: z.array(roleName).min(1).max(ROLE_NAMES.length).optional().describe('admin only'),

@@ -1,4 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { matchQuery, useQueryClient } from '@tanstack/react-query';
+import { viewerKey } from '../../app/queryClient.ts';
 import { trpc, type User } from '../../trpc.ts';
 
 /** After a successful login: the cache learns who is logged in; everything else is refetched as them. */
@@ -6,7 +7,7 @@ export function useSignedIn() {
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   return (user: User) => {
-    queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey[0]) !== '["auth","viewer"]' });
+    queryClient.removeQueries({ predicate: (q) => !matchQuery({ queryKey: viewerKey }, q) });
     utils.auth.viewer.setData(undefined, user);
   };
 }
