@@ -18,8 +18,15 @@ import pg from 'pg';
 import { cannon } from './lib/cannon.ts';
 import { databaseOf, recreateDatabase } from './lib/databases.ts';
 import { cpuMs } from './lib/proc.ts';
+import { fetchRaw, rawDifference } from './lib/same-response.ts';
 import { makeTokens, seedBase, USERS } from './lib/seed.ts';
-import { baselineEntry, type ServerProcess, serverEnv, startServerProcess } from './lib/server-process.ts';
+import {
+  baselineEntry,
+  baselineEnv,
+  type ServerProcess,
+  serverEnv,
+  startServerProcess,
+} from './lib/server-process.ts';
 
 const env = process.env;
 const cfg = {
@@ -65,10 +72,10 @@ async function seed(url: string) {
   }
 }
 
-/** The two answers must be the same JSON, or the ratio compares different work. */
+/** The two answers must be the same bytes, or the ratio compares different work. */
 async function sameAnswer(ours: ServerProcess, base: ServerProcess) {
-  const [a, b] = await Promise.all([ours, base].map(async (s) => (await fetch(s.url + PATH)).json()));
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`the two servers answer ${PATH} differently`);
+  const diff = rawDifference(await fetchRaw(ours, { path: PATH }), await fetchRaw(base, { path: PATH }));
+  if (diff !== null) throw new Error(`the two servers answer ${PATH} differently: ${diff}`);
 }
 
 async function main() {
@@ -79,7 +86,7 @@ async function main() {
     log(`seeding ${databaseOf(db.url)}`);
     await seed(db.url);
     ours = await startServerProcess({ env: serverEnv(db.url) });
-    base = await startServerProcess({ entry: baselineEntry, env: { DATABASE_URL: db.url } });
+    base = await startServerProcess({ entry: baselineEntry, env: baselineEnv(db.url) });
     await sameAnswer(ours, base);
     const sides = { ours, base };
     for (const s of Object.values(sides))

@@ -152,7 +152,7 @@ export function renderReport(r: Report): string {
     '',
     '#### Same responses',
     '',
-    'Each read scenario was fetched from both servers and the JSON compared (deep equality).',
+    'Each read scenario was fetched from both servers and the responses compared byte for byte (status, content type, body); a difference stops the run.',
     '',
   );
   out.push('| scenario | path | same | status | body |', '|---|---|---|---|--:|');

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '@ai-interviewer/core';
+import { baselineSqlEnv } from './sql.ts';
 
 const require = createRequire(import.meta.url);
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
@@ -16,6 +17,11 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const serverEntry = fileURLToPath(new URL('../../../apps/server/dist/main.js', import.meta.url));
 export const baselineEntry = fileURLToPath(new URL('../baseline/server.ts', import.meta.url));
 const benchDir = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The baseline's environment: the SQL ours sends, and `extra` (BASELINE_NAMED_STATEMENTS). */
+export function baselineEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, ...baselineSqlEnv(), ...extra };
+}
 
 /** A port nobody listens on right now: the one core's embedded PostgreSQL uses too. */
 export { freePort };
