@@ -2,12 +2,13 @@
  * `pnpm --filter @ai-interviewer/bench bench:ratio`: the speed ratio of issue #15, on its own.
  *
  * `GET /api/jobs?limit=20` (a page plus the total) on our production server against the bare
- * Fastify + `pg` baseline (bench/src/baseline/server.ts), which answers the same JSON with one
- * `count(*) over ()` statement. Same seeded database, both servers up at once, measured in
- * alternating rounds (the side that goes first swaps each round, so a disturbance hits both
- * alike). Prints each round's requests/s and the ratio ours/baseline over the whole run.
+ * Fastify + `pg` baseline (bench/src/baseline/server.ts), which answers the same bytes with one
+ * `count(*) over ()` statement. Same seeded database, both servers up at once, on the same pool
+ * and node flags as `pnpm bench` gives them (lib/server-process.ts: `poolEnv`, `serverStartFlags`),
+ * measured in alternating rounds (the side that goes first swaps each round, so a disturbance
+ * hits both alike). Prints each round's requests/s and the ratio ours/baseline over the whole run.
  *
- * Env: BENCH_DATABASE_URL (else an embedded PostgreSQL), BENCH_RATIO_ROUNDS (8),
+ * Env: BENCH_DATABASE_URL (else an embedded PostgreSQL), BENCH_POOL_MAX (the server's default), BENCH_RATIO_ROUNDS (8),
  * BENCH_RATIO_SECONDS per side per round (3), BENCH_CONNECTIONS (50), BENCH_RATIO_TARGET (0.8).
  */
 import { mkdtempSync, rmSync } from 'node:fs';

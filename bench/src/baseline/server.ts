@@ -4,8 +4,9 @@
  * bench/src/lib/sql.ts and handed over in BASELINE_SQL, so this process loads no Kysely) and
  * returns byte for byte the same JSON, so the ratio ours/baseline is the price of our layers.
  *
- * Env: DATABASE_URL, PORT, HOST, BASELINE_SQL (required), DB_POOL_MAX (8),
- * DB_CONNECTION_TIMEOUT_MS (3000), DB_STATEMENT_TIMEOUT_MS (15000).
+ * Env: DATABASE_URL, PORT, HOST, BASELINE_SQL (required), and the pool settings, which the
+ * harnesses set to our server's (lib/server-process.ts, `poolEnv`): DB_POOL_MAX,
+ * DB_CONNECTION_TIMEOUT_MS, DB_IDLE_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS (15000).
  * BASELINE_NAMED_STATEMENTS=1: send each statement as a named (server-side prepared) one, as our
  * server does for its hot queries, so the two differ only in their Node layers.
  */
@@ -15,7 +16,7 @@ import pg from 'pg';
 import type { SQL as SqlTexts } from '../lib/sql.ts';
 
 const env = process.env;
-/** A setting the harness must pass (lib/server-process.ts, `baselineEnv`). */
+/** A setting the harness must pass: a silent default here is how the two sides' pools drifted apart. */
 const required = (name: string): string => {
   const v = env[name];
   if (!v) throw new Error(`baseline: ${name} is not set (lib/server-process.ts sets it)`);
@@ -24,9 +25,9 @@ const required = (name: string): string => {
 const SQL = JSON.parse(required('BASELINE_SQL')) as typeof SqlTexts;
 const pool = new pg.Pool({
   connectionString: env.DATABASE_URL,
-  max: Number(env.DB_POOL_MAX ?? 8),
-  connectionTimeoutMillis: Number(env.DB_CONNECTION_TIMEOUT_MS ?? 3000),
-  idleTimeoutMillis: 30_000,
+  max: Number(required('DB_POOL_MAX')),
+  connectionTimeoutMillis: Number(required('DB_CONNECTION_TIMEOUT_MS')),
+  idleTimeoutMillis: Number(required('DB_IDLE_TIMEOUT_MS')),
   options: `-c statement_timeout=${Number(env.DB_STATEMENT_TIMEOUT_MS ?? 15_000)}`,
 });
 pool.on('error', () => {});

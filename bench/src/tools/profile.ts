@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { cannon } from '../lib/cannon.ts';
 import { ANSWER, ownerOf, sessionId, submitSessionId } from '../lib/seed.ts';
-import { baselineEntry, baselineEnv, serverEnv, startServerProcess } from '../lib/server-process.ts';
+import {
+  baselineEntry,
+  baselineEnv,
+  serverEnv,
+  serverStartFlags,
+  startServerProcess,
+} from '../lib/server-process.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? '';
 if (!url) {
@@ -63,7 +69,7 @@ async function main() {
   const server = await startServerProcess({
     ...(baseline && { entry: baselineEntry }),
     env: baseline ? baselineEnv(url) : serverEnv(url),
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    nodeArgs: [...serverStartFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
   let i = 0;
   const targets: Record<string, Parameters<typeof cannon>[0]> = {
