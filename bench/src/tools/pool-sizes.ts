@@ -13,7 +13,7 @@
  * Memory, right after each server's answer run (its pool still open): the server's VmRSS and
  * VmHWM, and the summed RSS and PSS of its PostgreSQL backends (found by application_name).
  *
- * Env: BENCH_POOLS (4,8,20), BENCH_SIDES, BENCH_SCENARIOS (jobs,feedback,answers), BENCH_ROUNDS (3), BENCH_SECONDS per run (3), BENCH_WARMUP_SECONDS (1),
+ * Env: BENCH_POOLS (4,8,20), BENCH_SIDES, BENCH_SCENARIOS (jobs,feedback,answers: which, in order), BENCH_ROUNDS (3), BENCH_SECONDS per run (3), BENCH_WARMUP_SECONDS (1),
  * BENCH_CONNECTIONS (50).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -245,9 +245,13 @@ async function main() {
       },
     ];
 
-    const wanted = (env.BENCH_SCENARIOS ?? 'jobs,feedback,answers').split(',');
+    // in the order given: a server's state (its heap) after one scenario can change the next
     const keys = ['jobs', 'feedback', 'answers'];
-    const chosen = scenarios.filter((_, i) => wanted.includes(keys[i] ?? ''));
+    const chosen = (env.BENCH_SCENARIOS ?? 'jobs,feedback,answers').split(',').map((k) => {
+      const sc = scenarios[keys.indexOf(k)];
+      if (!sc) throw new Error(`BENCH_SCENARIOS: ${k}? (${keys.join(', ')})`);
+      return sc;
+    });
     const results = new Map<string, Measured[]>();
     const memory = new Map<string, Awaited<ReturnType<typeof memoryOf>>>();
     for (const sc of chosen) {
