@@ -22,14 +22,6 @@ const cfg = {
   seconds: Number(env.BENCH_ENGINE_SECONDS ?? 15),
   candidates: Number(env.BENCH_ENGINE_CANDIDATES ?? 50),
 };
-/**
- * The node flags `npm start` gives the server (apps/server's start script), so the bench measures
- * the process as it is launched, not a plain `node dist/main.js`.
- */
-const serverPackage = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../apps/server/package.json', import.meta.url)), 'utf8'),
-) as { scripts: { start: string } };
-const startFlags = serverPackage.scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
 const pgliteEntry = fileURLToPath(new URL('./engines/pglite-server.ts', import.meta.url));
 const docPath = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
@@ -74,7 +66,6 @@ const engines: { name: string; start: (dataDir: string) => Promise<ServerProcess
     start: (dataDir) =>
       startServerProcess({
         env: { ...common, DATA_DIR: dataDir },
-        nodeArgs: startFlags,
         readyTimeoutMs: 180_000,
       }),
   },
@@ -84,6 +75,7 @@ const engines: { name: string; start: (dataDir: string) => Promise<ServerProcess
       startServerProcess({
         entry: pgliteEntry,
         env: { ...common, DATA_DIR: dataDir },
+        nodeArgs: [], // its own tuning (pglite-server.ts); the semi-space flag was never measured on it
         readyTimeoutMs: 300_000,
       }),
   },

@@ -2,12 +2,13 @@
  * `pnpm --filter @ai-interviewer/bench bench:ratio`: the speed ratio of issue #15, on its own.
  *
  * `GET /api/jobs?limit=20` (a page plus the total) on our production server against the bare
- * Fastify + `pg` baseline (bench/src/baseline/server.ts), which answers the same JSON with one
- * `count(*) over ()` statement. Same seeded database, both servers up at once, measured in
- * alternating rounds (the side that goes first swaps each round, so a disturbance hits both
- * alike). Prints each round's requests/s and the ratio ours/baseline over the whole run.
+ * Fastify + `pg` baseline (bench/src/baseline/server.ts), which answers the same bytes with one
+ * `count(*) over ()` statement. Same seeded database, both servers up at once, on the same pool
+ * and node flags as `pnpm bench` gives them (lib/server-process.ts: `poolEnv`, `serverStartFlags`),
+ * measured in alternating rounds (the side that goes first swaps each round, so a disturbance
+ * hits both alike). Prints each round's requests/s and the ratio ours/baseline over the whole run.
  *
- * Env: BENCH_DATABASE_URL (else an embedded PostgreSQL), BENCH_RATIO_ROUNDS (8),
+ * Env: BENCH_DATABASE_URL (else an embedded PostgreSQL), BENCH_POOL_MAX (the server's default), BENCH_RATIO_ROUNDS (8),
  * BENCH_RATIO_SECONDS per side per round (3), BENCH_CONNECTIONS (50), BENCH_RATIO_TARGET (0.8).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,8 +19,15 @@ import pg from 'pg';
 import { cannon } from './lib/cannon.ts';
 import { databaseOf, recreateDatabase } from './lib/databases.ts';
 import { cpuMs } from './lib/proc.ts';
+import { fetchRaw, rawDifference } from './lib/same-response.ts';
 import { makeTokens, seedBase, USERS } from './lib/seed.ts';
-import { baselineEntry, type ServerProcess, serverEnv, startServerProcess } from './lib/server-process.ts';
+import {
+  baselineEntry,
+  baselineEnv,
+  type ServerProcess,
+  serverEnv,
+  startServerProcess,
+} from './lib/server-process.ts';
 
 const env = process.env;
 const cfg = {
@@ -65,10 +73,10 @@ async function seed(url: string) {
   }
 }
 
-/** The two answers must be the same JSON, or the ratio compares different work. */
+/** The two answers must be the same bytes, or the ratio compares different work. */
 async function sameAnswer(ours: ServerProcess, base: ServerProcess) {
-  const [a, b] = await Promise.all([ours, base].map(async (s) => (await fetch(s.url + PATH)).json()));
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`the two servers answer ${PATH} differently`);
+  const diff = rawDifference(await fetchRaw(ours, { path: PATH }), await fetchRaw(base, { path: PATH }));
+  if (diff !== null) throw new Error(`the two servers answer ${PATH} differently: ${diff}`);
 }
 
 async function main() {
@@ -79,7 +87,7 @@ async function main() {
     log(`seeding ${databaseOf(db.url)}`);
     await seed(db.url);
     ours = await startServerProcess({ env: serverEnv(db.url) });
-    base = await startServerProcess({ entry: baselineEntry, env: { DATABASE_URL: db.url } });
+    base = await startServerProcess({ entry: baselineEntry, env: baselineEnv(db.url) });
     await sameAnswer(ours, base);
     const sides = { ours, base };
     for (const s of Object.values(sides))

@@ -16,10 +16,16 @@ import type autocannon from 'autocannon';
 import type pg from 'pg';
 import type { Report, Row } from './lib/report.ts';
 import { growFeedback, ownerOf, READ_SESSIONS, seedHotSession, sessionId } from './lib/seed.ts';
-import { baselineEntry, type ServerProcess, serverEnv, startServerProcess } from './lib/server-process.ts';
+import {
+  baselineEntry,
+  baselineEnv,
+  type ServerProcess,
+  serverEnv,
+  startServerProcess,
+} from './lib/server-process.ts';
 import { compareResponses, countStatements, counts, explainRead, explainSession } from './run/checks.ts';
 import { appNameOf, cfg, log, withAppName } from './run/config.ts';
-import { openDatabase } from './run/database.ts';
+import { type BenchDatabase, openDatabase } from './run/database.ts';
 import { finishReport } from './run/finish.ts';
 import { pair, rowOf, run, type Servers } from './run/load.ts';
 import { checkTargets } from './run/targets.ts';
@@ -54,11 +60,11 @@ async function startServers(url: string): Promise<Servers> {
   const ours = await startServerProcess({ env: serverEnv(withAppName(url, 'bench_ours')) });
   const base = await startServerProcess({
     entry: baselineEntry,
-    env: { DATABASE_URL: withAppName(url, 'bench_baseline') },
+    env: baselineEnv(withAppName(url, 'bench_baseline')),
   });
   const named = await startServerProcess({
     entry: baselineEntry,
-    env: { DATABASE_URL: withAppName(url, 'bench_baseline_named'), BASELINE_NAMED_STATEMENTS: '1' },
+    env: baselineEnv(withAppName(url, 'bench_baseline_named'), { BASELINE_NAMED_STATEMENTS: '1' }),
   });
   appNameOf.set(ours, 'bench_ours');
   appNameOf.set(base, 'bench_baseline');
@@ -157,11 +163,23 @@ async function main() {
   const started = Date.now();
   const report = emptyReport();
   const db = await openDatabase(report);
-  const { c, tokenOf } = db;
+  try {
+    await measureAll(report, db);
+  } finally {
+    // also when a check stops the run: the embedded PostgreSQL goes with it
+    await db.close();
+  }
+  finishReport(report, started);
+}
 
-  // statements per request, counted in-process (same code, same database)
-  report.queries = await countStatements(db.handle, tokenOf);
-  await db.handle.close();
+async function measureAll(report: Report, db: BenchDatabase) {
+  const { c, tokenOf } = db;
+  // statements per request, counted in-process (same code, same database); stops the run on drift
+  try {
+    report.queries = await countStatements(db.handle, tokenOf);
+  } finally {
+    await db.handle.close();
+  }
   report.plans.push(...(await explainRead(c, '10,000 feedback rows')));
 
   const servers = await startServers(cfg.url);
@@ -181,9 +199,7 @@ async function main() {
     report.notes.push(
       `On SIGTERM our server exited with ${JSON.stringify(oursExit)}, the baseline with ${JSON.stringify(baseExit)}.`,
     );
-    await db.close();
   }
-  finishReport(report, started);
 }
 
 main().catch((err) => {

@@ -1,24 +1,33 @@
 /**
  * The baseline: bare Fastify + `pg`, no tRPC, no zod, no Kysely, no lucia. Each handler sends the
- * same SQL our server sends for the read scenarios (captured from it, see bench/src/lib/sql.ts)
- * and returns the same JSON, so the ratio ours/baseline is the price of our layers.
+ * same SQL our server sends for the read scenarios (derived from our query functions by
+ * bench/src/lib/sql.ts and handed over in BASELINE_SQL, so this process loads no Kysely) and
+ * returns byte for byte the same JSON, so the ratio ours/baseline is the price of our layers.
  *
- * Env: DATABASE_URL, PORT, HOST, DB_POOL_MAX (8), DB_CONNECTION_TIMEOUT_MS (3000),
- * DB_STATEMENT_TIMEOUT_MS (15000): the same pool settings as the server's defaults.
+ * Env: DATABASE_URL, PORT, HOST, BASELINE_SQL (required), and the pool settings, which the
+ * harnesses set to our server's (lib/server-process.ts, `poolEnv`): DB_POOL_MAX,
+ * DB_CONNECTION_TIMEOUT_MS, DB_IDLE_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS (15000).
  * BASELINE_NAMED_STATEMENTS=1: send each statement as a named (server-side prepared) one, as our
  * server does for its hot queries, so the two differ only in their Node layers.
  */
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { SQL } from '../lib/sql.ts';
+import type { SQL as SqlTexts } from '../lib/sql.ts';
 
 const env = process.env;
+/** A setting the harness must pass: a silent default here is how the two sides' pools drifted apart. */
+const required = (name: string): string => {
+  const v = env[name];
+  if (!v) throw new Error(`baseline: ${name} is not set (lib/server-process.ts sets it)`);
+  return v;
+};
+const SQL = JSON.parse(required('BASELINE_SQL')) as typeof SqlTexts;
 const pool = new pg.Pool({
   connectionString: env.DATABASE_URL,
-  max: Number(env.DB_POOL_MAX ?? 8),
-  connectionTimeoutMillis: Number(env.DB_CONNECTION_TIMEOUT_MS ?? 3000),
-  idleTimeoutMillis: 30_000,
+  max: Number(required('DB_POOL_MAX')),
+  connectionTimeoutMillis: Number(required('DB_CONNECTION_TIMEOUT_MS')),
+  idleTimeoutMillis: Number(required('DB_IDLE_TIMEOUT_MS')),
   options: `-c statement_timeout=${Number(env.DB_STATEMENT_TIMEOUT_MS ?? 15_000)}`,
 });
 pool.on('error', () => {});
@@ -60,6 +69,7 @@ const feedback = (r: Row) => ({
   answer: r.answer,
   ai_feedback: r.ai_feedback,
   score: r.score,
+  rubric: r.rubric,
   category: r.category,
   strengths: r.strengths,
   improvements: r.improvements,
@@ -70,6 +80,7 @@ const feedback = (r: Row) => ({
   evaluator: r.evaluator,
   created_at: iso(r.created_at),
   updated_at: iso(r.updated_at),
+  delivery: r.delivery ?? null,
 });
 
 const error = (reply: FastifyReply, status: number, code: string, message: string) =>

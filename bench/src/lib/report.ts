@@ -33,7 +33,15 @@ export interface Row {
 
 export interface Report {
   startedAt: string;
-  config: { url: string; seconds: number; connections: number; warmupS: number; rounds: number };
+  config: {
+    url: string;
+    seconds: number;
+    connections: number;
+    warmupS: number;
+    rounds: number;
+    poolMax: number;
+    nodeFlags: string[];
+  };
   machine: {
     cpus: number;
     cpuModel: string;
@@ -95,7 +103,7 @@ export function renderReport(r: Report): string {
   out.push(
     `${r.config.connections} connections, ${r.config.seconds} s measured per side and scenario ` +
       `(${r.config.rounds} rotating round(s) of ours, the baseline and the baseline with named statements, each after a ${r.config.warmupS} s warm-up), ` +
-      'keep-alive, no pipelining. Latencies are exact percentiles over every response (ms). ' +
+      `keep-alive, no pipelining; every server on a pool of ${r.config.poolMax} connections, started with \`node ${r.config.nodeFlags.join(' ')}\`. Latencies are exact percentiles over every response (ms). ` +
       '"CPU/req" is CPU time (user + system, ms) per request of the server process + of its PostgreSQL backends ' +
       '(found by application_name): unlike req/s it hardly depends on what else the machine is doing. ' +
       '"load" is the 1-minute load average right after the row was measured (the machine has ' +
@@ -152,7 +160,7 @@ export function renderReport(r: Report): string {
     '',
     '#### Same responses',
     '',
-    'Each read scenario was fetched from both servers and the JSON compared (deep equality).',
+    'Each read scenario was fetched from both servers and the responses compared byte for byte (status, content type, body); a difference stops the run.',
     '',
   );
   out.push('| scenario | path | same | status | body |', '|---|---|---|---|--:|');

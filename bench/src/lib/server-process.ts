@@ -7,7 +7,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort } from '@ai-interviewer/core';
+import {
+  DEFAULT_CONNECTION_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_POOL_MAX,
+  freePort,
+} from '@ai-interviewer/core';
+import { baselineSqlEnv } from './sql.ts';
 
 const require = createRequire(import.meta.url);
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
@@ -16,6 +22,36 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const serverEntry = fileURLToPath(new URL('../../../apps/server/dist/main.js', import.meta.url));
 export const baselineEntry = fileURLToPath(new URL('../baseline/server.ts', import.meta.url));
 const benchDir = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The node flags production starts our server with (`apps/server`'s `start` script): the bench runs it the same way. */
+export const serverStartFlags: string[] = (
+  JSON.parse(readFileSync(new URL('../../../apps/server/package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(/\s+/)
+  .filter((a) => a.startsWith('--'));
+
+/**
+ * The pool both sides of a comparison get, written into both environments so that they cannot
+ * differ: our server's defaults unless BENCH_POOL_MAX says otherwise (the baseline has no
+ * defaults of its own: it once kept 8 connections while ours went down to 4).
+ */
+export function poolEnv(
+  poolMax = Number(process.env.BENCH_POOL_MAX ?? DEFAULT_POOL_MAX),
+): Record<string, string> {
+  return {
+    DB_POOL_MAX: String(poolMax),
+    DB_CONNECTION_TIMEOUT_MS: String(DEFAULT_CONNECTION_TIMEOUT_MS),
+    DB_IDLE_TIMEOUT_MS: String(DEFAULT_IDLE_TIMEOUT_MS),
+    DB_STATEMENT_TIMEOUT_MS: '15000',
+  };
+}
+
+/** The baseline's environment: the same pool as ours, the SQL ours sends, and `extra` (BASELINE_NAMED_STATEMENTS). */
+export function baselineEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, ...poolEnv(), ...baselineSqlEnv(), ...extra };
+}
 
 /** A port nobody listens on right now: the one core's embedded PostgreSQL uses too. */
 export { freePort };
@@ -50,7 +86,10 @@ export interface StartOptions {
   /** A path that answers 200 once the server is ready. */
   readyPath?: string;
   readyTimeoutMs?: number;
-  /** Extra node flags (e.g. --cpu-prof). */
+  /**
+   * Node flags; default `serverStartFlags`, for the baseline too: both sides of a comparison run
+   * on the same runtime settings (a 2 MB semi-space collects the young generation more often).
+   */
   nodeArgs?: string[];
 }
 
@@ -60,7 +99,7 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first`);
   const loader = entry.endsWith('.ts') ? ['--import', tsxLoader] : [];
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, entry], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? serverStartFlags), ...loader, entry], {
     // no .env in the bench folder: the server reads only what we pass
     cwd: benchDir,
     env: {
@@ -155,6 +194,7 @@ export function serverEnv(databaseUrl: string, extra: Record<string, string> = {
     SESSIONS_PER_HOUR: '0',
     JOBS_PER_HOUR: '0',
     MAX_ANSWERS_PER_SESSION: '200',
+    ...poolEnv(),
     ...extra,
   };
 }

@@ -1,15 +1,18 @@
 /** What the bench checks besides speed: equal answers, statements per request, query plans, row counts. */
-import { deepStrictEqual } from 'node:assert';
 import { type createDatabase, createOfflineProvider, TokenAuth } from '@ai-interviewer/core';
 import { buildServer } from '@ai-interviewer/server';
 import type { InjectOptions } from 'fastify';
 import type pg from 'pg';
 import { installQueryLog } from '../lib/query-log.ts';
 import type { Report } from '../lib/report.ts';
+import { fetchRaw, rawDifference } from '../lib/same-response.ts';
 import { ANSWER, ownerOf, sessionId, submitSessionId } from '../lib/seed.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
-import { SQL, sameSql } from '../lib/sql.ts';
+import { SQL } from '../lib/sql.ts';
 import { log, submitSessions } from './config.ts';
+
+const sameList = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 export async function counts(c: pg.Client) {
   const { rows } = await c.query(
@@ -20,7 +23,10 @@ export async function counts(c: pg.Client) {
   return rows[0] as Record<string, number>;
 }
 
-/** Our responses and the baseline's must be the same JSON, or the comparison means nothing. */
+/**
+ * Our responses and the baseline's must be the same bytes (status, content type, body), or the
+ * comparison means nothing: a run whose answers differ stops here.
+ */
 export async function compareResponses(
   ours: ServerProcess,
   base: ServerProcess,
@@ -28,21 +34,16 @@ export async function compareResponses(
 ) {
   const out: Report['equality'] = [];
   for (const [name, r] of Object.entries(reads)) {
-    const get = async (s: ServerProcess) => {
-      const res = await fetch(s.url + r.path, { headers: r.headers });
-      return { status: res.status, body: (await res.json()) as unknown };
-    };
-    const [a, b] = [await get(ours), await get(base)];
-    let same = a.status === b.status;
-    let detail = `${a.status} vs ${b.status}`;
-    try {
-      deepStrictEqual(a.body, b.body);
-    } catch (e) {
-      same = false;
-      detail += `; bodies differ: ${String((e as Error).message).slice(0, 300)}`;
-    }
-    out.push({ scenario: name, path: r.path, same, detail, bytes: JSON.stringify(a.body).length });
-    if (!same) log(`WARNING: ${name} differs between ours and the baseline: ${detail}`);
+    const [a, b] = [await fetchRaw(ours, r), await fetchRaw(base, r)];
+    const diff = rawDifference(a, b);
+    out.push({
+      scenario: name,
+      path: r.path,
+      same: diff === null,
+      detail: diff ?? `${a.status}`,
+      bytes: a.body.length,
+    });
+    if (diff !== null) throw new Error(`${name} (${r.path}) differs between ours and the baseline: ${diff}`);
   }
   return out;
 }
@@ -108,16 +109,24 @@ export async function countStatements(
     },
   ];
   const out: Report['queries'] = [];
+  const drift: string[] = [];
   try {
     for (const k of cases) {
       ql.reset();
       const statuses = new Set<number>();
       for (let i = 0; i < k.n; i++) statuses.add((await app.inject(k.inject(i))).statusCode);
       const perRequest = ql.statements.length / k.n;
-      const distinct = [...new Set(ql.statements.map((s) => s.replace(/\s+/g, ' ').trim()))];
+      // exactly the expected statements, each once per request (the feedback list sends its page
+      // and count together, so their order varies: compared as sorted lists)
       const sqlMatches = k.expect
-        ? distinct.length === k.expect.length && k.expect.every((e) => distinct.some((d) => sameSql(d, e)))
+        ? sameList(ql.statements, Array.from({ length: k.n }, () => k.expect ?? []).flat())
         : true;
+      if (!sqlMatches)
+        drift.push(
+          `${k.scenario}: expected per request\n  ${(k.expect ?? []).join('\n  ')}\nsent (first request)\n  ${ql.statements.slice(0, Math.max(1, Math.round(perRequest))).join('\n  ')}`,
+        );
+      if ([...statuses].some((st) => st >= 300))
+        drift.push(`${k.scenario}: answered ${[...statuses].join(', ')}`);
       out.push({
         scenario: k.scenario,
         requests: k.n,
@@ -127,13 +136,19 @@ export async function countStatements(
         sqlMatches,
       });
       log(
-        `${k.scenario}: ${perRequest.toFixed(2)} statements/request, statuses ${[...statuses].join(',')}${sqlMatches ? '' : ' — SQL DRIFT: update bench/src/lib/sql.ts'}`,
+        `${k.scenario}: ${perRequest.toFixed(2)} statements/request, statuses ${[...statuses].join(',')}${sqlMatches ? '' : ' — SQL DRIFT'}`,
       );
     }
   } finally {
     await app.close();
     ql.uninstall();
   }
+  // the baseline sends bench/src/lib/sql.ts's statements: if ours sends others, the comparison
+  // measures different work, so the run stops here instead of reporting it
+  if (drift.length > 0)
+    throw new Error(
+      `SQL drift: our server no longer sends what bench/src/lib/sql.ts derives (update its query list):\n${drift.join('\n')}`,
+    );
   return out;
 }
 

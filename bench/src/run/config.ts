@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { LoadResult } from '../lib/cannon.ts';
 import { databaseOf } from '../lib/databases.ts';
-import type { ServerProcess } from '../lib/server-process.ts';
+import { poolEnv, type ServerProcess, serverStartFlags } from '../lib/server-process.ts';
 
 const env = process.env;
 export const cfg = {
@@ -15,6 +15,10 @@ export const cfg = {
   rounds: Math.max(1, Number(env.BENCH_ROUNDS ?? 5)),
   /** answers per second in all for the paced answer scenario */
   submitRate: Number(env.BENCH_SUBMIT_RATE ?? 100),
+  /** the pool of ours and of both baselines alike (BENCH_POOL_MAX, default: the server's) */
+  poolMax: Number(poolEnv().DB_POOL_MAX),
+  /** the node flags of all three servers: those production starts ours with */
+  nodeFlags: serverStartFlags,
 };
 if (cfg.url && !/bench/.test(databaseOf(cfg.url))) {
   console.error(

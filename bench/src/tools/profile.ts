@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { cannon } from '../lib/cannon.ts';
 import { ANSWER, ownerOf, sessionId, submitSessionId } from '../lib/seed.ts';
-import { baselineEntry, serverEnv, startServerProcess } from '../lib/server-process.ts';
+import {
+  baselineEntry,
+  baselineEnv,
+  serverEnv,
+  serverStartFlags,
+  startServerProcess,
+} from '../lib/server-process.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? '';
 if (!url) {
@@ -62,8 +68,8 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'ai-prof-'));
   const server = await startServerProcess({
     ...(baseline && { entry: baselineEntry }),
-    env: baseline ? { DATABASE_URL: url } : serverEnv(url),
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    env: baseline ? baselineEnv(url) : serverEnv(url),
+    nodeArgs: [...serverStartFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
   let i = 0;
   const targets: Record<string, Parameters<typeof cannon>[0]> = {
