@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
-import { unique } from '@ai-interviewer/core/testing';
+import { provideCommand, unique } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -56,6 +56,7 @@ describe('in Redis (REDIS_URL)', () => {
   const servers: TestServer[] = [];
 
   beforeAll(async () => {
+    provideCommand('redis-server', 'redis-server');
     const port = await freePort();
     url = `redis://127.0.0.1:${port}`;
     // no persistence: a throwaway server for this file
@@ -70,10 +71,7 @@ describe('in Redis (REDIS_URL)', () => {
       redis.once('spawn', () => resolve(null));
       redis.once('error', resolve);
     });
-    if (spawned)
-      throw new Error(
-        `redis-server is needed for these tests (apt-get install redis-server): ${spawned.message}`,
-      );
+    if (spawned) throw new Error(`redis-server did not start: ${spawned.message}`);
     await listening(port, 10_000);
     for (let i = 0; i < 2; i++) {
       const store = new RedisRateLimitStore(url);
@@ -81,7 +79,7 @@ describe('in Redis (REDIS_URL)', () => {
       await store.connect();
       servers.push(await startTestServer({ handle: a.handle, authRateLimit, rateLimitStore: store }));
     }
-  });
+  }, 300_000); // on a machine without redis-server, installing it comes first
   afterAll(async () => {
     for (const server of servers) await server.close();
     for (const store of stores) await store.close();

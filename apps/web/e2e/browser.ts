@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
+import { aptInstall, whyNoApt } from '@ai-interviewer/core/testing';
 import { e2eEnv, withEnv } from './env.ts';
 
 export interface Chromium {
@@ -100,28 +101,6 @@ function describe(executablePath: string, env: Record<string, string>, origin: s
     throw new Error(`${executablePath} (${origin}) does not start: ${(r.stderr || String(r.error)).trim()}`);
   }
   return { executablePath, env, description: `${r.stdout.trim()} at ${executablePath}, ${origin}` };
-}
-
-/** Why apt-get cannot install here, or null when it can. */
-function whyNoApt(): string | null {
-  if (process.platform !== 'linux') return `apt-get is Linux only (this is ${process.platform})`;
-  if (process.getuid?.() !== 0) return 'not root, so apt-get cannot install chromium';
-  if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).error) return 'no apt-get on PATH';
-  return null;
-}
-
-/** apt-get update + install, non-interactive; the output is shown only when it fails. Returns the failure, or null. */
-function aptInstall(pkg: string): string | null {
-  const env = withEnv({ DEBIAN_FRONTEND: 'noninteractive' });
-  for (const args of [
-    ['update', '-qq'],
-    ['install', '-y', '-qq', pkg],
-  ]) {
-    const r = spawnSync('apt-get', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0)
-      return `apt-get ${args.join(' ')}: ${(r.stderr || r.stdout || String(r.error)).trim().slice(-2000)}`;
-  }
-  return null;
 }
 
 /**

@@ -1,18 +1,22 @@
 /**
  * A whole spoken answer in real Chromium: the question read aloud by the server's voice (a
- * WAV espeak-ng made, from a fake OpenAI-compatible speech server); a fake microphone plays a
- * WAV that espeak-ng speaks,
- * MediaRecorder records it, the server receives the real audio and sends it (with the real
+ * WAV from a fake OpenAI-compatible speech server); a fake microphone plays a speech-like WAV
+ * (voiceLikeWav: no synthesiser needed from the machine; what is said is scripted in the fake
+ * transcription server's reply, so the sound only has to be real audio), MediaRecorder records it, the server receives the real audio and sends it (with the real
  * SDK) to a fake OpenAI-compatible transcription server, the scripted transcript lands in the
  * answer box, is corrected, submitted and graded, and the delivery figures show in the room
  * and in the report. The choice of speaking follows the user into a fresh browser.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOpenAISpeaker, createOpenAITranscriber, SpeechCache } from '@ai-interviewer/core';
-import { type FakeOpenAI, startFakeOpenAI, verboseTranscription } from '@ai-interviewer/core/testing';
+import {
+  type FakeOpenAI,
+  startFakeOpenAI,
+  verboseTranscription,
+  voiceLikeWav,
+} from '@ai-interviewer/core/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -44,10 +48,8 @@ let browser: Browser;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'voice-e2e-'));
   const wav = join(dir, 'answer.wav');
-  execFileSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', wav, SPOKEN]);
-  const question = join(dir, 'question.wav');
-  execFileSync('espeak-ng', ['-v', 'en', '-s', '170', '-w', question, 'Here is your question.']);
-  const questionAudio = readFileSync(question);
+  writeFileSync(wav, voiceLikeWav(12)); // about as long as SPOKEN said at 150 words a minute
+  const questionAudio = voiceLikeWav(2);
   fake = await startFakeOpenAI((req) =>
     req.path === '/audio/speech'
       ? { bytes: questionAudio, contentType: 'audio/wav' }
