@@ -54,14 +54,35 @@ export async function pair(
   const n: Measured[] = [];
   const per = cfg.seconds / cfg.rounds;
   const sides = ['o', 'b', 'n'] as const;
+  const lastEnd: Record<string, number> = {};
+  const targetOf = { o: [ours, oursTarget], b: [base, baseTarget], n: [named, baseTarget] } as const;
+  if (cfg.warmupS > 0) {
+    // every warm-up before the first round: inside it, the first side would wait through the
+    // others' warm-ups and start its second round after 12 s idle (finding 10)
+    for (const side of sides) {
+      const [server, target] = targetOf[side];
+      await cannon({ url: server.url, connections: cfg.connections, ...target, durationS: cfg.warmupS });
+      lastEnd[side] = Date.now();
+    }
+  }
   for (let round = 0; round < cfg.rounds; round++) {
-    // a different side goes first each round, so a disturbance hits all three alike
-    const order = sides.map((_, k) => sides[(k + round) % sides.length] as (typeof sides)[number]);
+    // A different side goes first each round, so a disturbance hits all three alike. The order
+    // rotates right (o b n, n o b, b n o): no server waits more than two others' turns (~4-6 s).
+    // Rotated left (o b n, b n o), the first side went last next round and sat idle for 8-12 s:
+    // V8's memory reducer then shrinks its heap and its next run costs 30-70% more CPU per
+    // request (docs/performance.md, finding 10).
+    const order = sides.map(
+      (_, k) => sides[(k - (round % sides.length) + sides.length) % sides.length] as (typeof sides)[number],
+    );
     for (const side of order) {
-      // servers stay up between rounds: one warm-up per side is enough
-      if (side === 'o') o.push(await run(ours, oursTarget, per, round === 0));
-      else if (side === 'b') b.push(await run(base, baseTarget, per, round === 0));
-      else n.push(await run(named, baseTarget, per, round === 0));
+      const idle = lastEnd[side] ? ((Date.now() - (lastEnd[side] as number)) / 1000).toFixed(1) : '-';
+      const [server, target] = targetOf[side];
+      const m = await run(server, target, per, false);
+      (side === 'o' ? o : side === 'b' ? b : n).push(m);
+      lastEnd[side] = Date.now();
+      log(
+        `  ${scenario}, round ${round + 1}, ${side}: ${m.rps.toFixed(0)} req/s, CPU/req ${(m.cpuMsPerReq * 1000).toFixed(0)} + ${(m.pgCpuMsPerReq * 1000).toFixed(0)} µs, after ${idle} s idle`,
+      );
     }
   }
   const merged = (runs: Measured[]): Measured => {
