@@ -34,7 +34,7 @@ export interface DatabaseOptions {
   poolMax?: number | undefined;
   /** How long a request may wait for a pooled connection before it fails (→ 503; default DEFAULT_CONNECTION_TIMEOUT_MS). */
   connectionTimeoutMs?: number | undefined;
-  /** How long an unused pooled connection stays open (each is a PostgreSQL process). Default 30 s. */
+  /** How long an unused pooled connection stays open (each is a PostgreSQL process). Default DEFAULT_IDLE_TIMEOUT_MS. */
   idleTimeoutMs?: number | undefined;
   /** Server-side cap on one statement. */
   statementTimeoutMs?: number | undefined;
