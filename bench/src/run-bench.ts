@@ -12,10 +12,10 @@
  * writes, checks (equality, statements, plans), targets, finish (SPA size and the report).
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import type autocannon from 'autocannon';
 import type pg from 'pg';
 import type { Report, Row } from './lib/report.ts';
-import { growFeedback, ownerOf, READ_SESSIONS, seedHotSession, sessionId } from './lib/seed.ts';
+import { feedbackPageRequests } from './lib/requests.ts';
+import { growFeedback, seedHotSession, sessionId } from './lib/seed.ts';
 import {
   baselineEntry,
   baselineEnv,
@@ -80,24 +80,6 @@ const readReq = (path: string, token?: string): { path: string; headers: Record<
   headers: token ? { authorization: `Bearer ${token}` } : {},
 });
 
-/** The read sessions rotate (each with its owner's token), like users reading their own history. */
-const feedbackRequests = (tokenOf: (n: number) => string): autocannon.Request[] => {
-  let i = 0;
-  return [
-    {
-      method: 'GET',
-      setupRequest: (req) => {
-        const k = (i++ % READ_SESSIONS) + 1;
-        return {
-          ...req,
-          path: `/api/sessions/${sessionId(k)}/feedbacks`,
-          headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}` },
-        };
-      },
-    },
-  ];
-};
-
 /** Phases 4–5: the reads, ours against both baselines, with 10,000 then 100,000 feedback rows. */
 async function measureReads(report: Report, c: pg.Client, servers: Servers, tokenOf: (n: number) => string) {
   const [ours, base] = servers;
@@ -108,7 +90,7 @@ async function measureReads(report: Report, c: pg.Client, servers: Servers, toke
     feedbacks: readReq(`/api/sessions/${sessionId(1)}/feedbacks`, tokenOf(1)),
   };
   report.equality = await compareResponses(ours, base, reads);
-  const feedbacks = () => ({ requests: feedbackRequests(tokenOf) });
+  const feedbacks = () => ({ requests: feedbackPageRequests(tokenOf) });
   const fb10k = await pair('feedback list (10k rows in table)', servers, feedbacks(), feedbacks());
   report.rows.push(fb10k.row);
 

@@ -24,9 +24,13 @@ export async function run(
   warmup = true,
   connections = cfg.connections,
 ): Promise<Measured> {
-  const base = { url: server.url, connections, ...target };
-  if (warmup && cfg.warmupS > 0) await cannon({ ...base, durationS: cfg.warmupS });
-  return measure(server, () => cannon({ ...base, durationS: seconds }));
+  if (warmup) await warmUp(server, target, connections);
+  return measure(server, () => cannon({ url: server.url, connections, ...target, durationS: seconds }));
+}
+
+/** Load not counted (BENCH_WARMUP_SECONDS): the server's code paths and pool are warm when measuring starts. */
+async function warmUp(server: ServerProcess, target: Target, connections = cfg.connections) {
+  if (cfg.warmupS > 0) await cannon({ url: server.url, connections, ...target, durationS: cfg.warmupS });
 }
 
 export async function measure(server: ServerProcess, load: () => Promise<LoadResult>): Promise<Measured> {
@@ -56,14 +60,12 @@ export async function pair(
   const sides = ['o', 'b', 'n'] as const;
   const lastEnd: Record<string, number> = {};
   const targetOf = { o: [ours, oursTarget], b: [base, baseTarget], n: [named, baseTarget] } as const;
-  if (cfg.warmupS > 0) {
-    // every warm-up before the first round: inside it, the first side would wait through the
-    // others' warm-ups and start its second round after 12 s idle (finding 10)
-    for (const side of sides) {
-      const [server, target] = targetOf[side];
-      await cannon({ url: server.url, connections: cfg.connections, ...target, durationS: cfg.warmupS });
-      lastEnd[side] = Date.now();
-    }
+  // every warm-up before the first round: inside it, the first side would wait through the
+  // others' warm-ups and start its second round after 12 s idle (finding 10)
+  for (const side of sides) {
+    const [server, target] = targetOf[side];
+    await warmUp(server, target);
+    if (cfg.warmupS > 0) lastEnd[side] = Date.now();
   }
   for (let round = 0; round < cfg.rounds; round++) {
     // A different side goes first each round, so a disturbance hits all three alike. The order

@@ -3,27 +3,16 @@ import { loadavg } from 'node:os';
 import type autocannon from 'autocannon';
 import { cannon } from '../lib/cannon.ts';
 import { pacedLoad } from '../lib/paced.ts';
-import { ANSWER, JOBS, jobId, ownerOf, submitSessionId } from '../lib/seed.ts';
+import { answerRequests, nextAnswers } from '../lib/requests.ts';
+import { ANSWER, JOBS, jobId } from '../lib/seed.ts';
 import type { ServerProcess } from '../lib/server-process.ts';
 import { cfg, log, submitSessions } from './config.ts';
 import { measure, rowOf, run } from './load.ts';
 
 /** POST /api/feedbacks, each request answering the current question of the next prepared session. */
 export async function measureSubmit(ours: ServerProcess, tokenOf: (n: number) => string) {
-  let i = 0;
-  /** The next answer: the current question of the next prepared session, as its owner. */
-  const nextAnswer = () => {
-    const k = (i++ % submitSessions) + 1;
-    return {
-      method: 'POST' as const,
-      path: '/api/feedbacks',
-      headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ session_id: submitSessionId(k), answer: ANSWER }),
-    };
-  };
-  const requests: autocannon.Request[] = [
-    { method: 'POST', setupRequest: (req) => ({ ...req, ...nextAnswer() }) },
-  ];
+  const nextAnswer = nextAnswers(tokenOf, submitSessions);
+  const requests = answerRequests(nextAnswer);
   const r = await run(ours, { requests }, cfg.seconds);
   log(
     `POST /api/feedbacks: ${r.rps.toFixed(0)} req/s p50 ${r.p50.toFixed(1)} p99 ${r.p99.toFixed(1)} non-2xx ${r.non2xx} ${JSON.stringify(r.statusCodes)}`,

@@ -24,18 +24,9 @@ import type autocannon from 'autocannon';
 import pg from 'pg';
 import { cannon, type LoadResult } from '../lib/cannon.ts';
 import { backendCpu, cpuDelta, cpuMs } from '../lib/proc.ts';
+import { answerRequests, feedbackPageRequests, nextAnswers } from '../lib/requests.ts';
 import { fetchRaw, rawDifference } from '../lib/same-response.ts';
-import {
-  ANSWER,
-  makeTokens,
-  ownerOf,
-  READ_SESSIONS,
-  seedBase,
-  seedSubmitSessions,
-  sessionId,
-  submitSessionId,
-  USERS,
-} from '../lib/seed.ts';
+import { makeTokens, seedBase, seedSubmitSessions, USERS } from '../lib/seed.ts';
 import {
   baselineEntry,
   baselineEnv,
@@ -198,50 +189,18 @@ async function main() {
         if (diff) throw new Error(`${path} differs: ${diff}`);
       }
 
-    let read = 0;
-    let answer = 0;
+    // one sequence for every run: a run continues through the prepared sessions where the last stopped
+    const nextAnswer = nextAnswers(tokenOf, answerSessions);
     const scenarios: Scenario[] = [
       { name: 'GET /api/jobs?limit=20', target: () => ({ path: '/api/jobs?limit=20' }) },
       {
         name: 'feedback page (auth + 4 statements)',
-        target: () => ({
-          requests: [
-            {
-              method: 'GET',
-              setupRequest: (req) => {
-                const k = (read++ % READ_SESSIONS) + 1;
-                return {
-                  ...req,
-                  path: `/api/sessions/${sessionId(k)}/feedbacks`,
-                  headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}` },
-                };
-              },
-            },
-          ],
-        }),
+        target: () => ({ requests: feedbackPageRequests(tokenOf) }),
       },
       {
         name: `POST /api/feedbacks, ${cfg.connections} connections`,
         only: 'ours',
-        target: () => ({
-          requests: [
-            {
-              method: 'POST',
-              setupRequest: (req) => {
-                const k = (answer++ % answerSessions) + 1;
-                return {
-                  ...req,
-                  path: '/api/feedbacks',
-                  headers: {
-                    authorization: `Bearer ${tokenOf(ownerOf(k))}`,
-                    'content-type': 'application/json',
-                  },
-                  body: JSON.stringify({ session_id: submitSessionId(k), answer: ANSWER }),
-                };
-              },
-            },
-          ],
-        }),
+        target: () => ({ requests: answerRequests(nextAnswer) }),
       },
     ];
 

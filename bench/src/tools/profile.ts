@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { cannon } from '../lib/cannon.ts';
-import { ANSWER, ownerOf, sessionId, submitSessionId } from '../lib/seed.ts';
+import { answerRequests, nextAnswers } from '../lib/requests.ts';
+import { sessionId } from '../lib/seed.ts';
 import {
   baselineEntry,
   baselineEnv,
@@ -71,7 +72,6 @@ async function main() {
     env: baseline ? baselineEnv(url) : serverEnv(url),
     nodeArgs: [...serverStartFlags, '--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
-  let i = 0;
   const targets: Record<string, Parameters<typeof cannon>[0]> = {
     'jobs-trpc': {
       url: server.url,
@@ -98,20 +98,7 @@ async function main() {
       url: server.url,
       connections: 50,
       durationS: seconds,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const k = (i++ % prepared) + 1;
-            return {
-              ...req,
-              path: '/api/feedbacks',
-              headers: { authorization: `Bearer ${tokenOf(ownerOf(k))}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ session_id: submitSessionId(k), answer: ANSWER }),
-            };
-          },
-        },
-      ],
+      requests: answerRequests(nextAnswers(tokenOf, prepared)),
     },
   };
   const target = targets[scenario];
