@@ -11,6 +11,7 @@ import {
   DEFAULT_POOL_MAX,
   DEFAULT_SESSION_ABSOLUTE_DAYS,
   DEFAULT_SESSION_TTL_HOURS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
 } from '@ai-interviewer/core';
 import { z } from 'zod';
 
@@ -40,7 +41,7 @@ const envSchema = z
     DB_IDLE_TIMEOUT_MS: int(100, 3_600_000)
       .default(DEFAULT_IDLE_TIMEOUT_MS)
       .describe('an unused pooled connection closes after this long (it holds a PostgreSQL process)'),
-    DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
+    DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
     MIGRATE_ON_START: bool.default(true),
     SEED_CATALOGUE: bool.default(true).describe('add the sample public catalogue when it is empty'),
     ADMIN_EMAIL: z.email().optional(),

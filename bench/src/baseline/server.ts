@@ -6,7 +6,7 @@
  *
  * Env: DATABASE_URL, PORT, HOST, BASELINE_SQL (required), and the pool settings, which the
  * harnesses set to our server's (lib/server-process.ts, `poolEnv`): DB_POOL_MAX,
- * DB_CONNECTION_TIMEOUT_MS, DB_IDLE_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS (15000).
+ * DB_CONNECTION_TIMEOUT_MS, DB_IDLE_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS.
  * BASELINE_NAMED_STATEMENTS=1: send each statement as a named (server-side prepared) one, as our
  * server does for its hot queries, so the two differ only in their Node layers.
  */
@@ -28,7 +28,7 @@ const pool = new pg.Pool({
   max: Number(required('DB_POOL_MAX')),
   connectionTimeoutMillis: Number(required('DB_CONNECTION_TIMEOUT_MS')),
   idleTimeoutMillis: Number(required('DB_IDLE_TIMEOUT_MS')),
-  options: `-c statement_timeout=${Number(env.DB_STATEMENT_TIMEOUT_MS ?? 15_000)}`,
+  options: `-c statement_timeout=${Number(required('DB_STATEMENT_TIMEOUT_MS'))}`,
 });
 pool.on('error', () => {});
 

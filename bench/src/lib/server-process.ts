@@ -11,6 +11,7 @@ import {
   DEFAULT_CONNECTION_TIMEOUT_MS,
   DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_POOL_MAX,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
   freePort,
 } from '@ai-interviewer/core';
 import { baselineSqlEnv } from './sql.ts';
@@ -44,7 +45,7 @@ export function poolEnv(
     DB_POOL_MAX: String(poolMax),
     DB_CONNECTION_TIMEOUT_MS: String(DEFAULT_CONNECTION_TIMEOUT_MS),
     DB_IDLE_TIMEOUT_MS: String(DEFAULT_IDLE_TIMEOUT_MS),
-    DB_STATEMENT_TIMEOUT_MS: '15000',
+    DB_STATEMENT_TIMEOUT_MS: String(DEFAULT_STATEMENT_TIMEOUT_MS),
   };
 }
 

@@ -11,8 +11,8 @@ import type { ServerProcess } from '../lib/server-process.ts';
 import { SQL } from '../lib/sql.ts';
 import { log, submitSessions } from './config.ts';
 
-const sameList = (a: string[], b: string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+/** The same statements, each as many times, in any order. */
+const sameList = (a: string[], b: string[]) => [...a].sort().join('\0') === [...b].sort().join('\0');
 
 export async function counts(c: pg.Client) {
   const { rows } = await c.query(

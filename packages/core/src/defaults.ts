@@ -10,6 +10,8 @@ export const DEFAULT_POOL_MAX = 4;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 3000;
 /** An unused pooled connection closes after this long: it holds a PostgreSQL process. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
+/** PostgreSQL cancels one statement after this long: a runaway query cannot hold a connection. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 /** A login's idle lifetime (slid forward by use). */
 export const DEFAULT_SESSION_TTL_HOURS = 24 * 7;
 /** A login's hard cap from when it was issued, however active. */
