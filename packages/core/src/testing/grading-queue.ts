@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { GradingQueue, type GradingQueueOptions } from '../queue/grading-queue.ts';
+import { dropTestSchema } from './test-db.ts';
 
 /** Test timings: fast enough that a recovery is seen within a test's few seconds. */
 export const testQueueTimings: Omit<GradingQueueOptions, 'schema'> = {
@@ -32,7 +33,7 @@ export async function createTestGradingQueue(
     schema,
     async close() {
       await queue.stop(5000);
-      await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
+      await dropTestSchema(db as Kysely<unknown>, schema);
     },
   };
 }

@@ -1,7 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { createDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+
+/**
+ * Why test files must not drop a schema while another file migrates: Kysely's migrator looks for
+ * its bookkeeping tables by scanning the catalog of EVERY schema, calling
+ * `has_schema_privilege(name, …)` on each; a schema dropped between the scan's snapshot and that
+ * call fails the other file's migration with "schema … does not exist" (seen in CI). So every
+ * migration here holds this advisory lock shared, and every drop of a test schema takes it
+ * exclusively (`dropTestSchema`). The lock is database-wide, so it also orders core's and the
+ * server's test processes when they share one server (CI's PostgreSQL 15 stage).
+ */
+const SCHEMA_DDL_LOCK = 4_210_772_001;
+
+/** Drops a schema a test made, once no migration of another test file is scanning the catalog. */
+export async function dropTestSchema(db: Kysely<unknown>, schema: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${SCHEMA_DDL_LOCK})`.execute(trx);
+    await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(trx);
+  });
+}
 
 /**
  * A fresh, migrated database for one test file: a new schema (dropped on close) on the server
@@ -19,15 +38,21 @@ export async function createTestDatabase(
     );
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
+  // one connection: the session-level lock below is taken and released on it
   const admin = await createDatabase({ url, poolMax: 1 });
   await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin.db);
   const handle = await createDatabase({ url, searchPath: schema, ...opts });
-  await migrateToLatest(handle.db, { schema });
+  await sql`SELECT pg_advisory_lock_shared(${SCHEMA_DDL_LOCK})`.execute(admin.db);
+  try {
+    await migrateToLatest(handle.db, { schema });
+  } finally {
+    await sql`SELECT pg_advisory_unlock_shared(${SCHEMA_DDL_LOCK})`.execute(admin.db);
+  }
   return {
     ...handle,
     async close() {
       await handle.close();
-      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(admin.db);
+      await dropTestSchema(admin.db as Kysely<unknown>, schema);
       await admin.close();
     },
   };

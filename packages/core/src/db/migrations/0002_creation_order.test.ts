@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDatabase, type DatabaseHandle } from '../connect.ts';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_creation_order.ts';
+import { dropTestSchema } from '../../testing/test-db.ts';
 
 const schema = `test_${randomBytes(6).toString('hex')}`;
 let admin: DatabaseHandle;
@@ -25,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await handle?.close();
-  await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(admin.db);
+  if (admin) await dropTestSchema(admin.db as Kysely<unknown>, schema);
   await admin?.close();
 });
 
