@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { dropTestSchema } from '../../testing/test-db.ts';
 import { createDatabase, type DatabaseHandle } from '../connect.ts';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_creation_order.ts';
-import { dropTestSchema } from '../../testing/test-db.ts';
 
 const schema = `test_${randomBytes(6).toString('hex')}`;
 let admin: DatabaseHandle;
