@@ -344,6 +344,20 @@ describe('unknown routes and methods', () => {
     expect(jsonError(res, 404).code).toBe('NOT_FOUND');
   });
 
+  it.each(['/api/jobs/%ZZ', '/api/sessions/%E0%A4%A/start', '/%E0%A4%A'])(
+    'GET %s (a malformed percent-encoding) → the documented 400 JSON error',
+    async (url) => {
+      const error = jsonError(track(url, await candidate.get(url)), 400);
+      expect(error.message).toMatch(/not a valid URL/i);
+    },
+  );
+
+  it('a malformed percent-encoding under /trpc → tRPC’s error shape, 400', async () => {
+    const res = track('trpc bad url', await candidate.get('/trpc/jobs.get%E0?input=%7B%7D'));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.data).toMatchObject({ httpStatus: 400, domainCode: 'VALIDATION' });
+  });
+
   it('an unknown tRPC procedure → 404', async () => {
     const res = track('trpc', await candidate.get('/trpc/nope.nothing'));
     expect(res.statusCode).toBe(404);
