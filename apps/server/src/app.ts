@@ -39,6 +39,12 @@ export interface ServerOptions {
   /** The built SPA; when absent a placeholder page is served at /. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The proxies whose X-Forwarded-For names the client (TRUST_PROXY): their addresses or ranges,
+   * a hop count, or true for any. Unset: the connecting address is the client, whatever the
+   * headers say (so nobody invents an address to dodge the per-address limits).
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   bodyLimit?: number;
   /** false: /trpc queries go through tRPC's own handler too (see plugins/trpc-http.ts). */
   trpcFastQueries?: boolean;
@@ -51,6 +57,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? MAX_BODY_BYTES,
+    trustProxy: opts.trustProxy ?? false,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
     // What the router refuses before any route or hook runs (a malformed percent-encoding): in
