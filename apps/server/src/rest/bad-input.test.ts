@@ -172,6 +172,22 @@ describe('bodies', () => {
     expect(({} as Record<string, unknown>).roles).toBeUndefined();
   });
 
+  it.each([
+    ['{}', '{}'],
+    ['no body', undefined],
+  ])('POST /api/sessions with %s → 400 naming the required field', async (_label, payload) => {
+    const res = track(
+      `empty ${_label}`,
+      await candidate.inject({
+        method: 'POST',
+        url: '/api/sessions',
+        headers: json,
+        ...(payload && { payload }),
+      }),
+    );
+    expect(named(jsonError(res, 400), 'job_description_id'), res.body).toBe(true);
+  });
+
   it('wrong types in fields are named', async () => {
     const res = track(
       'types',
