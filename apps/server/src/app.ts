@@ -41,7 +41,7 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /**
    * The proxies whose X-Forwarded-For names the client (TRUST_PROXY): their addresses or ranges,
-   * a hop count, or true for any. Unset: the connecting address is the client, whatever the
+   * or true for any. Unset: the connecting address is the client, whatever the
    * headers say (so nobody invents an address to dodge the per-address limits).
    */
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -69,7 +69,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           : domainErrorOfFastify(error);
       if (!req.url.startsWith('/trpc')) return sendError(reply, domain);
       const shape = errorShape(domain, undefined);
-      return reply.status(shape.data.httpStatus).send({ error: shape });
+      return (reply as FastifyReply).status(shape.data.httpStatus).send({ error: shape });
     },
   });
   const secureCookie = opts.secureCookie ?? false;

@@ -34,14 +34,13 @@ const isProxyAddress = (entry: string) => {
 };
 /**
  * TRUST_PROXY: `false` (the default: X-Forwarded-For is ignored), `true` (any proxy: only when
- * nothing but the proxy can reach the server), a hop count, or comma-separated addresses, CIDR
- * ranges and proxy-addr's named ranges (loopback, linklocal, uniquelocal).
+ * nothing but the proxy can reach the server), or comma-separated addresses, CIDR ranges and
+ * proxy-addr's named ranges (loopback, linklocal, uniquelocal).
  */
-const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
+const trustProxy = z.string().transform((value, ctx): boolean | string[] => {
   const v = value.trim();
   if (v === 'false') return false;
   if (v === 'true') return true;
-  if (/^\d+$/.test(v)) return Number(v);
   const entries = v
     .split(',')
     .map((e) => e.trim())
@@ -50,7 +49,7 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string[
   if (entries.length === 0 || bad.length > 0) {
     ctx.addIssue({
       code: 'custom',
-      message: `must be true, false, a hop count, or comma-separated addresses/CIDR ranges (not ${bad.join(', ') || 'empty'})`,
+      message: `must be true, false, or comma-separated addresses/CIDR ranges (not ${bad.join(', ') || 'empty'})`,
     });
     return z.NEVER;
   }
@@ -126,7 +125,7 @@ const envSchema = z
     TRUST_PROXY: trustProxy
       .default(false)
       .describe(
-        'the reverse proxies whose X-Forwarded-For names the client: addresses or ranges, a hop count, or true',
+        'the reverse proxies whose X-Forwarded-For names the client: addresses or CIDR ranges, or true',
       ),
     AUTH_RATE_LIMIT: int(1, 100_000)
       .default(DEFAULT_AUTH_RATE_LIMIT)
