@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context } from '@ai-interviewer/api';
+import { type Context, errorShape } from '@ai-interviewer/api';
 import {
   DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
   DEFAULT_AUTH_RATE_LIMIT,
   DEFAULT_AUTH_RATE_WINDOW_SECONDS,
+  DomainError,
   MAX_BODY_BYTES,
   PostgresRateLimitStore,
   type RateLimitStore,
@@ -38,6 +39,12 @@ export interface ServerOptions {
   /** The built SPA; when absent a placeholder page is served at /. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The proxies whose X-Forwarded-For names the client (TRUST_PROXY): their addresses or ranges,
+   * or true for any. Unset: the connecting address is the client, whatever the
+   * headers say (so nobody invents an address to dodge the per-address limits).
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   bodyLimit?: number;
   /** false: /trpc queries go through tRPC's own handler too (see plugins/trpc-http.ts). */
   trpcFastQueries?: boolean;
@@ -50,8 +57,20 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? MAX_BODY_BYTES,
+    trustProxy: opts.trustProxy ?? false,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
+    // What the router refuses before any route or hook runs (a malformed percent-encoding): in
+    // the documented error shape (tRPC's under /trpc) instead of Fastify's own.
+    frameworkErrors: (error, req, reply) => {
+      const domain =
+        error.code === 'FST_ERR_BAD_URL'
+          ? new DomainError('VALIDATION', 'The path is not a valid URL: a malformed percent-encoding')
+          : domainErrorOfFastify(error);
+      if (!req.url.startsWith('/trpc')) return sendError(reply, domain);
+      const shape = errorShape(domain, undefined);
+      return (reply as FastifyReply).status(shape.data.httpStatus).send({ error: shape });
+    },
   });
   const secureCookie = opts.secureCookie ?? false;
   const throttle = new AuthThrottle(

@@ -172,6 +172,22 @@ describe('bodies', () => {
     expect(({} as Record<string, unknown>).roles).toBeUndefined();
   });
 
+  it.each([
+    ['{}', '{}'],
+    ['no body', undefined],
+  ])('POST /api/sessions with %s → 400 naming the required field', async (_label, payload) => {
+    const res = track(
+      `empty ${_label}`,
+      await candidate.inject({
+        method: 'POST',
+        url: '/api/sessions',
+        headers: json,
+        ...(payload && { payload }),
+      }),
+    );
+    expect(named(jsonError(res, 400), 'job_description_id'), res.body).toBe(true);
+  });
+
   it('wrong types in fields are named', async () => {
     const res = track(
       'types',
@@ -342,6 +358,20 @@ describe('unknown routes and methods', () => {
   ])('%s %s → 404 JSON', async (method, url) => {
     const res = track(url, await candidate.inject({ method: method as 'GET', url }));
     expect(jsonError(res, 404).code).toBe('NOT_FOUND');
+  });
+
+  it.each(['/api/jobs/%ZZ', '/api/sessions/%E0%A4%A/start', '/%E0%A4%A'])(
+    'GET %s (a malformed percent-encoding) → the documented 400 JSON error',
+    async (url) => {
+      const error = jsonError(track(url, await candidate.get(url)), 400);
+      expect(error.message).toMatch(/not a valid URL/i);
+    },
+  );
+
+  it('a malformed percent-encoding under /trpc → tRPC’s error shape, 400', async () => {
+    const res = track('trpc bad url', await candidate.get('/trpc/jobs.get%E0?input=%7B%7D'));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.data).toMatchObject({ httpStatus: 400, domainCode: 'VALIDATION' });
   });
 
   it('an unknown tRPC procedure → 404', async () => {
