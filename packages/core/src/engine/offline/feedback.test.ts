@@ -126,6 +126,21 @@ const hiringManager = Q(
   'situational',
   'Stakeholder management',
 );
+const warehouse = J(
+  'Warehouse Team Lead',
+  'Lead a shift of 15 pickers and packers; hit pick rates and accuracy; keep the floor safe.',
+  'Team leadership, Inventory accuracy, WMS, Health and safety, Shift planning',
+);
+const pickRates = Q('How did you improve pick rates on your shift?', 'behavioural', 'Shift planning');
+const PICK_STORY =
+  'At my last site pick rates were about 80 units per hour against a target of 110. I moved the 20 fastest-moving SKUs to the golden zone near dispatch and split the wave at 2pm so pickers were not queuing at packing. After 4 weeks we averaged 115 units per hour and overtime went down by 30%.';
+const lostOffer = Q(
+  'Tell me about a time a candidate rejected your offer.',
+  'behavioural',
+  'Offer negotiation',
+);
+const OFFER_STORY =
+  "Last spring a senior engineer turned down our offer because a competitor offered £10k more. I didn't just accept it: I asked what mattered beyond salary, learned it was a four-day week for childcare, and got the hiring manager to agree to a compressed week. She accepted two days later and is still with us.";
 const RECRUITER_PLAN =
   'I would sit down with them and go through the last 5 rejected CVs together and ask what exactly was missing, because usually the brief in their head is different from the job description. Then I rewrite the scorecard with them and agree 3 must-haves.';
 
@@ -141,6 +156,8 @@ describe('offline feedback: true of the answer', () => {
       [electrician, inspection, EICR],
       [chef, waste, CHEF_STORY],
       [recruiter, hiringManager, RECRUITER_PLAN],
+      [warehouse, pickRates, PICK_STORY],
+      [recruiter, lostOffer, OFFER_STORY],
       [
         teacher,
         Q('How do you differentiate for a student with dyscalculia?', 'technical', 'Differentiation'),
@@ -149,8 +166,12 @@ describe('offline feedback: true of the answer', () => {
     ];
     for (const [job, question, answer] of cases) {
       const e = await grade(job, question, answer);
-      // the question's words a related word stands for: “rush” (for “speed”)
-      for (const quote of quotes(allText(e).replace(/\(for “[^”]*”\)/g, ''))) {
+      // the question's words: those a related word stands for, “rush” (for “speed”), and those
+      // the answer does not use (“… it uses only “NEWS2”, not “recognised” or “escalation”)
+      const asked = /\(for “[^”]*”\)|(?<=uses only .*), not “[^;]*|(?<=own terms )\(“[^)]*\)/g;
+      for (const quoted of quotes(allText(e).match(asked)?.join(' ') ?? ''))
+        expect(`${question.text} ${question.skill}`, `“${quoted}”`).toContain(quoted);
+      for (const quote of quotes(allText(e).replace(asked, ''))) {
         const text = quote.replace(/^…|…$/g, '');
         // as a whole word (case aside: a linking word is quoted in lower case, "because" for
         // "Because"); a quote that does not end in "…" ends where a word ends ("I don" is not a
@@ -165,6 +186,9 @@ describe('offline feedback: true of the answer', () => {
   it('does not praise "I don\'t" or "I haven\'t" as the candidate\'s own actions', async () => {
     const e = await grade(sre, slos, SRE_UNSURE);
     expect(allText(e)).not.toMatch(/“I don|“I haven/);
+    // nor what the candidate did not do
+    const offer = await grade(recruiter, lostOffer, OFFER_STORY);
+    expect(allText(offer)).not.toMatch(/“I didn't/);
   });
 
   it('explains relevance earned in other words instead of saying it uses none of the question', async () => {
@@ -184,6 +208,12 @@ describe('offline feedback: true of the answer', () => {
     expect(tie).toMatch(/“NEWS2”/);
     // no half of the question quoted back, cut off
     expect(tie).not.toMatch(/Tell me about a time/);
+    // "none of the question's own terms" to an answer that says "pick rates" reads as false:
+    // name the terms it is measured on
+    const pick = await grade(warehouse, pickRates, PICK_STORY);
+    const tiePick = pick.improvements.find((i) => /Tie it more closely/.test(i))!;
+    expect(tiePick).toMatch(/“shift”/);
+    expect(tiePick).not.toMatch(/pick rates/);
   });
 
   it('quotes a situation and an outcome with the words that make them one', async () => {

@@ -106,9 +106,15 @@ function asWritten(text: string, word: string): string {
  */
 const MEANING_WORTH_NAMING = 0.25;
 
-/** "I don", "I haven" (of "I don't", "I haven't"): not something the candidate did. */
+/**
+ * The candidate's own actions worth quoting: not "I don", "I haven" (of "I don't", "I haven't"),
+ * nor "I didn't just accept": what the candidate did not do.
+ */
 const ownActionsOf = (r: RubricResult) =>
-  r.signals.story.ownActions.filter((a) => !new RegExp(`${escapeRegExp(a)}['’]t\\b`, 'i').test(r.text));
+  r.signals.story.ownActions.filter(
+    (a) =>
+      !/n['’]t\b|\bnot\b|\bnever\b/i.test(a) && !new RegExp(`${escapeRegExp(a)}['’]t\\b`, 'i').test(r.text),
+  );
 
 /** The verdict for a score: the band's own words (bands.ts), the same in the room, report and summary. */
 const verdict = (score: number) => scoreBand(score).verdict;
@@ -184,11 +190,14 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
   } else if (!has('off_topic')) {
     // What the figure measures is the question's own terms: say that, not that the answer is about
     // something else (a story of a deteriorating patient that says "NEWS2" once is about the question).
+    // Named, so an answer that says "pick rates" is not told it uses none of the question's words
+    // when "pick rates" are the job's general words and the question's own are "shift planning".
+    const missing = quoteWords(rel.missing.map((w) => asWritten(`${question.text} ${question.skill}`, w)));
     improvements.push(
       `Tie it more closely to what was asked: ${
         exact.length > 0
-          ? `of the question's own terms it uses only ${quoteWords(exact)}`
-          : "it uses none of the question's own terms"
+          ? `of the question's own terms it uses only ${quoteWords(exact)}${missing ? `, not ${missing.replace(/ and (?=“[^“]*$)/, ' or ')}` : ''}`
+          : `it uses none of the question's own terms${missing ? ` (${missing.replace(/ and (?=“[^“]*$)/, ' or ')})` : ''}`
       }; say in so many words how your example answers it.`,
     );
   }
