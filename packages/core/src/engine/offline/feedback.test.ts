@@ -141,6 +141,23 @@ const lostOffer = Q(
 );
 const OFFER_STORY =
   "Last spring a senior engineer turned down our offer because a competitor offered £10k more. I didn't just accept it: I asked what mattered beyond salary, learned it was a four-day week for childcare, and got the hiring manager to agree to a compressed week. She accepted two days later and is still with us.";
+const inventory = Q(
+  'Tell me about a time you improved inventory accuracy.',
+  'behavioural',
+  'Inventory accuracy',
+);
+const TEAM_STORY =
+  'Our warehouse had a lot of stock discrepancies. We introduced cycle counting and we retrained the team on scanning. We also cleaned up the locations in the WMS. Accuracy got much better and the customers complained less.';
+const parentTalk = Q(
+  'Tell me about a difficult conversation with a parent.',
+  'behavioural',
+  'Parent communication',
+);
+const PARENT_STORY =
+  'A dad was angry that his daughter got a 4 in her mock when she was predicted a 6. He emailed the head. I called him the same day and went through the paper with him question by question, showing that she lost 22 marks on two topics, and agreed a plan: weekly homework on those topics, which I would mark and send home. He thanked me and she got a 6 in the summer.';
+const rcd = Q('An RCD keeps tripping in an office. How do you find the fault?', 'technical', 'Fault finding');
+const RCD_METHOD =
+  'First I would ask the client when it trips - all the time or only when something is switched on. Then I isolate and split the circuits on that RCD, reset it and bring the circuits back one at a time until it trips. Once I know the circuit I do an insulation resistance test at 500 V between live conductors and earth; anything under 1 megohm points to the fault. Often it is a kettle or a damp outdoor socket. After the repair I retest and test the RCD trip time, which should be under 300 ms, and record it on the minor works certificate.';
 const RECRUITER_PLAN =
   'I would sit down with them and go through the last 5 rejected CVs together and ask what exactly was missing, because usually the brief in their head is different from the job description. Then I rewrite the scorecard with them and agree 3 must-haves.';
 
@@ -243,6 +260,35 @@ describe('offline feedback: true of the answer', () => {
     expect(e.improvements.join(' ')).not.toMatch(/Start from a real situation/);
     const eicr = await grade(electrician, inspection, EICR);
     expect(eicr.improvements.join(' ')).not.toMatch(/Put a number on the problem/);
+  });
+
+  it('does not ask for an outcome the story ends on', async () => {
+    for (const [job, question, answer] of [
+      [recruiter, lostOffer, OFFER_STORY],
+      [teacher, parentTalk, PARENT_STORY],
+      [warehouse, inventory, TEAM_STORY],
+    ] as const) {
+      const e = await grade(job, question, answer);
+      expect(e.improvements.join(' '), answer).not.toMatch(/No outcome/);
+    }
+    // one that has none is still asked for it
+    const none = await grade(
+      warehouse,
+      inventory,
+      'Our warehouse had a lot of stock discrepancies. We introduced cycle counting and we retrained the team on scanning. We also cleaned up the locations in the WMS.',
+    );
+    expect(none.improvements.join(' ')).toMatch(/No outcome/);
+  });
+
+  it('names in the story note every part it credits', async () => {
+    const team = await grade(warehouse, inventory, TEAM_STORY);
+    const story = team.rubric!.find((c) => c.key === 'story')!;
+    expect(story.points).toBeGreaterThan(0.1);
+    expect(story.note).not.toMatch(/^No situation, own actions/);
+    expect(story.note).toMatch(/the team's actions \(“We introduced”\)/);
+    const method = (await grade(electrician, rcd, RCD_METHOD)).rubric!.find((c) => c.key === 'story')!;
+    expect(method.note).toMatch(/steps in order \(“first”/);
+    expect(method.note).toMatch(/a check \(“[^”]*test/);
   });
 
   it('does not praise as an outcome a result it calls unsupported', async () => {

@@ -6,7 +6,7 @@
  * sees why each point was earned or lost.
  */
 import { scoreBand } from '../bands.ts';
-import { escapeRegExp, joinList, stem, trimEnd, truncate } from '../text.ts';
+import { escapeRegExp, joinList, splitSentences, stem, trimEnd, truncate } from '../text.ts';
 import type { QuestionContext, RubricComponent } from '../types.ts';
 import { relevanceWithMeaning } from './meaning/index.ts';
 import { skillInSentence } from './phrasing.ts';
@@ -81,6 +81,18 @@ const isReason = (match: string, _before: string, after: string) =>
 /** A situation placed in time that the situation cues do not list: "In March 2023", "in FY2023", "one night". */
 const DATED =
   /\b(?:(?:in|on|during|since|by|early|late|mid)[\s-]+(?:(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|fy\s?\d{2,4})|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|one (?:time|day|night|morning|evening|weekend))\b/i;
+
+/**
+ * An outcome in words the outcome cues do not list, after the opening sentence: "She accepted two
+ * days later and is still with us", "He thanked me", "Accuracy got much better". Not scored; it
+ * only keeps the feedback from asking for an outcome the story already ends on.
+ */
+const OUTCOME_HINT =
+  /\b(?:(?:days?|weeks?|months?|years?) later|ever since|is still|are still|still with|in the end|by the (?:second|third|next|end)|stayed|kept (?:her|his|their|our|the)|thanked|accepted|agreed to|came back|got (?:much |a lot |far )?(?:better|worse)|(?:better|worse|less|more|fewer|faster|quicker) than (?:before|last)|complained less|got an? \d)/i;
+const statesAnOutcome = (text: string) =>
+  splitSentences(text)
+    .slice(1)
+    .some((x) => OUTCOME_HINT.test(x));
 
 /** A word of the question as the answer writes it ("NEWS2" for "news2", "plan" for "planning"). */
 function asWritten(text: string, word: string): string {
@@ -228,7 +240,8 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
     strengths.push(
       `Says how it would be checked (${q(cueQuote(r.text, CUES.verification) ?? st.verification)}).`,
     );
-  else improvements.push('No outcome: say what changed because of what you did, and how you know.');
+  else if (!statesAnOutcome(r.text))
+    improvements.push('No outcome: say what changed because of what you did, and how you know.');
   if (s.numbers.measured.length > 0)
     strengths.push(`Measures with numbers (${s.numbers.measured.slice(0, 3).join(', ')}).`);
   else if (question.category !== 'situational' && !has('unsupported_claims') && s.numbers.counts.length === 0)
@@ -304,11 +317,24 @@ function annotate(question: QuestionContext, r: RubricResult): RubricComponent[]
       case 'story': {
         const own = ownActionsOf(r);
         const outcome = st.result ? cueQuote(r.text, CUES.result, notOwnAction) : null;
+        // every part storyValue credits (rubric.ts): the team's actions count half, a check stands
+        // in for an outcome, and for technical and situational questions steps and reasons count
+        const method = question.category !== 'behavioural';
+        const why = method && st.reasoning ? cueQuote(r.text, CUES.reasoning, isReason) : null;
         const got = [
           st.situation && `a situation (${q(cueQuote(r.text, CUES.situation) ?? st.situation)})`,
           own.length > 0 && `your actions (${q(own[0]!)})`,
+          own.length === 0 && st.teamActions.length > 0 && `the team's actions (${q(st.teamActions[0]!)})`,
           st.links.length > 0 && `links of cause and time (${quoteWords(st.links)})`,
+          method && st.sequence.length > 0 && `steps in order (${quoteWords(st.sequence)})`,
+          why && `a reason (${q(why)})`,
           outcome && `an outcome (${q(outcome)})`,
+          !st.result &&
+            st.verification &&
+            `a check (${q(cueQuote(r.text, CUES.verification) ?? st.verification)})`,
+          question.category === 'situational' &&
+            st.clarify &&
+            `finding out first (${q(cueQuote(r.text, CUES.clarify) ?? st.clarify)})`,
           s.numbers.measured.length > 0 && `measured numbers (${s.numbers.measured.slice(0, 2).join(', ')})`,
         ].filter((x): x is string => typeof x === 'string');
         note = got.length ? `Has ${joinList(got)}.` : 'No situation, own actions, reasons or outcome.';
