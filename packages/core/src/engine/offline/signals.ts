@@ -53,6 +53,12 @@ export interface NumberSignals {
   measured: string[];
   /** percentages or multiples with nothing to compare them to ("by 38%", "3x") */
   unmeasured: string[];
+  /**
+   * other numbers that count or place something without a unit the grader knows ("14 C2
+   * observations", "lost 22 marks"): not scored, but the feedback does not ask for a number
+   * an answer already gives
+   */
+  counts: string[];
 }
 
 export interface HedgeSignals {
@@ -89,7 +95,8 @@ export interface AnswerSignals {
   declined: boolean;
 }
 
-const CUES = {
+/** Cues of a story's parts; the feedback reads them again to quote the best-placed one. */
+export const CUES = {
   situation:
     /\b(when i was|at my (?:last|previous|current|first|old) (?:job|role|company|team|position|employer|site|store|school|hospital|restaurant|agency|firm)|in my (?:last|previous|current|first|old) (?:job|role|team|company|position)|at (?:a|my|our|one) (?:startup|company|agency|bank|client|retailer|scale-?up|saas|site|hotel|restaurant|store|warehouse|hospital|school|practice|firm)|(?:last|this|that) (?:year|quarter|month|summer|spring|autumn|fall|winter|week|christmas)|(?:a|one|two|three|four|five|a few|a couple of) (?:years?|months?|weeks?) ago|(?:our|the) (?:team|company|product|client|customer|app|service|site|system|store|ward|kitchen)s? (?:was|were|had)|we had (?:a|an)|the (?:situation|context|background|problem|issue|challenge) was|i was (?:working|leading|running|managing) |in (?:19|20)\d\d\b|during (?:a|my|our|the) (?:project|migration|launch|sprint|quarter|shift|peak|rollout)|on (?:a|one|my) (?:previous |last )?(?:project|shift|night|site|team|account))/i,
   result:
@@ -126,6 +133,7 @@ const NAME_BEFORE =
 export function measureNumbers(answer: string): NumberSignals {
   const measured: string[] = [];
   const unmeasured: string[] = [];
+  const counts: string[] = [];
   for (const sentence of splitSentences(answer)) {
     for (const m of sentence.matchAll(NUMBER_RE)) {
       const raw = m[0].trim();
@@ -146,10 +154,14 @@ export function measureNumbers(answer: string): NumberSignals {
           /^of$/i.test(next ?? '') ||
           (other && COMPARISON.test(sentence));
         (ok ? measured : unmeasured).push(shown);
-      }
+      } else counts.push(numberText);
     }
   }
-  return { measured: [...new Set(measured)], unmeasured: [...new Set(unmeasured)] };
+  return {
+    measured: [...new Set(measured)],
+    unmeasured: [...new Set(unmeasured)],
+    counts: [...new Set(counts)],
+  };
 }
 
 const DECLINE =
