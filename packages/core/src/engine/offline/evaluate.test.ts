@@ -173,6 +173,15 @@ describe('offline evaluation', () => {
     expect(n.unmeasured).toEqual(['40%']);
   });
 
+  it('reads a multiple from the number, not from the word after it ("44 px", "3 inbox rules" are no "3x")', () => {
+    const n = measureNumbers(
+      'I raised every tap target to 44 px and set up 3 inbox rules for the team. Loading got 3x faster.',
+    );
+    expect(n.measured).toContain('44 px');
+    expect(n.unmeasured).toEqual(['3x']);
+    expect(n.counts).toContain('3');
+  });
+
   it('gives no advice the answer already follows, and cites what each line is about', async () => {
     const e = await evaluate(
       'At Shopify last spring our order search endpoint slowed from 200 ms to 2 s because the orders table passed 40 million rows. I ran EXPLAIN ANALYZE, found a sequential scan caused by lower() on the email filter, and added an expression index concurrently, so there was no downtime. The p95 dropped to 120 ms, which meant the support team stopped escalating timeouts.',

@@ -121,7 +121,7 @@ const NUMBER_RE =
   /(?:[$€£]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|percent\b|x\b|k\b|m\b|bn\b))?(?:[ \t]+([A-Za-z][A-Za-z-]*))?/g;
 /** Units and things a number can count: a number followed by one of these measures something. */
 const UNIT =
-  /^(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|nights?|shifts?|people|persons?|staff|users?|customers?|clients?|guests?|patients?|students?|pupils?|engineers|agents|associates|pickers|drivers|accounts|deals|requests|queries|tickets|orders|units|cases|pallets|lines|items|rows|calls|emails|interviews|participants|points|pts|covers|tables|beds|hires|candidates|leads|sites|stores|teams|services|pages|steps|times|errors|incidents|alerts|releases|deploys|per|out|gb|mb|tb|kb|km|miles|kg|lbs?)$/i;
+  /^(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|nights?|shifts?|people|persons?|staff|users?|customers?|clients?|guests?|patients?|students?|pupils?|engineers|agents|associates|pickers|drivers|accounts|deals|requests|queries|tickets|orders|units|cases|pallets|lines|items|rows|calls|emails|interviews|participants|points|pts|covers|tables|beds|hires|candidates|leads|sites|stores|teams|services|pages|steps|times|errors|incidents|alerts|releases|deploys|per|out|gb|mb|tb|kb|km|miles|kg|lbs?|px|pixels?)$/i;
 /** Words that give a percentage or a multiple its referent: a level ("at 99%"), a share ("40% of"), a before/after. */
 const LEVEL_BEFORE =
   /\b(?:at|to|from|of|was|were|is|reached|hit)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?$/i;
@@ -140,9 +140,10 @@ export function measureNumbers(answer: string): NumberSignals {
       const before = sentence.slice(Math.max(0, m.index - 12), m.index);
       const next = m[1];
       const isYear = /^(?:19|20)\d\d$/.test(raw);
-      const relative = /%|percent|x$/i.test(raw) || /^(?:x|percent)$/i.test(next ?? '');
-      const money = /^[$€£]/.test(raw) || /\d\s?(?:k|m|bn)$/i.test(raw);
       const numberText = (next ? raw.slice(0, raw.length - next.length) : raw).replace(/[\s,.]+$/, '');
+      // read from the number itself: the word after it ("44 px", "3 inbox rules") is no multiple
+      const relative = /(?:%|percent|x)$/i.test(numberText) || /^(?:x|percent)$/i.test(next ?? '');
+      const money = /^[$€£]/.test(raw) || /\d\s?(?:k|m|bn)$/i.test(numberText);
       const shown = next && UNIT.test(next) && !relative ? `${numberText} ${next}` : numberText;
       if (isYear || (!money && NAME_BEFORE.test(before) && !relative)) continue;
       if (money || (next && UNIT.test(next) && !relative)) measured.push(shown);
