@@ -3,7 +3,7 @@ import { LABELLED_SET, QUALITY_ORDER } from '../eval/labelled-set.ts';
 import type { JobContext, QuestionContext } from '../types.ts';
 import { createOfflineProvider, OFFLINE_EVALUATOR } from './provider.ts';
 import { gradeAnswer, WEIGHTS } from './rubric.ts';
-import { measureNumbers } from './signals.ts';
+import { measureAnswer, measureNumbers } from './signals.ts';
 
 const provider = createOfflineProvider();
 const job: JobContext = {
@@ -171,6 +171,15 @@ describe('offline evaluation', () => {
     expect(n.measured).toEqual(expect.arrayContaining(['$62k', '$180k', '900 ms', '150 ms']));
     for (const name of ['18', '502', '1', '2021']) expect(n.measured).not.toContain(name);
     expect(n.unmeasured).toEqual(['40%']);
+  });
+
+  it('counts no negated verb as an action (“I don’t”, “I didn’t just accept”, “I won’t”), and keeps “I won”', () => {
+    const story = (answer: string) => measureAnswer(job, question, answer).story;
+    expect(
+      story("I don't know, I haven't done this and I didn't just accept the plan. I won't guess.").ownActions,
+    ).toEqual([]);
+    expect(story('I won the renewal and we didn’t lose a client.').ownActions).toEqual(['I won']);
+    expect(story('I won the renewal and we didn’t lose a client.').teamActions).toEqual([]);
   });
 
   it('reads a multiple from the number, not from the word after it ("44 px", "3 inbox rules" are no "3x")', () => {

@@ -6,7 +6,7 @@
  * sees why each point was earned or lost.
  */
 import { scoreBand } from '../bands.ts';
-import { escapeRegExp, joinList, splitSentences, stem, trimEnd, truncate } from '../text.ts';
+import { joinList, splitSentences, stem, trimEnd, truncate } from '../text.ts';
 import type { QuestionContext, RubricComponent } from '../types.ts';
 import { relevanceWithMeaning } from './meaning/index.ts';
 import { skillInSentence } from './phrasing.ts';
@@ -118,16 +118,6 @@ function asWritten(text: string, word: string): string {
  */
 const MEANING_WORTH_NAMING = 0.25;
 
-/**
- * The candidate's own actions worth quoting: not "I don", "I haven" (of "I don't", "I haven't"),
- * nor "I didn't just accept": what the candidate did not do.
- */
-const ownActionsOf = (r: RubricResult) =>
-  r.signals.story.ownActions.filter(
-    (a) =>
-      !/n['’]t\b|\bnot\b|\bnever\b/i.test(a) && !new RegExp(`${escapeRegExp(a)}['’]t\\b`, 'i').test(r.text),
-  );
-
 /** The verdict for a score: the band's own words (bands.ts), the same in the room, report and summary. */
 const verdict = (score: number) => scoreBand(score).verdict;
 
@@ -215,7 +205,7 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
   }
 
   // The story: situation, own actions, links, outcome, numbers — praise what is there, ask for what is not.
-  const own = ownActionsOf(r);
+  const own = r.signals.story.ownActions;
   if (st.situation)
     strengths.push(`Grounded in a real situation (${q(cueQuote(r.text, CUES.situation) ?? st.situation)}).`);
   else if (question.category === 'behavioural' && !DATED.test(r.text))
@@ -315,7 +305,7 @@ function annotate(question: QuestionContext, r: RubricResult): RubricComponent[]
         break;
       }
       case 'story': {
-        const own = ownActionsOf(r);
+        const own = r.signals.story.ownActions;
         const outcome = st.result ? cueQuote(r.text, CUES.result, notOwnAction) : null;
         // every part storyValue credits (rubric.ts): the team's actions count half, a check stands
         // in for an outcome, and for technical and situational questions steps and reasons count

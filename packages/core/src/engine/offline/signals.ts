@@ -182,7 +182,7 @@ const NOT_ACTION = new Set(
   ).split(' '),
 );
 const ACTION_RE =
-  /\b(I|we)(?:['’]d|['’]ll|['’]ve|['’]m)?\s+(?:(?:then|also|first|quickly|personally|eventually|finally|immediately|would|will|had|have|just|actually|carefully|usually|always|myself|probably|still|did|didn['’]t|could|can|should)\s+){0,3}([A-Za-z]+)/gi;
+  /\b(I|we)(?:['’]d|['’]ll|['’]ve|['’]m)?\s+(?:(?:then|also|first|quickly|personally|eventually|finally|immediately|would|will|had|have|just|actually|carefully|usually|always|myself|probably|still|did|could|can|should)\s+){0,3}([A-Za-z]+)/gi;
 
 /** "I built", "we paused": distinct actions by the candidate and by the team, quoted. */
 function actions(answer: string): { own: string[]; team: string[] } {
@@ -191,6 +191,8 @@ function actions(answer: string): { own: string[]; team: string[] } {
   for (const m of answer.matchAll(ACTION_RE)) {
     const verb = m[2]!.toLowerCase();
     if (NOT_ACTION.has(verb) || STOPWORDS.has(verb) || verb.length < 3) continue;
+    // "I don't", "I haven't", "I didn't just accept", "I won't": what the candidate did not do
+    if (/^['’]t\b/.test(answer.slice(m.index + m[0].length))) continue;
     const target = m[1]!.toLowerCase() === 'i' ? own : team;
     const s = stem(verb);
     if (!target.has(s)) target.set(s, m[0].replace(/\s+/g, ' '));
