@@ -182,6 +182,14 @@ describe('offline evaluation', () => {
     expect(story('I won the renewal and we didn’t lose a client.').teamActions).toEqual([]);
   });
 
+  it('takes no action of the candidate for an outcome, and no comparison of numbers for a reason', () => {
+    const story = (answer: string) => measureAnswer(job, question, answer).story;
+    expect(story('So I stopped the rollout, and then I dropped the dashboard.').result).toBeNull();
+    expect(story('I paused the rollout and the errors stopped.').result).toBe('stopped');
+    expect(story('Churn was 12% compared with 9% last year, and I was weighing waste.').reasoning).toBeNull();
+    expect(story('I weighed the options with the team.').reasoning).toBe('weighed');
+  });
+
   it('reads a multiple from the number, not from the word after it ("44 px", "3 inbox rules" are no "3x")', () => {
     const n = measureNumbers(
       'I raised every tap target to 44 px and set up 3 inbox rules for the team. Loading got 3x faster.',

@@ -11,7 +11,7 @@ import type { QuestionContext, RubricComponent } from '../types.ts';
 import { relevanceWithMeaning } from './meaning/index.ts';
 import { skillInSentence } from './phrasing.ts';
 import type { CapReason, RubricResult } from './rubric.ts';
-import { CUES } from './signals.ts';
+import { CUES, isReason, isOutcome } from './signals.ts';
 
 export interface FeedbackParts {
   feedback: string;
@@ -68,15 +68,6 @@ function cueQuote(
   }
   return null;
 }
-
-/** "I stopped", "so I dropped the dashboard": a verb of the candidate's is an action, not an outcome. */
-const notOwnAction = (match: string, before: string) =>
-  !(/^[a-z]+$/i.test(match) && /\b(?:I|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$/i.test(before));
-/** "compared with 9%" compares; "weighing waste" weighs food; "weighed the options" is a reason. */
-const isReason = (match: string, _before: string, after: string) =>
-  !/^compared/i.test(match) &&
-  (!/^weigh/i.test(match) ||
-    /^\s+(?:up|the (?:options|pros|risks?|costs?)|options|pros|both|it|them|whether)\b/i.test(after));
 
 /** A situation placed in time that the situation cues do not list: "In March 2023", "in FY2023", "one night". */
 const DATED =
@@ -223,7 +214,7 @@ export function composeFeedback(question: QuestionContext, r: RubricResult): Fee
     improvements.push('Explain why: what caused the problem, why you chose what you did, what it led to.');
   // An outcome the answer states, not one of the candidate's own verbs ("I stopped"); none praised
   // when the cap says the results claimed have nothing behind them.
-  const outcome = st.result ? cueQuote(r.text, CUES.result, notOwnAction) : null;
+  const outcome = st.result ? cueQuote(r.text, CUES.result, isOutcome) : null;
   if (st.result) {
     if (outcome && !has('unsupported_claims')) strengths.push(`States an outcome (${q(outcome)}).`);
   } else if (st.verification && question.category !== 'behavioural')
@@ -306,7 +297,7 @@ function annotate(question: QuestionContext, r: RubricResult): RubricComponent[]
       }
       case 'story': {
         const own = r.signals.story.ownActions;
-        const outcome = st.result ? cueQuote(r.text, CUES.result, notOwnAction) : null;
+        const outcome = st.result ? cueQuote(r.text, CUES.result, isOutcome) : null;
         // every part storyValue credits (rubric.ts): the team's actions count half, a check stands
         // in for an outcome, and for technical and situational questions steps and reasons count
         const method = question.category !== 'behavioural';

@@ -109,6 +109,26 @@ export const CUES = {
     /\b(measur\w*|monitor\w*|benchmark\w*|metrics?|test(?:ed|s|ing)?|verif\w*|validat\w*|check(?:ed)? (?:that|whether|if)|track(?:ed|ing)?|dashboards?|follow(?:ed)? up|success (?:looks|would look|means)|kpis?|review(?:ed)? (?:the|it)|retro\w*|post-?mortem|audit\w*)\b/i,
 } as const;
 
+/** "I stopped", "so I dropped the dashboard": a verb of the candidate's is an action, not an outcome. */
+export const isOutcome = (match: string, before: string) =>
+  !(/^[a-z]+$/i.test(match) && /\b(?:I|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$/i.test(before));
+/** "compared with 9%" compares; "weighing waste" weighs food; "weighed the options" is a reason. */
+export const isReason = (match: string, _before: string, after: string) =>
+  !/^compared/i.test(match) &&
+  (!/^weigh/i.test(match) ||
+    /^\s+(?:up|the (?:options|pros|risks?|costs?)|options|pros|both|it|them|whether)\b/i.test(after));
+
+/** The first match of a cue that `accept` agrees is one (the cue's words alone can be something else). */
+function findCue(
+  answer: string,
+  cue: RegExp,
+  accept: (match: string, before: string, after: string) => boolean,
+): string | null {
+  for (const m of answer.matchAll(new RegExp(cue.source, 'gi')))
+    if (accept(m[0], answer.slice(0, m.index), answer.slice(m.index + m[0].length))) return m[0];
+  return null;
+}
+
 /** Words that tie a story together by cause, contrast or time; counted once each. */
 const LINKS =
   /\b(because|so that|which meant|that meant|which led|turned out|it turned out|found that|realis\w+|realiz\w+|noticed|instead|rather than|otherwise|until|once|although|however|but|so (?=i\b|we\b|the\b|it\b|they\b|he\b|she\b|that\b|our\b|my\b)|when (?=i\b|we\b|the\b|it\b|they\b|he\b|she\b|our\b|a\b)|after (?=that|a|the|we|i)|since|unless|if (?=the|it|a|we|they|i|you|there))/gi;
@@ -267,8 +287,8 @@ export function measureAnswer(job: JobContext, question: QuestionContext, answer
       ownActions: own,
       teamActions: team,
       links,
-      result: find(CUES.result),
-      reasoning: find(CUES.reasoning),
+      result: findCue(answer, CUES.result, isOutcome),
+      reasoning: findCue(answer, CUES.reasoning, isReason),
       clarify: find(CUES.clarify),
       verification: find(CUES.verification),
       sequence: [...new Set((answer.match(SEQUENCE_WORDS) ?? []).map((w) => w.toLowerCase()))],
