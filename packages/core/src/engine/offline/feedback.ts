@@ -11,7 +11,7 @@ import type { QuestionContext, RubricComponent } from '../types.ts';
 import { relevanceWithMeaning } from './meaning/index.ts';
 import { skillInSentence } from './phrasing.ts';
 import type { CapReason, RubricResult } from './rubric.ts';
-import { CUES, isReason, isOutcome } from './signals.ts';
+import { CUES, isOutcome, isReason } from './signals.ts';
 
 export interface FeedbackParts {
   feedback: string;
