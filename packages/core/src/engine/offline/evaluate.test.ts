@@ -186,6 +186,8 @@ describe('offline evaluation', () => {
     const story = (answer: string) => measureAnswer(job, question, answer).story;
     expect(story('So I stopped the rollout, and then I dropped the dashboard.').result).toBeNull();
     expect(story('I paused the rollout and the errors stopped.').result).toBe('stopped');
+    expect(story('We ran the end-of-unit test in the end-of-term week.').result).toBeNull();
+    expect(story('In the end the ward kept the new rota.').result).toBe('In the end');
     expect(story('Churn was 12% compared with 9% last year, and I was weighing waste.').reasoning).toBeNull();
     expect(story('I weighed the options with the team.').reasoning).toBe('weighed');
   });
