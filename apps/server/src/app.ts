@@ -73,6 +73,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
   });
   const secureCookie = opts.secureCookie ?? false;
+  // What a model server said when it failed reaches the operator's log only: candidates read the
+  // kind of failure and its status (core's modelFailure), since the text can hold a masked API key.
+  opts.services.reportModelError ??= (err, during) => app.log.warn({ err, during }, 'model call failed');
   const throttle = new AuthThrottle(
     opts.rateLimitStore ?? new PostgresRateLimitStore(opts.services.db),
     opts.authRateLimit ?? {

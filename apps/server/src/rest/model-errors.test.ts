@@ -50,6 +50,7 @@ afterAll(async () => {
   await fake?.close();
 });
 beforeEach(() => {
+  logged = [];
   replies = {
     plan: { json: PLAN },
     grade: failing,
@@ -62,8 +63,12 @@ const model = () =>
   createOpenAIProvider({ apiKey: 'k', baseURL: fake.url, model: 'judge', timeoutMs: 5000, maxRetries: 0 });
 const sdk = { apiKey: 'k', timeoutMs: 5000, maxRetries: 0 };
 
+/** The server's log lines at warn and above (the operator's view). */
+let logged: string[] = [];
+
 async function serverWith(fallback: boolean) {
   const s = await startTestServer({
+    logger: { level: 'warn', stream: { write: (line: string) => void logged.push(line) } },
     interviewer: {
       ...offlineInterviewer(),
       provider: model(),
@@ -109,6 +114,10 @@ describe('a failing model server: the candidate is told what failed, not what it
     expect(res.statusCode, res.body).toBe(503);
     expect(res.json().error.message).toMatch(/could not plan questions.*answered 401/);
     expect(leaks(res.body), res.body).toBe(false);
+    // the operator still reads what the model server said
+    const warned = logged.map((l) => JSON.parse(l)).find((l) => l.msg === 'model call failed');
+    expect(warned?.during).toBe('plan');
+    expect(warned?.err?.message).toContain('Incorrect API key provided');
   });
 
   it('grading: the stored grading_error names the status only, on submit and on read', async () => {
@@ -119,6 +128,7 @@ describe('a failing model server: the candidate is told what failed, not what it
     expect(fb.grading_status).toBe('failed');
     expect(fb.grading_error).toMatch(/answered 401/);
     expect(leaks(res.body), res.body).toBe(false);
+    expect(logged.some((l) => l.includes('"during":"grade"') && l.includes('Incorrect API key'))).toBe(true);
     expect(leaks((await client.get(`/api/feedbacks/${fb.id}`)).body)).toBe(false);
     expect(leaks((await client.get('/api/users/me/export')).body)).toBe(false);
   });

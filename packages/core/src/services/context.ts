@@ -46,4 +46,13 @@ export interface ServiceContext {
    */
   grading?: GradingQueue | undefined;
   voice?: Voice;
+  /**
+   * Told the whole of a model server's failure (its status, its own text) for the operator's log:
+   * candidates only read what kind of failure it was (`publicReason`), since that text can carry a
+   * masked API key, internal hosts or an echo of the prompt.
+   */
+  reportModelError?: (error: unknown, during: ModelCall) => void;
 }
+
+/** What the model was asked for when it failed. */
+export type ModelCall = 'plan' | 'grade' | 'summary' | 'model_answer' | 'transcribe' | 'speech';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
-import { publicReason, type QuestionContext, type RubricComponent } from '../engine/index.ts';
+import type { QuestionContext, RubricComponent } from '../engine/index.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { MAX_ANSWER_ATTEMPTS } from '../limits.ts';
 import * as fq from '../queries/feedback.ts';
@@ -18,7 +18,7 @@ import type { Question } from '../schemas/sessions.ts';
 import { canSee, isAdmin, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { toFeedback, toQuestion } from './mappers.ts';
-import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
+import { callInterviewer, checkModelQuota, jobContextOf, modelFailure } from './model-calls.ts';
 import { deriveProgress, loadOwnSession, rescoreIfCompleted } from './sessions.ts';
 import { deliveryForAnswer, forgetUnusedTranscripts } from './voice.ts';
 
@@ -184,7 +184,7 @@ async function grade(
         : null;
     return { row: updated, followUp: followUp ?? null };
   } catch (e) {
-    const error = publicReason(e);
+    const error = modelFailure(ctx, e, 'grade');
     try {
       const failed = await fq.recordGradingFailure(ctx.db, feedback.id, read, {
         grading_attempts: attempts,

@@ -2,7 +2,7 @@ import type { SessionRow } from '../db/types.ts';
 import { type InterviewerProvider, type JobContext, publicReason } from '../engine/index.ts';
 import { DomainError } from '../errors.ts';
 import { countAiUsageSince, recordAiUsage } from '../queries/feedback.ts';
-import type { ServiceContext } from './context.ts';
+import type { ModelCall, ServiceContext } from './context.ts';
 
 /** The words parseLevel reads as each chosen difficulty. */
 const DIFFICULTY_TEXT = { junior: 'junior', mid: 'mid-level', senior: 'senior' } as const;
@@ -44,7 +44,7 @@ export async function checkHourlyQuota(ctx: ServiceContext, userId: string): Pro
 export async function callInterviewer<T>(
   ctx: ServiceContext,
   userId: string,
-  kind: 'plan' | 'grade' | 'summary' | 'model_answer',
+  kind: Exclude<ModelCall, 'transcribe' | 'speech'>,
   call: (p: InterviewerProvider) => Promise<T>,
 ): Promise<{ result: T; evaluator: string; primaryError: string | null }> {
   const { provider, fallback } = ctx.interviewer;
@@ -53,10 +53,19 @@ export async function callInterviewer<T>(
     return { result: withoutNul(await call(provider)), evaluator: provider.evaluator, primaryError: null };
   } catch (e) {
     if (!fallback) throw e;
-    // read by the candidate (grading_error): what failed, not what the model server said
-    const message = publicReason(e);
+    const message = modelFailure(ctx, e, kind);
     return { result: withoutNul(await call(fallback)), evaluator: fallback.evaluator, primaryError: message };
   }
+}
+
+/**
+ * What a candidate may read of a model's failure (a 503's message, a `grading_error`): the kind
+ * of failure and the HTTP status, never the model server's own text; the whole of it goes to the
+ * operator's log (`reportModelError`).
+ */
+export function modelFailure(ctx: ServiceContext, error: unknown, during: ModelCall): string {
+  ctx.reportModelError?.(error, during);
+  return publicReason(error);
 }
 
 /** A model's text may hold NUL bytes, which PostgreSQL refuses: strip them rather than fail the user. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, FeedbackRow, SessionRow } from '../db/types.ts';
-import { computeOverallScore, parseSkills, publicReason, type SessionSummary } from '../engine/index.ts';
+import { computeOverallScore, parseSkills, type SessionSummary } from '../engine/index.ts';
 import { normalizeKey } from '../engine/text.ts';
 import type { SessionStatus } from '../enums.ts';
 import { conflict, DomainError, notFound } from '../errors.ts';
@@ -19,7 +19,7 @@ import { canSee, type MaybeActor, requireActor, requireAdmin } from './actor.ts'
 import type { ServiceContext } from './context.ts';
 import { loadVisibleJob } from './jobs.ts';
 import { iso, toQuestion, toSession } from './mappers.ts';
-import { callInterviewer, checkModelQuota, jobContextOf } from './model-calls.ts';
+import { callInterviewer, checkModelQuota, jobContextOf, modelFailure } from './model-calls.ts';
 import { withCreationQuota } from './quotas.ts';
 
 type Db = Kysely<Database>;
@@ -199,7 +199,7 @@ export async function startSession(
   } catch (e) {
     throw new DomainError(
       'UNAVAILABLE',
-      `The interviewer could not plan questions right now (${publicReason(e)}); please retry`,
+      `The interviewer could not plan questions right now (${modelFailure(ctx, e, 'plan')}); please retry`,
     );
   }
   const started = await ctx.db.transaction().execute(async (trx) => {

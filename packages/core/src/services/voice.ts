@@ -8,7 +8,7 @@
 
 import type { FeedbackRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
-import { EngineError, publicReason } from '../engine/errors.ts';
+import { EngineError } from '../engine/errors.ts';
 import { conflict, DomainError, invalidField, notFound } from '../errors.ts';
 import { recordAiUsage } from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
@@ -27,7 +27,7 @@ import {
 import { sniffAudio, wavSeconds } from '../voice/audio.ts';
 import { canSee, type MaybeActor, requireActor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-import { checkHourlyQuota } from './model-calls.ts';
+import { checkHourlyQuota, modelFailure } from './model-calls.ts';
 import { deriveProgress, loadOwnSession } from './sessions.ts';
 
 /** A recorder's and a server's measures of the same audio differ a little (container padding). */
@@ -88,7 +88,7 @@ export async function transcribeAnswer(
   } catch (e) {
     throw new DomainError(
       'UNAVAILABLE',
-      `Transcription failed (${publicReason(e)}). Try again, or type your answer.`,
+      `Transcription failed (${modelFailure(ctx, e, 'transcribe')}). Try again, or type your answer.`,
     );
   }
   const measured = transcript.durationSeconds ?? headerSeconds ?? input.duration_seconds ?? null;
@@ -222,7 +222,7 @@ export async function speakQuestion(
     if (!(e instanceof EngineError)) throw e;
     throw new DomainError(
       'UNAVAILABLE',
-      `Reading the question aloud failed (${publicReason(e)}); your browser can read it instead.`,
+      `Reading the question aloud failed (${modelFailure(ctx, e, 'speech')}); your browser can read it instead.`,
     );
   }
   return {
