@@ -52,6 +52,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: opts.bodyLimit ?? MAX_BODY_BYTES,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
+    // A path that does not decode (`/api/jobs/%zz`) or a parameter over maxParamLength fails before
+    // any route, where Fastify would answer in its own shape (echoing the path): ours instead. No
+    // hook runs for it (helmet's, no-store below), so it sets the two headers a JSON error needs.
+    frameworkErrors: (error, _req, reply) => {
+      reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+      return sendError(reply, domainErrorOfFastify(error));
+    },
   });
   const secureCookie = opts.secureCookie ?? false;
   const throttle = new AuthThrottle(

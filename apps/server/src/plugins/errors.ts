@@ -25,6 +25,12 @@ export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
       `The request body is too large (max ${MAX_BODY_BYTES / 1024 / 1024} MiB)`,
     );
   }
+  if (fe.code === 'FST_ERR_BAD_URL') {
+    return new DomainError('VALIDATION', 'The URL is not valid: a %-escape in its path does not decode');
+  }
+  if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new DomainError('VALIDATION', 'The URL is not valid: a part of its path is too long');
+  }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
   }

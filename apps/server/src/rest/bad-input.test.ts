@@ -344,6 +344,18 @@ describe('unknown routes and methods', () => {
     expect(jsonError(res, 404).code).toBe('NOT_FOUND');
   });
 
+  it.each([
+    ['a %-escape that does not decode', '/api/jobs/%zz'],
+    ['a %-escape that does not decode, over tRPC', '/trpc/jobs.get%E0%A4%A'],
+    ["a path parameter over the router's length", `/api/jobs/${'a'.repeat(6000)}`],
+  ])('%s → 400 in the documented shape, short, not stored, not sniffed', async (_, url) => {
+    const res = track(url, await candidate.get(url));
+    expect(jsonError(res, 400).code).toBe('VALIDATION');
+    expect(res.body.length).toBeLessThan(1000);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('an unknown tRPC procedure → 404', async () => {
     const res = track('trpc', await candidate.get('/trpc/nope.nothing'));
     expect(res.statusCode).toBe(404);
