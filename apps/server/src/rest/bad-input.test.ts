@@ -161,6 +161,29 @@ describe('bodies', () => {
     expect(jsonError(res, 400).code).toBe('VALIDATION');
   });
 
+  it.each([
+    ['POST /api/auth/register', 'anon', ['email', 'username', 'password']],
+    ['POST /api/auth/login', 'anon', ['password']],
+    ['POST /api/jobs', 'candidate', ['title', 'description', 'skills']],
+    ['POST /api/sessions', 'candidate', ['job_description_id']],
+    ['POST /api/feedbacks', 'candidate', ['session_id', 'answer']],
+    ['POST /api/users', 'admin', ['email', 'username', 'password']],
+    ['POST /api/jobs/extract-skills', 'candidate', ['description']],
+  ])('%s with {}, null or no body → 400 naming each missing field', async (route, who, fields) => {
+    const [method, url] = route.split(' ') as ['POST', string];
+    const client = who === 'anon' ? s.as(null) : who === 'admin' ? admin : candidate;
+    for (const payload of ['{}', 'null', '']) {
+      const res = track(`${route} ${payload}`, await client.inject({ method, url, payload, headers: json }));
+      const error = jsonError(res, 400);
+      for (const f of fields) expect(named(error, f), `${payload}: ${JSON.stringify(error)}`).toBe(true);
+    }
+  });
+
+  it('PUT /api/voice/preferences with {} → 400 naming the preferences it takes', async () => {
+    const error = jsonError(track('prefs', await candidate.put('/api/voice/preferences', {})), 400);
+    expect(error.message).toMatch(/keep_recordings, answer_mode, read_aloud/);
+  });
+
   it('__proto__ / constructor.prototype in a body → 400, nothing polluted', async () => {
     for (const payload of [
       '{"__proto__": {"roles": ["admin"]}, "title": "x", "description": "y", "skills": "z"}',

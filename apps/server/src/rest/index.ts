@@ -41,9 +41,10 @@ function inputOf(rest: RestRoute, req: FastifyRequest, noInput: boolean): unknow
   const source = rest.method === 'GET' || rest.method === 'DELETE' ? req.query : req.body;
   if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
   const merged = { ...(source ?? {}), ...params };
-  if (Object.keys(merged).length > 0) return merged;
-  // A GET without a query string (`GET /api/jobs`) is a list with its default page, not a missing input.
-  return rest.method === 'GET' && !noInput ? merged : undefined;
+  // A procedure without input (logout, me) gets none from an empty body or query. Any other gets an
+  // object even from `{}`, `null` or no body, so zod names each missing field (and `GET /api/jobs`
+  // is a list with its default page).
+  return noInput && Object.keys(merged).length === 0 ? undefined : merged;
 }
 
 /**
