@@ -16,6 +16,9 @@ export function sendError(reply: FastifyReply, error: DomainError) {
   });
 }
 
+/** A body that is not JSON where JSON is expected (a wrong or missing Content-Type). */
+export const notJson = () => new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
+
 /** Fastify's own client errors (bad JSON, body too large, bad content type) keep their 4xx. */
 export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
   const fe = error as FastifyError;
@@ -31,9 +34,7 @@ export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
   if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return new DomainError('VALIDATION', 'The URL is not valid: a part of its path is too long');
   }
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
-    return new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
-  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) return notJson();
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !(error instanceof DomainError)) {
     return new DomainError(
       'VALIDATION',

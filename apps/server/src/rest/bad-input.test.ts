@@ -184,6 +184,19 @@ describe('bodies', () => {
     expect(error.message).toMatch(/keep_recordings, answer_mode, read_aloud/);
   });
 
+  it.each(['application/octet-stream', 'audio/webm'])(
+    'a %s body on a JSON route → 400 "send JSON", not one issue per byte',
+    async (type) => {
+      const bytes = Buffer.alloc(100_000, 65);
+      for (const url of ['/api/auth/register', '/api/jobs']) {
+        const res = track(url, await candidate.post(url, bytes, { headers: { 'content-type': type } }));
+        const error = jsonError(res, [400, 415]);
+        expect(error.message).toMatch(/JSON/);
+        expect(res.body.length).toBeLessThan(1000);
+      }
+    },
+  );
+
   it('__proto__ / constructor.prototype in a body → 400, nothing polluted', async () => {
     for (const payload of [
       '{"__proto__": {"roles": ["admin"]}, "title": "x", "description": "y", "skills": "z"}',
