@@ -3,6 +3,7 @@
  */
 
 import { restRoutes } from '@ai-interviewer/api';
+import { MAX_ERROR_ISSUES } from '@ai-interviewer/core';
 import { makeAdmin, makeJob, makeSession, makeUser } from '@ai-interviewer/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -196,6 +197,18 @@ describe('bodies', () => {
       }
     },
   );
+
+  it('a body of 50,000 unknown keys → 400 listing the missing fields first and at most MAX_ERROR_ISSUES', async () => {
+    const body = JSON.stringify(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 0])));
+    const res = track('keys', await s.as(null).post('/api/auth/register', body, { headers: json }));
+    const error = jsonError(res, 400);
+    for (const f of ['email', 'username', 'password']) expect(named(error, f), f).toBe(true);
+    expect(error.issues).toHaveLength(MAX_ERROR_ISSUES);
+    expect(error.issues.at(-1)).toEqual({
+      path: [`k${MAX_ERROR_ISSUES - 4}`],
+      message: 'is not a known field',
+    });
+  });
 
   it('__proto__ / constructor.prototype in a body → 400, nothing polluted', async () => {
     for (const payload of [
