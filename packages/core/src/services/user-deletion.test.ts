@@ -7,15 +7,14 @@
  * Deterministic: the test holds the other request's transaction open itself, running the queries
  * that request runs, waits until the deletion is blocked behind it, then finishes it.
  */
-import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.ts';
-import type { Database } from '../db/types.ts';
 import * as fq from '../queries/feedback.ts';
 import * as jq from '../queries/jobs.ts';
 import * as sq from '../queries/sessions.ts';
 import * as uq from '../queries/users.ts';
 import { makeJob, makeServiceContext, makeSession, makeUser } from '../testing/factories.ts';
+import { untilBlockedBy } from '../testing/locks.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 import type { ServiceContext } from './context.ts';
 import * as users from './users.ts';
@@ -29,21 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** Resolves once another backend waits for a lock this transaction holds. */
-async function untilSomeoneWaitsFor(trx: Transaction<Database>): Promise<void> {
-  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
-  const pid = rows[0]?.pid;
-  for (let i = 0; i < 1000; i++) {
-    const { rows: waiting } = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`.execute(
-      h.db,
-    );
-    if ((waiting[0]?.n ?? 0) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('the deletion never waited for the open transaction');
-}
 
 describe('deleting a user while one of their writes is in flight', () => {
   it('an answer being stored (its session locked, then the feedback row): the deletion waits, no deadlock', async () => {
@@ -60,7 +44,7 @@ describe('deleting a user while one of their writes is in flight', () => {
         () => 'deleted',
         (e: unknown) => e,
       );
-      await untilSomeoneWaitsFor(trx);
+      await untilBlockedBy(h.db, trx);
       await fq.insertAnswer(trx, {
         session_id: session.id,
         user_id: u.user.id,
@@ -95,7 +79,7 @@ describe('deleting a user while one of their writes is in flight', () => {
         () => 'deleted',
         (e: unknown) => e,
       );
-      await untilSomeoneWaitsFor(trx);
+      await untilBlockedBy(h.db, trx);
     });
     expect(await deletion).toBe('deleted');
     expect(await jq.findJob(h.db, jobId)).toBeUndefined();
@@ -110,7 +94,7 @@ describe('deleting a user while one of their writes is in flight', () => {
         () => 'updated',
         (e: unknown) => e,
       );
-      await untilSomeoneWaitsFor(trx);
+      await untilBlockedBy(h.db, trx);
     });
     expect(await update).toMatchObject({ name: 'DomainError', code: 'NOT_FOUND' });
   });
