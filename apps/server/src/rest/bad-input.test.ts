@@ -176,7 +176,11 @@ describe('bodies', () => {
     for (const payload of ['{}', 'null', '']) {
       const res = track(`${route} ${payload}`, await client.inject({ method, url, payload, headers: json }));
       const error = jsonError(res, 400);
-      for (const f of fields) expect(named(error, f), `${payload}: ${JSON.stringify(error)}`).toBe(true);
+      for (const f of fields) {
+        expect(named(error, f), `${payload}: ${JSON.stringify(error)}`).toBe(true);
+        // in plain words, not zod's "Invalid input: expected string, received undefined"
+        expect(error.issues.find((i) => i.path.includes(f))?.message, f).toBe('is required');
+      }
     }
   });
 
