@@ -309,6 +309,18 @@ describe('path and query parameters', () => {
     expect(error.issues.map((i) => i.path.join('.'))).toContain(param);
   });
 
+  it.each([
+    '11111111-1111-1111-1111-111111111111',
+    '00000000-0000-0000-0000-000000000001',
+    'AAAAAAAA-AAAA-AAAA-AAAA-AAAAAAAAAAAA',
+  ])('%s (well-formed, any version) is an id: unknown → 404, not 400', async (id) => {
+    for (const url of [`/api/jobs/${id}`, `/api/sessions/${id}`, `/api/feedbacks/${id}`, `/api/users/${id}`]) {
+      expect(jsonError(track(url, await admin.get(url)), 404).code).toBe('NOT_FOUND');
+    }
+    const res = track('body', await candidate.post('/api/sessions', { job_description_id: id }));
+    expect(jsonError(res, 404).code).toBe('NOT_FOUND');
+  });
+
   // the paginated lists: their procedure's input has a `limit`
   const lists = restRoutes.filter(
     (r) => r.method === 'GET' && 'limit' in ((r.meta.input as { shape?: object }).shape ?? {}),

@@ -19,9 +19,12 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * Ids are stored lower-case; normalised here, once, so an id in upper case (valid, RFC 4122)
- * finds the same object everywhere an id is compared, in SQL or in code (`canSee`).
+ * finds the same object everywhere an id is compared, in SQL or in code (`canSee`). Any
+ * well-formed UUID (8-4-4-4-12 hex digits, whatever its version bits, as PostgreSQL's uuid type
+ * takes it) is an id, so an unknown one such as 11111111-1111-1111-1111-111111111111 is a 404,
+ * not a 400.
  */
-export const idSchema = z.uuid(orRequired('must be a UUID')).overwrite((id) => id.toLowerCase());
+export const idSchema = z.guid(orRequired('must be a UUID')).overwrite((id) => id.toLowerCase());
 export const timestampSchema = z.string().describe('ISO 8601 timestamp');
 
 /**
