@@ -314,7 +314,12 @@ describe('path and query parameters', () => {
     '00000000-0000-0000-0000-000000000001',
     'AAAAAAAA-AAAA-AAAA-AAAA-AAAAAAAAAAAA',
   ])('%s (well-formed, any version) is an id: unknown → 404, not 400', async (id) => {
-    for (const url of [`/api/jobs/${id}`, `/api/sessions/${id}`, `/api/feedbacks/${id}`, `/api/users/${id}`]) {
+    for (const url of [
+      `/api/jobs/${id}`,
+      `/api/sessions/${id}`,
+      `/api/feedbacks/${id}`,
+      `/api/users/${id}`,
+    ]) {
       expect(jsonError(track(url, await admin.get(url)), 404).code).toBe('NOT_FOUND');
     }
     const res = track('body', await candidate.post('/api/sessions', { job_description_id: id }));
