@@ -96,6 +96,9 @@ export async function submitAnswer(
     ...(onDelta && { onDelta }),
   });
   if (stored.jobId) settleJob(ctx, stored.jobId, row);
+  // Ended while this answer was being graded: the score is recomputed with its grade.
+  if ((await sq.settledStatus(ctx.db, stored.session.id)) === 'completed')
+    await rescoreIfCompleted(ctx.db, stored.session.id);
   // The next question follows from what we read under the lock: a new follow-up, or the next unanswered one.
   const next = followUp ?? stored.questions.find((x) => !x.answered && x.id !== stored.question.id) ?? null;
   return { feedback: toFeedback(row), next_question: next && toQuestion(next, false), done: next === null };
