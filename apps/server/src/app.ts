@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context } from '@ai-interviewer/api';
+import { type Context, errorShape } from '@ai-interviewer/api';
 import {
   DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
   DEFAULT_AUTH_RATE_LIMIT,
@@ -38,6 +38,12 @@ export interface ServerOptions {
   /** The built SPA; when absent a placeholder page is served at /. */
   webDist?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * The proxies whose X-Forwarded-For names the client (TRUST_PROXY): their addresses or ranges,
+   * or true for any. Unset: the connecting address is the client, whatever the
+   * headers say (so nobody invents an address to dodge the per-address limits).
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   bodyLimit?: number;
   /** false: /trpc queries go through tRPC's own handler too (see plugins/trpc-http.ts). */
   trpcFastQueries?: boolean;
@@ -50,14 +56,19 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? MAX_BODY_BYTES,
+    trustProxy: opts.trustProxy ?? false,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
-    // A path that does not decode (`/api/jobs/%zz`) or a parameter over maxParamLength fails before
-    // any route, where Fastify would answer in its own shape (echoing the path): ours instead. No
-    // hook runs for it (helmet's, no-store below), so it sets the two headers a JSON error needs.
-    frameworkErrors: (error, _req, reply) => {
+    // What the router refuses before any route or hook runs (a malformed percent-encoding, a path
+    // parameter over maxParamLength): in the documented error shape (tRPC's under /trpc) instead
+    // of Fastify's own, which echoed the path. No hook runs for it (helmet's, no-store below), so
+    // it sets the two headers a JSON error needs.
+    frameworkErrors: (error, req, reply) => {
       reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
-      return sendError(reply, domainErrorOfFastify(error));
+      const domain = domainErrorOfFastify(error);
+      if (!req.url.startsWith('/trpc')) return sendError(reply, domain);
+      const shape = errorShape(domain, undefined);
+      return (reply as FastifyReply).status(shape.data.httpStatus).send({ error: shape });
     },
   });
   const secureCookie = opts.secureCookie ?? false;

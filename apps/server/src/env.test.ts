@@ -83,6 +83,22 @@ describe('loadEnv', () => {
     expect(envError(source).message).toContain(variable);
   });
 
+  it('TRUST_PROXY: off by default; true, or addresses and ranges', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadEnv({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1,fd00::/8,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const bad of ['proxy.example', '10.0.0.1/33', '10.0.0.1/8/8', 'yes', ',', '2']) {
+      expect(envError({ TRUST_PROXY: bad }).message).toMatch(/TRUST_PROXY: must be/);
+    }
+  });
+
   it('names every bad variable at once', () => {
     const message = envError({ PORT: 'abc', DATABASE_URL: 'nope', LOG_LEVEL: 'loud' }).message;
     for (const v of ['PORT', 'DATABASE_URL', 'LOG_LEVEL']) expect(message).toContain(v);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
@@ -20,6 +21,40 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The named ranges proxy-addr (Fastify's trustProxy) knows besides addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string) => {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [ip, bits, ...rest] = entry.split('/');
+  const version = isIP(ip ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+};
+/**
+ * TRUST_PROXY: `false` (the default: X-Forwarded-For is ignored), `true` (any proxy: only when
+ * nothing but the proxy can reach the server), or comma-separated addresses, CIDR ranges and
+ * proxy-addr's named ranges (loopback, linklocal, uniquelocal).
+ */
+const trustProxy = z.string().transform((value, ctx): boolean | string[] => {
+  const v = value.trim();
+  if (v === 'false') return false;
+  if (v === 'true') return true;
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be true, false, or comma-separated addresses/CIDR ranges (not ${bad.join(', ') || 'empty'})`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 /** The repository root: `.env` and the default data folder live here, whatever the working directory. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -87,6 +122,11 @@ const envSchema = z
       .string()
       .default('')
       .describe('extra origins allowed to send cookie-authenticated writes'),
+    TRUST_PROXY: trustProxy
+      .default(false)
+      .describe(
+        'the reverse proxies whose X-Forwarded-For names the client: addresses or CIDR ranges, or true',
+      ),
     AUTH_RATE_LIMIT: int(1, 100_000)
       .default(DEFAULT_AUTH_RATE_LIMIT)
       .describe('login/register attempts per IP, and per account from one IP, per window'),

@@ -30,6 +30,7 @@ async function main() {
     auth,
     rateLimitStore,
     secureCookie: env.NODE_ENV === 'production',
+    trustProxy: env.TRUST_PROXY,
     trustedOrigins: env.TRUSTED_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

@@ -29,10 +29,10 @@ export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
     );
   }
   if (fe.code === 'FST_ERR_BAD_URL') {
-    return new DomainError('VALIDATION', 'The URL is not valid: a %-escape in its path does not decode');
+    return new DomainError('VALIDATION', 'The path is not a valid URL: a malformed percent-encoding');
   }
   if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return new DomainError('VALIDATION', 'The URL is not valid: a part of its path is too long');
+    return new DomainError('VALIDATION', 'The path is not a valid URL: a part of it is too long');
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) return notJson();
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !(error instanceof DomainError)) {

@@ -20,7 +20,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * `/trpc/a,b?batch=1&input={"0":…}` — or null for anything else (streaming, unparsable input…),
  * which tRPC's own handler then answers as it always does.
  */
-function plainQueries(req: FastifyRequest, rawPath: string) {
+function plainQueries(req: FastifyRequest, path: string) {
   if (req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl'))
     return null;
   const query = req.query as Record<string, unknown>;
@@ -30,7 +30,7 @@ function plainQueries(req: FastifyRequest, rawPath: string) {
   let paths: string[];
   let inputs: unknown;
   try {
-    paths = isBatch ? decodeURIComponent(rawPath).split(',') : [decodeURIComponent(rawPath)];
+    paths = isBatch ? path.split(',') : [path];
     inputs = query.input ? JSON.parse(query.input as string) : undefined;
   } catch {
     return null;
@@ -45,6 +45,19 @@ function plainQueries(req: FastifyRequest, rawPath: string) {
 
 /** tRPC's own answer for a path that names no query (unknown, or a mutation): its handler words it. */
 const notAQuery = (e: unknown) => e instanceof TRPCError && e.code === 'NOT_FOUND' && e.cause === undefined;
+
+/**
+ * The path as tRPC reads it: its handler decodes the routed path (which the router has already
+ * decoded once) again before splitting it into calls, so `%252C` is a separator too. Null when it
+ * does not decode (tRPC's handler then refuses it).
+ */
+function callsPath(routed: string): string | null {
+  try {
+    return decodeURIComponent(routed);
+  } catch {
+    return null;
+  }
+}
 
 /** The number of procedures a batch path names ("a,b,c" → 3), without splitting a long path. */
 function callCount(path: string): number {
@@ -123,11 +136,14 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
   }
 
   app.all<{ Params: { path: string } }>('/:path', async (req, reply) => {
-    if ((req.query as { batch?: unknown }).batch === '1' && callCount(req.params.path) > MAX_BATCH_CALLS) {
+    // counted on the path that is split into calls, not the routed one (a doubly encoded comma)
+    const path = callsPath(req.params.path);
+    const counted = path ?? req.params.path;
+    if ((req.query as { batch?: unknown }).batch === '1' && callCount(counted) > MAX_BATCH_CALLS) {
       throw invalidField('batch', `at most ${MAX_BATCH_CALLS} calls per request`);
     }
     const plan =
-      opts.fastQueries !== false && req.method === 'GET' ? plainQueries(req, req.params.path) : null;
+      opts.fastQueries !== false && req.method === 'GET' && path !== null ? plainQueries(req, path) : null;
     if (plan && (await answerQueries(req, reply, plan)) !== null) return reply;
     await fastifyRequestHandler({ ...trpcOptions, req, res: reply, path: req.params.path });
   });

@@ -225,6 +225,22 @@ describe('bodies', () => {
     expect(({} as Record<string, unknown>).roles).toBeUndefined();
   });
 
+  it.each([
+    ['{}', '{}'],
+    ['no body', undefined],
+  ])('POST /api/sessions with %s → 400 naming the required field', async (_label, payload) => {
+    const res = track(
+      `empty ${_label}`,
+      await candidate.inject({
+        method: 'POST',
+        url: '/api/sessions',
+        headers: json,
+        ...(payload && { payload }),
+      }),
+    );
+    expect(named(jsonError(res, 400), 'job_description_id'), res.body).toBe(true);
+  });
+
   it('wrong types in fields are named', async () => {
     const res = track(
       'types',
@@ -415,15 +431,28 @@ describe('unknown routes and methods', () => {
   });
 
   it.each([
-    ['a %-escape that does not decode', '/api/jobs/%zz'],
-    ['a %-escape that does not decode, over tRPC', '/trpc/jobs.get%E0%A4%A'],
+    ['a malformed percent-encoding', '/api/jobs/%zz'],
     ["a path parameter over the router's length", `/api/jobs/${'a'.repeat(6000)}`],
   ])('%s → 400 in the documented shape, short, not stored, not sniffed', async (_, url) => {
     const res = track(url, await candidate.get(url));
-    expect(jsonError(res, 400).code).toBe('VALIDATION');
+    expect(jsonError(res, 400).message).toMatch(/not a valid URL/);
     expect(res.body.length).toBeLessThan(1000);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it.each(['/api/jobs/%ZZ', '/api/sessions/%E0%A4%A/start', '/%E0%A4%A'])(
+    'GET %s (a malformed percent-encoding) → the documented 400 JSON error',
+    async (url) => {
+      const error = jsonError(track(url, await candidate.get(url)), 400);
+      expect(error.message).toMatch(/not a valid URL/i);
+    },
+  );
+
+  it('a malformed percent-encoding under /trpc → tRPC’s error shape, 400', async () => {
+    const res = track('trpc bad url', await candidate.get('/trpc/jobs.get%E0?input=%7B%7D'));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.data).toMatchObject({ httpStatus: 400, domainCode: 'VALIDATION' });
   });
 
   it('an unknown tRPC procedure → 404', async () => {

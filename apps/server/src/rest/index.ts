@@ -43,10 +43,11 @@ function inputOf(rest: RestRoute, req: FastifyRequest, noInput: boolean): unknow
   const source = rest.method === 'GET' || rest.method === 'DELETE' ? req.query : req.body;
   if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
   const merged = { ...(source ?? {}), ...params };
-  // A procedure without input (logout, me) gets none from an empty body or query. Any other gets an
-  // object even from `{}`, `null` or no body, so zod names each missing field (and `GET /api/jobs`
-  // is a list with its default page).
-  return noInput && Object.keys(merged).length === 0 ? undefined : merged;
+  // A procedure without input (logout, /auth/me) gets none however the request came; one with
+  // an input gets an object, even an empty one, so zod names each missing field (`{}` or no body
+  // on POST /sessions: "job_description_id: required", not "input: expected object").
+  if (noInput && Object.keys(merged).length === 0) return undefined;
+  return merged;
 }
 
 /**

@@ -40,3 +40,26 @@ export class EngineError extends Error {
     return true;
   }
 }
+
+/** What each kind of failure is called where the candidate reads it. */
+const PUBLIC_REASONS: Record<EngineErrorKind, string> = {
+  timeout: 'the model did not answer in time',
+  refusal: 'the model declined to answer',
+  truncated: 'the model’s reply was cut off',
+  invalid_reply: 'the model’s reply was not in the expected form',
+  http: 'the model server answered with an error',
+  network: 'could not reach the model server',
+  aborted: 'the request was cancelled',
+};
+
+/**
+ * What failed, in words a candidate may read (a 503's message, a feedback's `grading_error`):
+ * the kind of failure and the HTTP status, never the model server's own text nor the reply.
+ * An error body can carry a masked API key ("Incorrect API key provided: sk-…"), internal hosts
+ * and ports, or a proxy's configuration; a malformed reply can echo the prompt.
+ */
+export function publicReason(error: unknown): string {
+  if (!(error instanceof EngineError)) return 'an unexpected error';
+  if (error.kind === 'http' && error.status !== undefined) return `the model server answered ${error.status}`;
+  return PUBLIC_REASONS[error.kind];
+}

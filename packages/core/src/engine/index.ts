@@ -6,7 +6,7 @@
 
 export { type BandKey, type BandTone, SCORE_BANDS, type ScoreBand, scoreBand, scoreLabel } from './bands.ts';
 export { createProvider, type ProviderConfig, type ProviderName } from './create-provider.ts';
-export { EngineError, type EngineErrorKind } from './errors.ts';
+export { EngineError, type EngineErrorKind, publicReason } from './errors.ts';
 export {
   formatGradingEval,
   type GradingEvalOptions,

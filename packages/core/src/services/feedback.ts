@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, FeedbackRow, QuestionRow, SessionRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
-import type { QuestionContext, RubricComponent } from '../engine/index.ts';
+import { publicReason, type QuestionContext, type RubricComponent } from '../engine/index.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { MAX_ANSWER_ATTEMPTS } from '../limits.ts';
 import * as fq from '../queries/feedback.ts';
@@ -187,7 +187,7 @@ async function grade(
         : null;
     return { row: updated, followUp: followUp ?? null };
   } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
+    const error = publicReason(e);
     try {
       const failed = await fq.recordGradingFailure(ctx.db, feedback.id, read, {
         grading_attempts: attempts,

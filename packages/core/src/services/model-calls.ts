@@ -1,5 +1,5 @@
 import type { SessionRow } from '../db/types.ts';
-import type { InterviewerProvider, JobContext } from '../engine/index.ts';
+import { type InterviewerProvider, type JobContext, publicReason } from '../engine/index.ts';
 import { DomainError } from '../errors.ts';
 import { countAiUsageSince, recordAiUsage } from '../queries/feedback.ts';
 import type { ServiceContext } from './context.ts';
@@ -52,8 +52,9 @@ export async function callInterviewer<T>(
   try {
     return { result: withoutNul(await call(provider)), evaluator: provider.evaluator, primaryError: null };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
     if (!fallback) throw e;
+    // read by the candidate (grading_error): what failed, not what the model server said
+    const message = publicReason(e);
     return { result: withoutNul(await call(fallback)), evaluator: fallback.evaluator, primaryError: message };
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, FeedbackRow, SessionRow } from '../db/types.ts';
-import { computeOverallScore, parseSkills, type SessionSummary } from '../engine/index.ts';
+import { computeOverallScore, parseSkills, publicReason, type SessionSummary } from '../engine/index.ts';
 import { normalizeKey } from '../engine/text.ts';
 import type { SessionStatus } from '../enums.ts';
 import { conflict, DomainError, notFound } from '../errors.ts';
@@ -199,7 +199,7 @@ export async function startSession(
   } catch (e) {
     throw new DomainError(
       'UNAVAILABLE',
-      `The interviewer could not plan questions right now (${e instanceof Error ? e.message : 'error'}); please retry`,
+      `The interviewer could not plan questions right now (${publicReason(e)}); please retry`,
     );
   }
   const started = await ctx.db.transaction().execute(async (trx) => {

@@ -8,7 +8,7 @@
 
 import type { FeedbackRow } from '../db/types.ts';
 import { computeDelivery } from '../delivery/metrics.ts';
-import { EngineError } from '../engine/errors.ts';
+import { EngineError, publicReason } from '../engine/errors.ts';
 import { conflict, DomainError, invalidField, notFound } from '../errors.ts';
 import { recordAiUsage } from '../queries/feedback.ts';
 import * as sq from '../queries/sessions.ts';
@@ -86,8 +86,10 @@ export async function transcribeAnswer(
   try {
     transcript = await voice.transcriber.transcribe({ bytes: audio, kind }, signal);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new DomainError('UNAVAILABLE', `Transcription failed (${why}). Try again, or type your answer.`);
+    throw new DomainError(
+      'UNAVAILABLE',
+      `Transcription failed (${publicReason(e)}). Try again, or type your answer.`,
+    );
   }
   const measured = transcript.durationSeconds ?? headerSeconds ?? input.duration_seconds ?? null;
   if (measured !== null && measured > maxSeconds + DURATION_SLACK_SECONDS) {
@@ -220,7 +222,7 @@ export async function speakQuestion(
     if (!(e instanceof EngineError)) throw e;
     throw new DomainError(
       'UNAVAILABLE',
-      `Reading the question aloud failed (${e.message}); your browser can read it instead.`,
+      `Reading the question aloud failed (${publicReason(e)}); your browser can read it instead.`,
     );
   }
   return {

@@ -3,7 +3,7 @@ import { LABELLED_SET, QUALITY_ORDER } from '../eval/labelled-set.ts';
 import type { JobContext, QuestionContext } from '../types.ts';
 import { createOfflineProvider, OFFLINE_EVALUATOR } from './provider.ts';
 import { gradeAnswer, WEIGHTS } from './rubric.ts';
-import { measureNumbers } from './signals.ts';
+import { measureAnswer, measureNumbers } from './signals.ts';
 
 const provider = createOfflineProvider();
 const job: JobContext = {
@@ -171,6 +171,34 @@ describe('offline evaluation', () => {
     expect(n.measured).toEqual(expect.arrayContaining(['$62k', '$180k', '900 ms', '150 ms']));
     for (const name of ['18', '502', '1', '2021']) expect(n.measured).not.toContain(name);
     expect(n.unmeasured).toEqual(['40%']);
+  });
+
+  it('counts no negated verb as an action (“I don’t”, “I didn’t just accept”, “I won’t”), and keeps “I won”', () => {
+    const story = (answer: string) => measureAnswer(job, question, answer).story;
+    expect(
+      story("I don't know, I haven't done this and I didn't just accept the plan. I won't guess.").ownActions,
+    ).toEqual([]);
+    expect(story('I won the renewal and we didn’t lose a client.').ownActions).toEqual(['I won']);
+    expect(story('I won the renewal and we didn’t lose a client.').teamActions).toEqual([]);
+  });
+
+  it('takes no action of the candidate for an outcome, and no comparison of numbers for a reason', () => {
+    const story = (answer: string) => measureAnswer(job, question, answer).story;
+    expect(story('So I stopped the rollout, and then I dropped the dashboard.').result).toBeNull();
+    expect(story('I paused the rollout and the errors stopped.').result).toBe('stopped');
+    expect(story('We ran the end-of-unit test in the end-of-term week.').result).toBeNull();
+    expect(story('In the end the ward kept the new rota.').result).toBe('In the end');
+    expect(story('Churn was 12% compared with 9% last year, and I was weighing waste.').reasoning).toBeNull();
+    expect(story('I weighed the options with the team.').reasoning).toBe('weighed');
+  });
+
+  it('reads a multiple from the number, not from the word after it ("44 px", "3 inbox rules" are no "3x")', () => {
+    const n = measureNumbers(
+      'I raised every tap target to 44 px and set up 3 inbox rules for the team. Loading got 3x faster.',
+    );
+    expect(n.measured).toContain('44 px');
+    expect(n.unmeasured).toEqual(['3x']);
+    expect(n.counts).toContain('3');
   });
 
   it('gives no advice the answer already follows, and cites what each line is about', async () => {

@@ -69,6 +69,8 @@ export interface Coverage {
   exact: string[];
   /** prompt words addressed in other words: [prompt word, answer word] */
   related: [string, string][];
+  /** prompt words not addressed (for the feedback: what the measure looked for) */
+  missing: string[];
 }
 
 /** The answer as the matcher sees it: its content stems and an index of their concepts. */
@@ -86,6 +88,7 @@ export function answerTerms(answer: string): AnswerTerms {
 export function cover(prompt: Prompt, a: AnswerTerms, relatedWeight = 0.6): Coverage {
   const exact: string[] = [];
   const related: [string, string][] = [];
+  const missing: string[] = [];
   let got = 0;
   for (const [s, word] of prompt.terms) {
     if (a.stems.has(s) || sameFamily(s, a)) {
@@ -93,16 +96,19 @@ export function cover(prompt: Prompt, a: AnswerTerms, relatedWeight = 0.6): Cove
       got += 1;
       continue;
     }
+    let found = false;
     for (const c of conceptsOf(s)) {
       const hit = a.concepts.get(c);
       if (hit !== undefined) {
         related.push([word, a.stems.get(hit)!]);
         got += relatedWeight;
+        found = true;
         break;
       }
     }
+    if (!found) missing.push(word);
   }
-  return { share: prompt.terms.size === 0 ? 0 : got / prompt.terms.size, exact, related };
+  return { share: prompt.terms.size === 0 ? 0 : got / prompt.terms.size, exact, related, missing };
 }
 
 /**

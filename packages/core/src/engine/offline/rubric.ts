@@ -100,6 +100,8 @@ export interface RubricResult {
   caps: { cap: number; reason: CapReason }[];
   lengthBand: LengthBand;
   signals: AnswerSignals;
+  /** the text graded (the answer without sentences addressed to the grader): what feedback quotes */
+  text: string;
   injection: { detected: boolean; only: boolean; quote: string | null };
   /** 0–1 */
   relevance: number;
@@ -224,6 +226,7 @@ export function gradeAnswer(
     caps,
     lengthBand: trimmed.length === 0 ? 'empty' : lengthBand,
     signals: s,
+    text: graded,
     injection: { detected: injection.detected, only: injectionOnly, quote: injection.quote },
     relevance,
     gate,

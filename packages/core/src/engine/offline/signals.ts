@@ -53,6 +53,12 @@ export interface NumberSignals {
   measured: string[];
   /** percentages or multiples with nothing to compare them to ("by 38%", "3x") */
   unmeasured: string[];
+  /**
+   * other numbers that count or place something without a unit the grader knows ("14 C2
+   * observations", "lost 22 marks"): not scored, but the feedback does not ask for a number
+   * an answer already gives
+   */
+  counts: string[];
 }
 
 export interface HedgeSignals {
@@ -89,11 +95,12 @@ export interface AnswerSignals {
   declined: boolean;
 }
 
-const CUES = {
+/** Cues of a story's parts; the feedback reads them again to quote the best-placed one. */
+export const CUES = {
   situation:
     /\b(when i was|at my (?:last|previous|current|first|old) (?:job|role|company|team|position|employer|site|store|school|hospital|restaurant|agency|firm)|in my (?:last|previous|current|first|old) (?:job|role|team|company|position)|at (?:a|my|our|one) (?:startup|company|agency|bank|client|retailer|scale-?up|saas|site|hotel|restaurant|store|warehouse|hospital|school|practice|firm)|(?:last|this|that) (?:year|quarter|month|summer|spring|autumn|fall|winter|week|christmas)|(?:a|one|two|three|four|five|a few|a couple of) (?:years?|months?|weeks?) ago|(?:our|the) (?:team|company|product|client|customer|app|service|site|system|store|ward|kitchen)s? (?:was|were|had)|we had (?:a|an)|the (?:situation|context|background|problem|issue|challenge) was|i was (?:working|leading|running|managing) |in (?:19|20)\d\d\b|during (?:a|my|our|the) (?:project|migration|launch|sprint|quarter|shift|peak|rollout)|on (?:a|one|my) (?:previous |last )?(?:project|shift|night|site|team|account))/i,
   result:
-    /\b(as a result|result(?:ed)? in|the result|in the end|the outcome|outcome was|which (?:meant|led)|that (?:meant|led)|led to|(?:went|dropped|fell|rose|grew|came|climbed) (?:down |up |back )?(?:from|to|by)|from \S+ to \S+|adopted|since then|by the (?:end|next)|within (?:a|two|three|four|six|\d+) (?:days?|weeks?|months?)|(?:was|were|got) (?:adopted|approved|accepted|promoted|renewed|signed)|(?:closed|signed|won) the (?:deal|account|contract)|on time|ahead of schedule|afterwards|(?:stopped|disappeared|recovered|dropped|fell|rose|improved)\b)/i,
+    /\b(as a result|result(?:ed)? in|the result|in the end(?![-\w])|the outcome|outcome was|which (?:meant|led)|that (?:meant|led)|led to|(?:went|dropped|fell|rose|grew|came|climbed) (?:down |up |back )?(?:from|to|by)|from \S+ to \S+|adopted|since then|by the (?:end|next)|within (?:a|two|three|four|six|\d+) (?:days?|weeks?|months?)|(?:was|were|got) (?:adopted|approved|accepted|promoted|renewed|signed)|(?:closed|signed|won) the (?:deal|account|contract)|on time|ahead of schedule|afterwards|(?:stopped|disappeared|recovered|dropped|fell|rose|improved)\b)/i,
   reasoning:
     /\b(because|so that|in order to|the reason|trade-?offs?|instead of|rather than|the downside|the upside|the risk|compared (?:to|with)|which means|that way|otherwise|pros and cons|depends on|weigh(?:ed|ing)?|the cost of|at the expense of|unless)\b/i,
   clarify:
@@ -101,6 +108,26 @@ const CUES = {
   verification:
     /\b(measur\w*|monitor\w*|benchmark\w*|metrics?|test(?:ed|s|ing)?|verif\w*|validat\w*|check(?:ed)? (?:that|whether|if)|track(?:ed|ing)?|dashboards?|follow(?:ed)? up|success (?:looks|would look|means)|kpis?|review(?:ed)? (?:the|it)|retro\w*|post-?mortem|audit\w*)\b/i,
 } as const;
+
+/** "I stopped", "so I dropped the dashboard": a verb of the candidate's is an action, not an outcome. */
+export const isOutcome = (match: string, before: string) =>
+  !(/^[a-z]+$/i.test(match) && /\b(?:I|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$/i.test(before));
+/** "compared with 9%" compares; "weighing waste" weighs food; "weighed the options" is a reason. */
+export const isReason = (match: string, _before: string, after: string) =>
+  !/^compared/i.test(match) &&
+  (!/^weigh/i.test(match) ||
+    /^\s+(?:up|the (?:options|pros|risks?|costs?)|options|pros|both|it|them|whether)\b/i.test(after));
+
+/** The first match of a cue that `accept` agrees is one (the cue's words alone can be something else). */
+function findCue(
+  answer: string,
+  cue: RegExp,
+  accept: (match: string, before: string, after: string) => boolean,
+): string | null {
+  for (const m of answer.matchAll(new RegExp(cue.source, 'gi')))
+    if (accept(m[0], answer.slice(0, m.index), answer.slice(m.index + m[0].length))) return m[0];
+  return null;
+}
 
 /** Words that tie a story together by cause, contrast or time; counted once each. */
 const LINKS =
@@ -114,7 +141,7 @@ const NUMBER_RE =
   /(?:[$€£]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|percent\b|x\b|k\b|m\b|bn\b))?(?:[ \t]+([A-Za-z][A-Za-z-]*))?/g;
 /** Units and things a number can count: a number followed by one of these measures something. */
 const UNIT =
-  /^(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|nights?|shifts?|people|persons?|staff|users?|customers?|clients?|guests?|patients?|students?|pupils?|engineers|agents|associates|pickers|drivers|accounts|deals|requests|queries|tickets|orders|units|cases|pallets|lines|items|rows|calls|emails|interviews|participants|points|pts|covers|tables|beds|hires|candidates|leads|sites|stores|teams|services|pages|steps|times|errors|incidents|alerts|releases|deploys|per|out|gb|mb|tb|kb|km|miles|kg|lbs?)$/i;
+  /^(?:ms|milliseconds?|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|nights?|shifts?|people|persons?|staff|users?|customers?|clients?|guests?|patients?|students?|pupils?|engineers|agents|associates|pickers|drivers|accounts|deals|requests|queries|tickets|orders|units|cases|pallets|lines|items|rows|calls|emails|interviews|participants|points|pts|covers|tables|beds|hires|candidates|leads|sites|stores|teams|services|pages|steps|times|errors|incidents|alerts|releases|deploys|per|out|gb|mb|tb|kb|km|miles|kg|lbs?|px|pixels?)$/i;
 /** Words that give a percentage or a multiple its referent: a level ("at 99%"), a share ("40% of"), a before/after. */
 const LEVEL_BEFORE =
   /\b(?:at|to|from|of|was|were|is|reached|hit)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|under\s+)?$/i;
@@ -126,15 +153,17 @@ const NAME_BEFORE =
 export function measureNumbers(answer: string): NumberSignals {
   const measured: string[] = [];
   const unmeasured: string[] = [];
+  const counts: string[] = [];
   for (const sentence of splitSentences(answer)) {
     for (const m of sentence.matchAll(NUMBER_RE)) {
       const raw = m[0].trim();
       const before = sentence.slice(Math.max(0, m.index - 12), m.index);
       const next = m[1];
       const isYear = /^(?:19|20)\d\d$/.test(raw);
-      const relative = /%|percent|x$/i.test(raw) || /^(?:x|percent)$/i.test(next ?? '');
-      const money = /^[$€£]/.test(raw) || /\d\s?(?:k|m|bn)$/i.test(raw);
       const numberText = (next ? raw.slice(0, raw.length - next.length) : raw).replace(/[\s,.]+$/, '');
+      // read from the number itself: the word after it ("44 px", "3 inbox rules") is no multiple
+      const relative = /(?:%|percent|x)$/i.test(numberText) || /^(?:x|percent)$/i.test(next ?? '');
+      const money = /^[$€£]/.test(raw) || /\d\s?(?:k|m|bn)$/i.test(numberText);
       const shown = next && UNIT.test(next) && !relative ? `${numberText} ${next}` : numberText;
       if (isYear || (!money && NAME_BEFORE.test(before) && !relative)) continue;
       if (money || (next && UNIT.test(next) && !relative)) measured.push(shown);
@@ -146,10 +175,14 @@ export function measureNumbers(answer: string): NumberSignals {
           /^of$/i.test(next ?? '') ||
           (other && COMPARISON.test(sentence));
         (ok ? measured : unmeasured).push(shown);
-      }
+      } else counts.push(numberText);
     }
   }
-  return { measured: [...new Set(measured)], unmeasured: [...new Set(unmeasured)] };
+  return {
+    measured: [...new Set(measured)],
+    unmeasured: [...new Set(unmeasured)],
+    counts: [...new Set(counts)],
+  };
 }
 
 const DECLINE =
@@ -169,7 +202,7 @@ const NOT_ACTION = new Set(
   ).split(' '),
 );
 const ACTION_RE =
-  /\b(I|we)(?:['’]d|['’]ll|['’]ve|['’]m)?\s+(?:(?:then|also|first|quickly|personally|eventually|finally|immediately|would|will|had|have|just|actually|carefully|usually|always|myself|probably|still|did|didn['’]t|could|can|should)\s+){0,3}([A-Za-z]+)/gi;
+  /\b(I|we)(?:['’]d|['’]ll|['’]ve|['’]m)?\s+(?:(?:then|also|first|quickly|personally|eventually|finally|immediately|would|will|had|have|just|actually|carefully|usually|always|myself|probably|still|did|could|can|should)\s+){0,3}([A-Za-z]+)/gi;
 
 /** "I built", "we paused": distinct actions by the candidate and by the team, quoted. */
 function actions(answer: string): { own: string[]; team: string[] } {
@@ -178,6 +211,8 @@ function actions(answer: string): { own: string[]; team: string[] } {
   for (const m of answer.matchAll(ACTION_RE)) {
     const verb = m[2]!.toLowerCase();
     if (NOT_ACTION.has(verb) || STOPWORDS.has(verb) || verb.length < 3) continue;
+    // "I don't", "I haven't", "I didn't just accept", "I won't": what the candidate did not do
+    if (/^['’]t\b/.test(answer.slice(m.index + m[0].length))) continue;
     const target = m[1]!.toLowerCase() === 'i' ? own : team;
     const s = stem(verb);
     if (!target.has(s)) target.set(s, m[0].replace(/\s+/g, ' '));
@@ -252,8 +287,8 @@ export function measureAnswer(job: JobContext, question: QuestionContext, answer
       ownActions: own,
       teamActions: team,
       links,
-      result: find(CUES.result),
-      reasoning: find(CUES.reasoning),
+      result: findCue(answer, CUES.result, isOutcome),
+      reasoning: findCue(answer, CUES.reasoning, isReason),
       clarify: find(CUES.clarify),
       verification: find(CUES.verification),
       sequence: [...new Set((answer.match(SEQUENCE_WORDS) ?? []).map((w) => w.toLowerCase()))],
