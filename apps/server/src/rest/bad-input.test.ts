@@ -2,6 +2,7 @@
  * Bad input of every kind gets a JSON 4xx that names the problem: never a 500, never a stack trace.
  */
 
+import { type AddressInfo, connect } from 'node:net';
 import { restRoutes } from '@ai-interviewer/api';
 import { MAX_ERROR_ISSUES } from '@ai-interviewer/core';
 import { makeAdmin, makeJob, makeSession, makeUser } from '@ai-interviewer/core/testing';
@@ -453,6 +454,33 @@ describe('unknown routes and methods', () => {
     const res = track('trpc bad url', await candidate.get('/trpc/jobs.get%E0?input=%7B%7D'));
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.data).toMatchObject({ httpStatus: 400, domainCode: 'VALIDATION' });
+  });
+
+  it.each([
+    [
+      'headers over the HTTP parser’s limit (a 20 KB URL)',
+      `GET /api/jobs?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    ],
+    ['a request that is not HTTP', 'GET /api/jobs HTTP/1.1\r\nHost: x\r\nNot a header\r\n\r\n'],
+  ])('%s → 400 in the documented shape, over a real socket', async (_, raw) => {
+    // Node's HTTP parser refuses these before Fastify routes anything: app.inject cannot send them
+    if (!s.app.server.listening) await s.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = s.app.server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(raw));
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += chunk;
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body)).toMatchObject({
+      error: { code: 'VALIDATION', message: expect.stringMatching(/\S/), issues: [] },
+    });
   });
 
   it('an unknown tRPC procedure → 404', async () => {
