@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, errorShape } from '@ai-interviewer/api';
@@ -7,6 +8,7 @@ import {
   DEFAULT_AUTH_RATE_LIMIT,
   DEFAULT_AUTH_RATE_WINDOW_SECONDS,
   DomainError,
+  errorCodeTable,
   MAX_BODY_BYTES,
   PostgresRateLimitStore,
   type RateLimitStore,
@@ -60,13 +62,21 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     trustProxy: opts.trustProxy ?? false,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
-    // What the router refuses before any route or hook runs (a malformed percent-encoding): in
-    // the documented error shape (tRPC's under /trpc) instead of Fastify's own.
+    // What the router refuses before any route or hook runs (a malformed percent-encoding, a path
+    // parameter over maxParamLength): in the documented error shape (tRPC's under /trpc) instead
+    // of Fastify's own, which echoed the path. No hook runs for it (helmet's, no-store below), so
+    // it sets the two headers a JSON error needs.
+    // What Node's HTTP parser refuses before Fastify reads a request (headers over its 16 KiB, a
+    // line that is not HTTP): the documented error shape too, not Fastify's own. The connection
+    // closes after it, as Node's own answer does.
+    clientErrorHandler: (error, socket) => {
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.end(rawErrorResponse(clientErrorOf(error)));
+      else socket.destroy(error);
+    },
     frameworkErrors: (error, req, reply) => {
-      const domain =
-        error.code === 'FST_ERR_BAD_URL'
-          ? new DomainError('VALIDATION', 'The path is not a valid URL: a malformed percent-encoding')
-          : domainErrorOfFastify(error);
+      reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+      const domain = domainErrorOfFastify(error);
       if (!req.url.startsWith('/trpc')) return sendError(reply, domain);
       const shape = errorShape(domain, undefined);
       return (reply as FastifyReply).status(shape.data.httpStatus).send({ error: shape });
@@ -165,6 +175,32 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(restApi, { prefix: '/api', createContext, services: opts.services });
   await registerSpa(app, opts.webDist ?? defaultWebDist);
   return app;
+}
+
+/** What Node's HTTP parser refused, as the client's mistake it is. */
+function clientErrorOf(error: Error): DomainError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return new DomainError('VALIDATION', 'The request’s headers are too large (its URL counts among them)');
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return new DomainError('VALIDATION', 'The request did not arrive in time');
+  return new DomainError('VALIDATION', 'The request is not valid HTTP');
+}
+
+/** A whole HTTP response for a socket no Fastify reply exists for: the documented error body. */
+function rawErrorResponse(error: DomainError): string {
+  const status = errorCodeTable[error.code].http;
+  const body = JSON.stringify({ error: { code: error.code, message: error.message, issues: error.issues } });
+  return [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
 
 /** The path as the router reads it (`/%61pi/x` is /api/x); the raw path when it does not decode. */

@@ -46,6 +46,11 @@ export interface RestMeta {
   fileBody?: { field: string; mediaTypes: string[] };
   /** The JSON answer is a file to save: sent with `Content-Disposition: attachment` and this name. */
   attachment?: string;
+  /**
+   * Error statuses this endpoint answers that its access, path, method and input do not imply
+   * (the OpenAPI document derives those), with what each means here.
+   */
+  errors?: Partial<Record<401 | 403 | 404 | 409, string>>;
 }
 
 /** What every procedure carries in its public `meta` (set by the tier helpers in trpc.ts). */

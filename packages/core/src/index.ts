@@ -55,7 +55,7 @@ export * as shares from './services/shares.ts';
 export * as userData from './services/user-data.ts';
 export * as users from './services/users.ts';
 export * as voice from './services/voice.ts';
-export { toDomainError, validationError } from './to-domain-error.ts';
+export { type SchemaIssue, toDomainError, validationError } from './to-domain-error.ts';
 export { type AudioKind, sniffAudio } from './voice/audio.ts';
 export {
   createOpenAISpeaker,

@@ -24,3 +24,5 @@ export const SHARE_EXPIRY_DAYS = [1, 7, 30] as const;
 export const DEFAULT_SHARE_EXPIRY_DAYS = 7;
 /** The largest JSON request body the server reads (Fastify's bodyLimit; over it: 413). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The most bad fields one 400 lists (a client sends a handful; a flood of unknown keys gets these). */
+export const MAX_ERROR_ISSUES = 20;

@@ -24,6 +24,15 @@ describe('toDomainError: what the client gets, translated once at the edge', () 
     expect(e).toMatchObject({ code: 'CONFLICT', issues: [{ path: ['username'] }] });
   });
 
+  it.each(['40P01', '40001'])(
+    'a lost race in the database (%s: deadlock, serialization) → CONFLICT, not a 500',
+    (code) => {
+      const e = toDomainError(Object.assign(new Error('deadlock detected'), { code, severity: 'ERROR' }));
+      expect(e.code).toBe('CONFLICT');
+      expect(e.message).toMatch(/retry/);
+    },
+  );
+
   it('anything else is INTERNAL, without its message', () => {
     const e = toDomainError(new Error('secret internals'));
     expect(e.code).toBe('INTERNAL');

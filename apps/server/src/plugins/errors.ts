@@ -16,6 +16,9 @@ export function sendError(reply: FastifyReply, error: DomainError) {
   });
 }
 
+/** A body that is not JSON where JSON is expected (a wrong or missing Content-Type). */
+export const notJson = () => new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
+
 /** Fastify's own client errors (bad JSON, body too large, bad content type) keep their 4xx. */
 export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
   const fe = error as FastifyError;
@@ -25,9 +28,13 @@ export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
       `The request body is too large (max ${MAX_BODY_BYTES / 1024 / 1024} MiB)`,
     );
   }
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
-    return new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
+  if (fe.code === 'FST_ERR_BAD_URL') {
+    return new DomainError('VALIDATION', 'The path is not a valid URL: a malformed percent-encoding');
   }
+  if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new DomainError('VALIDATION', 'The path is not a valid URL: a part of it is too long');
+  }
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) return notJson();
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !(error instanceof DomainError)) {
     return new DomainError(
       'VALIDATION',

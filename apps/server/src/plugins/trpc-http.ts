@@ -1,10 +1,10 @@
 import { appRouter, type Context, errorShape, formatError } from '@ai-interviewer/api';
-import { DomainError, invalidField, MAX_BATCH_CALLS } from '@ai-interviewer/core';
+import { invalidField, MAX_BATCH_CALLS } from '@ai-interviewer/core';
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCode } from '@trpc/server/http';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { domainErrorOfFastify } from './errors.ts';
+import { domainErrorOfFastify, notJson } from './errors.ts';
 
 export interface TrpcHttpOptions {
   createContext: (req: FastifyRequest, reply: FastifyReply) => Context;
@@ -77,7 +77,7 @@ export const trpcHttp: FastifyPluginAsync<TrpcHttpOptions> = async (app, opts) =
   // tRPC's fastify adapter hands a multipart body to JSON.stringify (a 500); no procedure takes FormData
   app.addHook('onRequest', async (req) => {
     if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
-      throw new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
+      throw notJson();
     }
   });
   // Errors raised before a procedure runs — the auth hook's Origin check, a database outage while

@@ -2,7 +2,9 @@
  * Bad input of every kind gets a JSON 4xx that names the problem: never a 500, never a stack trace.
  */
 
+import { type AddressInfo, connect } from 'node:net';
 import { restRoutes } from '@ai-interviewer/api';
+import { MAX_ERROR_ISSUES } from '@ai-interviewer/core';
 import { makeAdmin, makeJob, makeSession, makeUser } from '@ai-interviewer/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -161,6 +163,58 @@ describe('bodies', () => {
     expect(jsonError(res, 400).code).toBe('VALIDATION');
   });
 
+  it.each([
+    ['POST /api/auth/register', 'anon', ['email', 'username', 'password']],
+    ['POST /api/auth/login', 'anon', ['password']],
+    ['POST /api/jobs', 'candidate', ['title', 'description', 'skills']],
+    ['POST /api/sessions', 'candidate', ['job_description_id']],
+    ['POST /api/feedbacks', 'candidate', ['session_id', 'answer']],
+    ['POST /api/users', 'admin', ['email', 'username', 'password']],
+    ['POST /api/jobs/extract-skills', 'candidate', ['description']],
+  ])('%s with {}, null or no body → 400 naming each missing field', async (route, who, fields) => {
+    const [method, url] = route.split(' ') as ['POST', string];
+    const client = who === 'anon' ? s.as(null) : who === 'admin' ? admin : candidate;
+    for (const payload of ['{}', 'null', '']) {
+      const res = track(`${route} ${payload}`, await client.inject({ method, url, payload, headers: json }));
+      const error = jsonError(res, 400);
+      for (const f of fields) {
+        expect(named(error, f), `${payload}: ${JSON.stringify(error)}`).toBe(true);
+        // in plain words, not zod's "Invalid input: expected string, received undefined"
+        expect(error.issues.find((i) => i.path.includes(f))?.message, f).toBe('is required');
+      }
+    }
+  });
+
+  it('PUT /api/voice/preferences with {} → 400 naming the preferences it takes', async () => {
+    const error = jsonError(track('prefs', await candidate.put('/api/voice/preferences', {})), 400);
+    expect(error.message).toMatch(/keep_recordings, answer_mode, read_aloud/);
+  });
+
+  it.each(['application/octet-stream', 'audio/webm'])(
+    'a %s body on a JSON route → 400 "send JSON", not one issue per byte',
+    async (type) => {
+      const bytes = Buffer.alloc(100_000, 65);
+      for (const url of ['/api/auth/register', '/api/jobs']) {
+        const res = track(url, await candidate.post(url, bytes, { headers: { 'content-type': type } }));
+        const error = jsonError(res, [400, 415]);
+        expect(error.message).toMatch(/JSON/);
+        expect(res.body.length).toBeLessThan(1000);
+      }
+    },
+  );
+
+  it('a body of 50,000 unknown keys → 400 listing the missing fields first and at most MAX_ERROR_ISSUES', async () => {
+    const body = JSON.stringify(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 0])));
+    const res = track('keys', await s.as(null).post('/api/auth/register', body, { headers: json }));
+    const error = jsonError(res, 400);
+    for (const f of ['email', 'username', 'password']) expect(named(error, f), f).toBe(true);
+    expect(error.issues).toHaveLength(MAX_ERROR_ISSUES);
+    expect(error.issues.at(-1)).toEqual({
+      path: [`k${MAX_ERROR_ISSUES - 4}`],
+      message: 'is not a known field',
+    });
+  });
+
   it('__proto__ / constructor.prototype in a body → 400, nothing polluted', async () => {
     for (const payload of [
       '{"__proto__": {"roles": ["admin"]}, "title": "x", "description": "y", "skills": "z"}',
@@ -272,6 +326,23 @@ describe('path and query parameters', () => {
     expect(error.issues.map((i) => i.path.join('.'))).toContain(param);
   });
 
+  it.each([
+    '11111111-1111-1111-1111-111111111111',
+    '00000000-0000-0000-0000-000000000001',
+    'AAAAAAAA-AAAA-AAAA-AAAA-AAAAAAAAAAAA',
+  ])('%s (well-formed, any version) is an id: unknown → 404, not 400', async (id) => {
+    for (const url of [
+      `/api/jobs/${id}`,
+      `/api/sessions/${id}`,
+      `/api/feedbacks/${id}`,
+      `/api/users/${id}`,
+    ]) {
+      expect(jsonError(track(url, await admin.get(url)), 404).code).toBe('NOT_FOUND');
+    }
+    const res = track('body', await candidate.post('/api/sessions', { job_description_id: id }));
+    expect(jsonError(res, 404).code).toBe('NOT_FOUND');
+  });
+
   // the paginated lists: their procedure's input has a `limit`
   const lists = restRoutes.filter(
     (r) => r.method === 'GET' && 'limit' in ((r.meta.input as { shape?: object }).shape ?? {}),
@@ -360,6 +431,17 @@ describe('unknown routes and methods', () => {
     expect(jsonError(res, 404).code).toBe('NOT_FOUND');
   });
 
+  it.each([
+    ['a malformed percent-encoding', '/api/jobs/%zz'],
+    ["a path parameter over the router's length", `/api/jobs/${'a'.repeat(6000)}`],
+  ])('%s → 400 in the documented shape, short, not stored, not sniffed', async (_, url) => {
+    const res = track(url, await candidate.get(url));
+    expect(jsonError(res, 400).message).toMatch(/not a valid URL/);
+    expect(res.body.length).toBeLessThan(1000);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it.each(['/api/jobs/%ZZ', '/api/sessions/%E0%A4%A/start', '/%E0%A4%A'])(
     'GET %s (a malformed percent-encoding) → the documented 400 JSON error',
     async (url) => {
@@ -372,6 +454,33 @@ describe('unknown routes and methods', () => {
     const res = track('trpc bad url', await candidate.get('/trpc/jobs.get%E0?input=%7B%7D'));
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.data).toMatchObject({ httpStatus: 400, domainCode: 'VALIDATION' });
+  });
+
+  it.each([
+    [
+      'headers over the HTTP parser’s limit (a 20 KB URL)',
+      `GET /api/jobs?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    ],
+    ['a request that is not HTTP', 'GET /api/jobs HTTP/1.1\r\nHost: x\r\nNot a header\r\n\r\n'],
+  ])('%s → 400 in the documented shape, over a real socket', async (_, raw) => {
+    // Node's HTTP parser refuses these before Fastify routes anything: app.inject cannot send them
+    if (!s.app.server.listening) await s.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = s.app.server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(raw));
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += chunk;
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body)).toMatchObject({
+      error: { code: 'VALIDATION', message: expect.stringMatching(/\S/), issues: [] },
+    });
   });
 
   it('an unknown tRPC procedure → 404', async () => {

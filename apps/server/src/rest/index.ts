@@ -13,7 +13,7 @@ import { appRouter, type Context, type RestRoute, restRoutes, toDomainError } fr
 import { callTRPCProcedure } from '@trpc/server';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { sendError } from '../plugins/errors.ts';
+import { notJson, sendError } from '../plugins/errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 
 export interface RestOptions {
@@ -38,6 +38,8 @@ function inputOf(rest: RestRoute, req: FastifyRequest, noInput: boolean): unknow
     }
     return { ...(req.query as Record<string, unknown>), ...(isObject(req.body) ? req.body : {}), ...params };
   }
+  // raw bytes (an audio or octet-stream Content-Type) are only a file route's body
+  if (Buffer.isBuffer(req.body)) throw notJson();
   const source = rest.method === 'GET' || rest.method === 'DELETE' ? req.query : req.body;
   if (source !== undefined && source !== null && !isObject(source)) return source; // let zod name the problem
   const merged = { ...(source ?? {}), ...params };

@@ -1,10 +1,16 @@
 /** The OpenAPI document, the docs page and the health check. */
 
 import { openApiPath, restRoutes } from '@ai-interviewer/api';
-import { createDatabase } from '@ai-interviewer/core';
-import { createTestDatabase } from '@ai-interviewer/core/testing';
+import { createDatabase, MAX_BODY_BYTES } from '@ai-interviewer/core';
+import { createTestDatabase, DEFAULT_PASSWORD, makeUser } from '@ai-interviewer/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, startTestServer, type TestServer } from '../testing/test-server.ts';
+import {
+  FOREIGN_ORIGIN,
+  hasStackTrace,
+  type Response,
+  startTestServer,
+  type TestServer,
+} from '../testing/test-server.ts';
 
 let s: TestServer;
 let dbClosed = false;
@@ -83,6 +89,49 @@ describe('GET /api/openapi.json', () => {
       }
     },
   );
+
+  it('documents the status of each answer the API really gives (a client validating answers against it)', async () => {
+    const u = await makeUser(s.db);
+    const { token, cookie } = await s.login(u.user);
+    const me = s.as(token);
+    const deactivated = await makeUser(s.db, { active: false });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const job = { title: 'A job', description: 'A description', skills: 'SQL' };
+    const answers: [string, string, Promise<Response>][] = [
+      [
+        'POST',
+        '/auth/login',
+        s.as(null).post('/api/auth/login', { email: u.user.email, password: 'wrong password' }),
+      ],
+      [
+        'POST',
+        '/auth/login',
+        s.as(null).post('/api/auth/login', { email: deactivated.user.email, password: DEFAULT_PASSWORD }),
+      ],
+      ['POST', '/jobs', me.post('/api/jobs', { ...job, visibility: 'public' })],
+      ['POST', '/jobs', me.post('/api/jobs', { ...job, description: 'x'.repeat(MAX_BODY_BYTES) })],
+      ['POST', '/sessions', me.post('/api/sessions', { job_description_id: unknown })],
+      [
+        'POST',
+        '/sessions',
+        s.asCookie(cookie, FOREIGN_ORIGIN).post('/api/sessions', { job_description_id: unknown }),
+      ],
+      ['POST', '/feedbacks', me.post('/api/feedbacks', { session_id: unknown, answer: 'An answer.' })],
+      [
+        'PUT',
+        '/voice/preferences',
+        me.put('/api/voice/preferences', { read_aloud: 'x'.repeat(MAX_BODY_BYTES) }),
+      ],
+    ];
+    for (const [method, path, pending] of answers) {
+      const res = await pending;
+      const label = `${method} ${path} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+      expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
+      expect(Object.keys(doc.paths[path]?.[method.toLowerCase()]?.responses ?? {}), label).toContain(
+        String(res.statusCode),
+      );
+    }
+  });
 
   it('operation ids are unique', () => {
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));

@@ -1,5 +1,5 @@
 import { openApiPath, REST_TAGS, type RestRoute } from '@ai-interviewer/api';
-import { errorCodeTable, SESSION_COOKIE } from '@ai-interviewer/core';
+import { errorCodeTable, MAX_BODY_BYTES, SESSION_COOKIE } from '@ai-interviewer/core';
 import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -47,21 +47,36 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-function errorResponsesFor(rest: RestRoute): Record<string, unknown> {
+/**
+ * Every error status the route can answer (a client checking answers against the document finds
+ * each one): from its access, path, method and input, plus what its meta adds (`errors`).
+ */
+function errorResponsesFor(rest: RestRoute, input: JsonSchema | null): Record<string, unknown> {
+  const writes = rest.method !== 'GET';
+  // an id in the body or query (job_description_id, session_id…) names an object that may not exist
+  const refersToObject =
+    rest.path.includes(':') ||
+    Object.values(input?.properties ?? {}).some((p) => p.format === 'uuid' || p.format === 'guid');
   const out: Record<string, unknown> = {
     '400': errorResponse('Invalid input: every bad field is named in `issues`'),
     '429': errorResponse('Rate limited'),
     '503': errorResponse('A dependency (database, model) is unavailable'),
   };
   if (rest.access !== 'public') out['401'] = errorResponse('No valid credentials');
-  if (rest.access !== 'public' && rest.access !== 'private')
-    out['403'] = errorResponse('Not allowed for your role');
-  if (rest.path.includes(':')) out['404'] = errorResponse('Not found (or not yours)');
-  if (rest.fileBody) out['413'] = errorResponse('The file is larger than the limit');
-  if (rest.method !== 'GET')
+  if ((rest.access !== 'public' && rest.access !== 'private') || writes)
+    out['403'] = errorResponse(
+      'Not allowed: your role, a field only an admin may set, or a cookie-authenticated write without our Origin',
+    );
+  if (refersToObject) out['404'] = errorResponse('Not found (or not yours)');
+  if (writes)
     out['409'] = errorResponse(
       'Conflict: a lifecycle step not allowed from the current status, or a duplicate',
     );
+  if (rest.fileBody) out['413'] = errorResponse('The file is larger than the limit');
+  else if (writes && rest.method !== 'DELETE')
+    out['413'] = errorResponse(`The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+  for (const [status, description] of Object.entries(rest.errors ?? {}))
+    out[status] = errorResponse(description);
   return out;
 }
 
@@ -139,7 +154,7 @@ export function buildOpenApiDocument(routes: readonly RestRoute[]) {
               }),
               content: { 'application/json': { schema: output } },
             },
-      ...errorResponsesFor(route),
+      ...errorResponsesFor(route, input),
     };
     paths[path] ??= {};
     paths[path][rest.method.toLowerCase()] = operation;

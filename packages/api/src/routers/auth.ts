@@ -25,6 +25,7 @@ export const authRouter = router({
       tag,
       summary:
         'Log in with email (or username) and password: returns a bearer token and sets the session cookie',
+      errors: { 401: 'Wrong credentials (the same answer whether the account exists or not)' },
     },
   }).mutation(async ({ ctx, input }) => {
     const login = (input.email ?? input.username ?? '').trim();

@@ -48,6 +48,14 @@ export function translateDbError(e: unknown): unknown {
     return new DomainError('UNAVAILABLE', 'The database is unavailable, please retry shortly');
   }
   if (code === '57014') return new DomainError('UNAVAILABLE', 'The database took too long to answer');
+  // 40P01 deadlock, 40001 serialization failure: this request lost a race with another one; the
+  // lock orders are meant to prevent it (users.deleteUser), and where one is missed it is not a 500
+  if (code === '40P01' || code === '40001') {
+    return new DomainError(
+      'CONFLICT',
+      'Another request changed the same data at the same moment: please retry',
+    );
+  }
   return e;
 }
 

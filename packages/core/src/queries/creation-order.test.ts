@@ -163,6 +163,9 @@ describe('lists follow creation when timestamps tie', () => {
       job_experience: '',
       question_count: 3,
       focus: 'mixed',
+      // ongoing: only then is a follow-up added
+      status: 'ongoing',
+      started_at: new Date(),
     });
     // inserted out of plan order, in one statement (one timestamp)
     await sq.insertQuestions(

@@ -110,14 +110,47 @@ export const listQuestions = (db: Db, sessionId: string): Promise<QuestionWithAn
 export const insertQuestions = (db: Db, rows: NewQuestionRow[]) =>
   db.insertInto('session_questions').values(rows).execute();
 
-/** At most one follow-up per planned question: a second insert is a no-op. */
+/**
+ * At most one follow-up per planned question: a second insert is a no-op. Only while the session
+ * is ongoing: its row is read FOR SHARE, so an `end` in progress (which holds the row) is waited
+ * for, and then no follow-up joins the ended session.
+ */
 export const insertFollowUp = (db: Db, row: Omit<NewQuestionRow, 'is_follow_up'>) =>
   db
     .insertInto('session_questions')
-    .values({ ...row, is_follow_up: true })
+    .columns(['session_id', 'plan_index', 'category', 'skill', 'text', 'is_follow_up'])
+    .expression((eb) =>
+      eb
+        .selectFrom('interview_sessions')
+        .select([
+          'interview_sessions.id',
+          eb.cast<number>(eb.val(row.plan_index), 'integer').as('plan_index'),
+          eb.val(row.category).as('category'),
+          eb.val(row.skill).as('skill'),
+          eb.val(row.text).as('text'),
+          eb.lit(true).as('is_follow_up'),
+        ])
+        .where('interview_sessions.id', '=', row.session_id)
+        .where('interview_sessions.status', '=', 'ongoing')
+        .forShare(),
+    )
     .onConflict((oc) => oc.columns(['session_id', 'plan_index', 'is_follow_up']).doNothing())
     .returningAll()
     .executeTakeFirst();
+
+/**
+ * The session's status once no `end` is in progress on it (FOR SHARE waits for one to commit):
+ * after an answer's grade is recorded, whether the session ended meanwhile.
+ */
+export const settledStatus = async (db: Db, id: string): Promise<SessionStatus | undefined> =>
+  (
+    await db
+      .selectFrom('interview_sessions')
+      .select('status')
+      .where('id', '=', id)
+      .forShare()
+      .executeTakeFirst()
+  )?.status;
 
 export interface SessionStatsRow {
   id: string;

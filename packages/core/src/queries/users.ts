@@ -80,6 +80,23 @@ export async function setUserRoles(db: Db, userId: string, roles: RoleName[]): P
     .execute();
 }
 
+/**
+ * Locks a user's sessions, then the user's row, until the transaction ends: the order in which an
+ * answer (or a start, an end) takes them — its session FOR UPDATE, then the user's row through a
+ * foreign key — so a deletion waits for such a write instead of deadlocking with it; and any
+ * write that references the user (a new private job) has committed, or waits for the deletion.
+ */
+export async function lockUserAndSessions(db: Db, id: string): Promise<void> {
+  await db
+    .selectFrom('interview_sessions')
+    .select('id')
+    .where('user_id', '=', id)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  await db.selectFrom('users').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export const deleteUserRow = (db: Db, id: string) =>
   db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
 

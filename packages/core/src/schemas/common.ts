@@ -1,14 +1,30 @@
 import { z } from 'zod';
 import { FOCUSES, QUESTION_CATEGORIES } from '../enums.ts';
 
+/** What a field left out is told. */
+export const REQUIRED = 'is required';
+// Wherever a schema has no message of its own, a field left out says so plainly (zod's default
+// reads "Invalid input: expected string, received undefined"). Global to zod: set once, here,
+// where every schema's module imports from.
+z.config({
+  customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? REQUIRED : undefined),
+});
+/** A schema's own message for a bad value, and REQUIRED for a field left out. */
+export const orRequired = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : message),
+});
+
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * Ids are stored lower-case; normalised here, once, so an id in upper case (valid, RFC 4122)
- * finds the same object everywhere an id is compared, in SQL or in code (`canSee`).
+ * finds the same object everywhere an id is compared, in SQL or in code (`canSee`). Any
+ * well-formed UUID (8-4-4-4-12 hex digits, whatever its version bits, as PostgreSQL's uuid type
+ * takes it) is an id, so an unknown one such as 11111111-1111-1111-1111-111111111111 is a 404,
+ * not a 400.
  */
-export const idSchema = z.uuid({ error: 'must be a UUID' }).overwrite((id) => id.toLowerCase());
+export const idSchema = z.guid(orRequired('must be a UUID')).overwrite((id) => id.toLowerCase());
 export const timestampSchema = z.string().describe('ISO 8601 timestamp');
 
 /**
@@ -67,7 +83,7 @@ export const text = (min: number, max: number) =>
   z
     .string()
     .trim()
-    .min(min, { error: min === 1 ? 'is required' : `must be at least ${min} characters` })
+    .min(min, { error: min === 1 ? REQUIRED : `must be at least ${min} characters` })
     .max(max, { error: `must be at most ${max} characters` })
     .refine(noNul, NUL_ERROR);
 

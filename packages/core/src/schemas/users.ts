@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLE_NAMES } from '../enums.ts';
-import { idSchema, pageInput, queryText, timestampSchema } from './common.ts';
+import { idSchema, orRequired, pageInput, queryText, REQUIRED, timestampSchema } from './common.ts';
 
 export const roleName = z.enum(ROLE_NAMES);
 
@@ -11,7 +11,7 @@ const PASSWORD_MAX = 256;
 const atMost = (n: number) => ({ error: `must be at most ${n} characters` });
 
 export const emailSchema = z
-  .email({ error: 'must be a valid email address' })
+  .email(orRequired('must be a valid email address'))
   .max(EMAIL_MAX, atMost(EMAIL_MAX));
 export const usernameSchema = z
   .string()
@@ -43,7 +43,7 @@ export const loginInput = z
   .strictObject({
     email: queryText(EMAIL_MAX).optional().describe('email or username'),
     username: queryText(EMAIL_MAX).optional(),
-    password: z.string().min(1, { error: 'is required' }).max(PASSWORD_MAX, atMost(PASSWORD_MAX)),
+    password: z.string().min(1, { error: REQUIRED }).max(PASSWORD_MAX, atMost(PASSWORD_MAX)),
   })
   .refine((v) => Boolean(v.email || v.username), { error: 'email or username is required', path: ['email'] });
 

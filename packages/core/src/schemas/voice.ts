@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANSWER_MODES, type AnswerMode } from '../enums.ts';
-import { idSchema } from './common.ts';
+import { idSchema, orRequired, REQUIRED } from './common.ts';
 import { deliverySchema, timedWordSchema } from './delivery.ts';
 
 /** Who turns speech into text: a server (`openai`), or the candidate's browser when the server has none. */
@@ -26,8 +26,8 @@ export type VoiceStatus = z.infer<typeof voiceStatusSchema>;
 export const transcribeInput = z.strictObject({
   session_id: idSchema,
   audio_base64: z
-    .base64({ error: 'must be the recording, base64-encoded' })
-    .min(1, { error: 'is required' })
+    .base64(orRequired('must be the recording, base64-encoded'))
+    .min(1, { error: REQUIRED })
     .describe('the recording (WebM, Ogg, WAV, MP3 or MP4 audio), base64-encoded'),
   duration_seconds: z.coerce
     .number()

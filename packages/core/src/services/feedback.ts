@@ -96,6 +96,9 @@ export async function submitAnswer(
     ...(onDelta && { onDelta }),
   });
   if (stored.jobId) settleJob(ctx, stored.jobId, row);
+  // Ended while this answer was being graded: the score is recomputed with its grade.
+  if ((await sq.settledStatus(ctx.db, stored.session.id)) === 'completed')
+    await rescoreIfCompleted(ctx.db, stored.session.id);
   // The next question follows from what we read under the lock: a new follow-up, or the next unanswered one.
   const next = followUp ?? stored.questions.find((x) => !x.answered && x.id !== stored.question.id) ?? null;
   return { feedback: toFeedback(row), next_question: next && toQuestion(next, false), done: next === null };
@@ -305,25 +308,33 @@ export async function updateFeedback(
     await checkModelQuota(ctx, row.user_id);
     // the new answer and its grading job commit together, as in submitAnswer
     const changed = await ctx.db.transaction().execute(async (trx) => {
+      // Under the session's lock, as an answer and `end` take it: two redos at once count one
+      // after the other (the cap holds), each keeps the answer it really replaced, and none lands
+      // after the session ended.
+      const locked = await sq.findSessionForUpdate(trx, row.session_id);
+      if (locked && locked.status !== 'ongoing')
+        throw conflict(`Cannot change an answer: the session is ${locked.status}`, { state: locked.status });
+      const current = await fq.findFeedback(trx, id);
+      if (!locked || !current) throw notFound('Feedback');
       // A redo keeps the attempt it replaces, with its grade, so both scores stay visible.
       if ((await pq.countAttempts(trx, id)) >= MAX_ANSWER_ATTEMPTS - 1)
         throw conflict(`An answer can be redone at most ${MAX_ANSWER_ATTEMPTS - 1} times`);
       await pq.insertAttempt(trx, {
         feedback_id: id,
-        answer: row.answer,
-        score: row.score,
-        ai_feedback: row.ai_feedback,
-        evaluator: row.evaluator,
+        answer: current.answer,
+        score: current.score,
+        ai_feedback: current.ai_feedback,
+        evaluator: current.evaluator,
       });
       const pending = await fq.updateFeedbackRow(trx, id, {
         answer: input.answer,
         grading_status: 'pending',
         // a bump, not a reset: a grade of the old answer still in flight must not land
-        grading_attempts: row.grading_attempts + 1,
+        grading_attempts: current.grading_attempts + 1,
         rubric: null,
         // a spoken answer keeps the figures of what was said; a typed one is measured again
-        ...(row.delivery?.source !== 'voice' && {
-          delivery: JSON.stringify(computeDelivery({ text: input.answer!, category: row.category })),
+        ...(current.delivery?.source !== 'voice' && {
+          delivery: JSON.stringify(computeDelivery({ text: input.answer!, category: current.category })),
         }),
       });
       return { pending, jobId: ctx.grading ? await ctx.grading.enqueue(trx, id) : null };

@@ -302,6 +302,9 @@ export async function endSession(ctx: ServiceContext, actor: MaybeActor, id: str
   const session = await loadOwnSession(ctx.db, actor, id);
   if (session.status !== 'ongoing') throw wrongStatus('end', session.status);
   const ended = await ctx.db.transaction().execute(async (trx) => {
+    // The session's lock first: an answer being stored is waited for, and what is read below is
+    // what the score is of (a grade recorded later rescores the session: submitAnswer).
+    await q.findSessionForUpdate(trx, id);
     const questions = await q.listQuestions(trx, id);
     const feedback = await allFeedbackOfSession(trx, id);
     const score = scoreOf(questions, feedback, session.question_count);

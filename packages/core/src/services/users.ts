@@ -116,12 +116,13 @@ export async function updateUser(
 
   await db.transaction().execute(async (trx) => {
     if (losesAdmin) await q.lockAdminRole(trx);
-    await q.updateUserRow(trx, id, {
+    const updated = await q.updateUserRow(trx, id, {
       ...(input.email !== undefined && { email: input.email }),
       ...(input.username !== undefined && { username: input.username }),
       ...(passwordHash !== undefined && { password_hash: passwordHash }),
       ...(input.active !== undefined && { active: input.active }),
     });
+    if (updated.numUpdatedRows === 0n) throw notFound('User'); // deleted since it was read
     if (input.roles !== undefined) await q.setUserRoles(trx, id, input.roles);
     // Counted after the lock above, so two admins cannot demote each other at once.
     if (losesAdmin && (await q.countActiveAdmins(trx)) === 0) {
@@ -132,7 +133,9 @@ export async function updateUser(
   if (passwordHash !== undefined)
     await deleteAuthSessionsOfUser(db, id, me.id === id ? me.sessionId : undefined);
   if (input.active === false) await deleteAuthSessionsOfUser(db, id);
-  return toUser((await q.findUserById(db, id))!);
+  const row = await q.findUserById(db, id);
+  if (!row) throw notFound('User'); // deleted meanwhile
+  return toUser(row);
 }
 
 /** Deleting a user removes their data: sessions, feedback, logins (cascades) and their private jobs. */
@@ -142,6 +145,7 @@ export async function deleteUser(db: Db, actor: MaybeActor, id: string): Promise
   if (!existing) throw notFound('User');
   await db.transaction().execute(async (trx) => {
     if (existing.roles.includes('admin')) await q.lockAdminRole(trx); // see updateUser
+    await q.lockUserAndSessions(trx, id);
     await deletePrivateJobsOf(trx, id);
     await q.deleteUserRow(trx, id);
     if (existing.roles.includes('admin') && (await q.countActiveAdmins(trx)) === 0) {
