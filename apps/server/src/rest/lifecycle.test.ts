@@ -164,8 +164,23 @@ describe('cancel (PATCH status=cancelled)', () => {
     expectConflict(await end(id), 'cancelled');
   });
 
-  it.each(['ongoing', 'completed', 'pending', 'CANCELLED', ''])(
-    'PATCH status=%j → 400 naming status',
+  // SPEC §4: any transition but cancel is refused with 409 naming the current status
+  it.each(['ongoing', 'completed', 'pending'])(
+    'PATCH status=%j → 409 naming the current status, nothing changed',
+    async (status) => {
+      const id = await create();
+      const res = await me.patch(`/api/sessions/${id}`, { status });
+      expectConflict(res, 'pending');
+      expect(res.json().error.details).toEqual({ state: 'pending' });
+      expect((await me.get(`/api/sessions/${id}`)).json().status).toBe('pending');
+      await start(id);
+      expectConflict(await me.patch(`/api/sessions/${id}`, { status }), 'ongoing');
+      expect((await me.get(`/api/sessions/${id}`)).json().status).toBe('ongoing');
+    },
+  );
+
+  it.each(['CANCELLED', '', 'archived'])(
+    'PATCH status=%j (no status of the lifecycle) → 400 naming status',
     async (status) => {
       const id = await create();
       const res = await me.patch(`/api/sessions/${id}`, { status });

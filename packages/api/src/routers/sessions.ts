@@ -61,7 +61,7 @@ export const sessionsRouter = router({
     },
   }).query(({ ctx, input }) => sessions.getSessionDetail(ctx.services.db, ctx.actor, input.id)),
 
-  /** The only client-settable status is "cancelled" (start and end are their own steps). */
+  /** The only status PATCH sets is "cancelled" (start and end are their own steps); any other → 409. */
   cancel: authedProcedure({
     input: patchSessionInput.extend(idParam.shape),
     output: sessionDetailSchema,
@@ -71,9 +71,11 @@ export const sessionsRouter = router({
       status: 200,
       tag,
       object,
-      summary: 'Cancel a pending or ongoing session ({"status": "cancelled"})',
+      summary: 'Cancel a pending or ongoing session ({"status": "cancelled"}; any other status: 409)',
     },
-  }).mutation(({ ctx, input }) => sessions.cancelSession(ctx.services.db, ctx.actor, input.id)),
+  }).mutation(({ ctx, input }) =>
+    sessions.setSessionStatus(ctx.services.db, ctx.actor, input.id, input.status),
+  ),
 
   start: authedProcedure({
     input: idParam,

@@ -105,9 +105,15 @@ export const createSessionInput = z.strictObject({
 });
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
 
-/** The only status a client may set is `cancelled`; start and end have their own routes. */
+/**
+ * The only status PATCH moves a session to is `cancelled`; start and end have their own routes.
+ * Any other status of the lifecycle is a transition it refuses with 409 naming the current status
+ * (SPEC §4), not a malformed request: only a value outside the enum is a 400.
+ */
 export const patchSessionInput = z.strictObject({
-  status: z.literal('cancelled', { error: 'only "cancelled" can be set; use start and end for the rest' }),
+  status: sessionStatus.describe(
+    '"cancelled"; any other status is refused with 409 (start and end have their own routes)',
+  ),
 });
 
 export const listSessionsInput = pageInput.extend({

@@ -239,6 +239,24 @@ async function planFor(ctx: ServiceContext, session: SessionRow) {
 }
 
 /** pending|ongoing → cancelled. */
+/**
+ * PATCH's status: `cancelled` from pending or ongoing; any other status is a transition PATCH does
+ * not make (start and end are their own steps), refused with 409 naming the current status.
+ */
+export async function setSessionStatus(
+  db: Db,
+  actor: MaybeActor,
+  id: string,
+  status: SessionStatus,
+): Promise<SessionDetail> {
+  if (status === 'cancelled') return cancelSession(db, actor, id);
+  const session = await loadOwnSession(db, actor, id);
+  throw conflict(
+    `Cannot set a session that is ${session.status} to ${status}: PATCH only cancels; start and end are POST /sessions/{id}/start and /end`,
+    { state: session.status },
+  );
+}
+
 export async function cancelSession(db: Db, actor: MaybeActor, id: string): Promise<SessionDetail> {
   const session = await loadOwnSession(db, actor, id);
   const row = await q.transitionSession(db, id, ['pending', 'ongoing'], {
