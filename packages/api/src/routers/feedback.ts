@@ -105,7 +105,7 @@ export const feedbackRouter = router({
       summary: 'Delete a feedback record',
     },
   }).mutation(async ({ ctx, input }) => {
-    await feedback.deleteFeedback(ctx.services.db, ctx.actor, input.id);
+    await feedback.deleteFeedback(ctx.services, ctx.actor, input.id);
     return null;
   }),
 

@@ -76,7 +76,7 @@ export const transitionSession = (
 export const updateSessionRow = (
   db: Db,
   id: string,
-  set: { score?: number; summary?: string; skill_notes?: string | null },
+  set: { score?: number; transcript?: string; summary?: string; skill_notes?: string | null },
 ) =>
   db
     .updateTable('interview_sessions')

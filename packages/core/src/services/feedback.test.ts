@@ -90,15 +90,15 @@ describe('access control', () => {
 
   it('deleteFeedback: owner and admin; other candidate NOT_FOUND; anonymous UNAUTHORIZED', async () => {
     const { owner, other, admin, fb, session } = await cast();
-    await domainError(feedback.deleteFeedback(ctx.db, other, fb.id), 'NOT_FOUND');
-    await domainError(feedback.deleteFeedback(ctx.db, null, fb.id), 'UNAUTHORIZED');
+    await domainError(feedback.deleteFeedback(ctx, other, fb.id), 'NOT_FOUND');
+    await domainError(feedback.deleteFeedback(ctx, null, fb.id), 'UNAUTHORIZED');
     // while the session is ongoing only an admin may (the owner would reopen the question)
-    await domainError(feedback.deleteFeedback(ctx.db, owner, fb.id), 'CONFLICT');
-    await feedback.deleteFeedback(ctx.db, admin, fb.id);
+    await domainError(feedback.deleteFeedback(ctx, owner, fb.id), 'CONFLICT');
+    await feedback.deleteFeedback(ctx, admin, fb.id);
     await domainError(feedback.getFeedback(ctx.db, admin, fb.id), 'NOT_FOUND');
     const second = await feedback.submitAnswer(ctx, owner, { session_id: session.id, answer: STRONG_ANSWER });
     await sessions.endSession(ctx, owner, session.id);
-    await feedback.deleteFeedback(ctx.db, owner, second.feedback.id);
+    await feedback.deleteFeedback(ctx, owner, second.feedback.id);
     await domainError(feedback.getFeedback(ctx.db, owner, second.feedback.id), 'NOT_FOUND');
   });
 
@@ -154,14 +154,22 @@ describe('editing answers and grades', () => {
     expect(err.message).toContain('completed');
   });
 
-  it('an admin correcting a grade after the end rescores the session', async () => {
+  it('an admin correcting a grade after the end rescores the session, its summary and transcript', async () => {
     const { actor, session, fb } = await answered(ctx, 1);
     const admin = (await makeAdmin(ctx.db)).actor;
     await sessions.endSession(ctx, actor, session.id);
     await feedback.updateFeedback(ctx, admin, fb.id, { score: 2 });
-    expect((await sessions.getSessionDetail(ctx.db, actor, session.id)).score).toBe(20);
+    const low = await sessions.getSessionDetail(ctx.db, actor, session.id);
+    expect(low.score).toBe(20);
+    // what the report says follows the score (the offline summary states it: "Overall 20/100 …")
+    expect(low.summary).toContain('20/100');
+    expect(low.transcript).toContain('(2/10, admin)');
     await feedback.updateFeedback(ctx, admin, fb.id, { score: 9 });
-    expect((await sessions.getSessionDetail(ctx.db, actor, session.id)).score).toBe(90);
+    const high = await sessions.getSessionDetail(ctx.db, actor, session.id);
+    expect(high.score).toBe(90);
+    expect(high.summary).toContain('90/100');
+    expect(high.summary).not.toContain('20/100');
+    expect(high.transcript).toContain('(9/10, admin)');
   });
 
   it('the feedback of a session lists in answer order, paginated', async () => {

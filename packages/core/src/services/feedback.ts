@@ -98,7 +98,7 @@ export async function submitAnswer(
   if (stored.jobId) settleJob(ctx, stored.jobId, row);
   // Ended while this answer was being graded: the score is recomputed with its grade.
   if ((await sq.settledStatus(ctx.db, stored.session.id)) === 'completed')
-    await rescoreIfCompleted(ctx.db, stored.session.id);
+    await rescoreIfCompleted(ctx, stored.session.id);
   // The next question follows from what we read under the lock: a new follow-up, or the next unanswered one.
   const next = followUp ?? stored.questions.find((x) => !x.answered && x.id !== stored.question.id) ?? null;
   return { feedback: toFeedback(row), next_question: next && toQuestion(next, false), done: next === null };
@@ -216,7 +216,7 @@ export async function gradeLeftOver(ctx: ServiceContext, feedbackId: string): Pr
     followUps: false,
   });
   if (after.grading_status === 'pending') throw new Error(`feedback ${feedbackId} is still pending`);
-  await rescoreIfCompleted(ctx.db, row.session_id);
+  await rescoreIfCompleted(ctx, row.session_id);
 }
 
 async function loadOwnFeedback(db: Db, actor: MaybeActor, id: string): Promise<FeedbackRow> {
@@ -235,7 +235,7 @@ export async function regradeFeedback(ctx: ServiceContext, actor: MaybeActor, id
   const { row: graded } = await grade(ctx, session, row, questionOf(row, await questionRow(ctx.db, row)), {
     followUps: true,
   });
-  await rescoreIfCompleted(ctx.db, row.session_id);
+  await rescoreIfCompleted(ctx, row.session_id);
   return toFeedback(graded);
 }
 
@@ -357,7 +357,7 @@ export async function updateFeedback(
       grading_attempts: updated.grading_attempts + 1,
     });
   }
-  await rescoreIfCompleted(ctx.db, row.session_id);
+  await rescoreIfCompleted(ctx, row.session_id);
   return toFeedback(updated);
 }
 
@@ -397,11 +397,12 @@ const serialiseRubric = (rubric: RubricComponent[] | null): string | null =>
  * reopen the question and reset "one answer per question" and the per-session cap (issue #12):
  * to redo an answer, the owner edits it (graded again, against the hourly model quota). Admins may.
  */
-export async function deleteFeedback(db: Db, actor: MaybeActor, id: string): Promise<void> {
+export async function deleteFeedback(ctx: ServiceContext, actor: MaybeActor, id: string): Promise<void> {
+  const { db } = ctx;
   const row = await loadOwnFeedback(db, actor, id);
   if (!isAdmin(actor) && (await sq.findSession(db, row.session_id))?.status === 'ongoing') {
     throw conflict('Cannot delete an answer while its session is ongoing: edit it instead (PUT or PATCH)');
   }
   await fq.deleteFeedbackRow(db, id);
-  await rescoreIfCompleted(db, row.session_id);
+  await rescoreIfCompleted(ctx, row.session_id);
 }

@@ -382,13 +382,33 @@ function plainSummary(score: number, questions: q.QuestionWithAnswer[], feedback
   return `Overall score ${score}/100 from ${graded} graded answer(s) across ${planned} planned question(s).`;
 }
 
-/** After a grade changes in a completed session, its overall score follows. */
-export async function rescoreIfCompleted(db: Db, sessionId: string): Promise<void> {
-  const session = await q.findSession(db, sessionId);
+/**
+ * After a grade changes in a completed session (a regrade, an admin's correction, a grade that
+ * landed after the end, a deleted answer), its score follows, and so does what states the scores:
+ * the transcript, and the summary — the code-made one at once, the interviewer's when it can write
+ * one (as at the end).
+ */
+export async function rescoreIfCompleted(ctx: ServiceContext, sessionId: string): Promise<void> {
+  const session = await q.findSession(ctx.db, sessionId);
   if (session?.status !== 'completed') return;
-  const questions = await q.listQuestions(db, sessionId);
-  const feedback = await allFeedbackOfSession(db, sessionId);
-  await q.updateSessionRow(db, sessionId, { score: scoreOf(questions, feedback, session.question_count) });
+  const questions = await q.listQuestions(ctx.db, sessionId);
+  const feedback = await allFeedbackOfSession(ctx.db, sessionId);
+  const score = scoreOf(questions, feedback, session.question_count);
+  const transcript = transcriptOf(session, questions, feedback);
+  const rescored = score !== session.score;
+  if (!rescored && transcript === session.transcript) return;
+  await q.updateSessionRow(ctx.db, sessionId, {
+    score,
+    transcript,
+    ...(rescored && { summary: plainSummary(score, questions, feedback) }),
+  });
+  if (!rescored) return;
+  const summary = await summarise(ctx, { ...session, score }, questions, feedback);
+  if (summary)
+    await q.updateSessionRow(ctx.db, sessionId, {
+      summary: summary.summary,
+      skill_notes: JSON.stringify(summary.skill_notes),
+    });
 }
 
 export async function deleteSession(db: Db, actor: MaybeActor, id: string): Promise<void> {
