@@ -96,7 +96,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
 
   app.setErrorHandler((error, req, reply) => {
-    const domain = domainErrorOfFastify(error as Error);
+    const domain = domainErrorOfFastify(error as Error, req.routeOptions.bodyLimit);
     if (domain.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
     return sendError(reply, domain);
   });

@@ -19,14 +19,20 @@ export function sendError(reply: FastifyReply, error: DomainError) {
 /** A body that is not JSON where JSON is expected (a wrong or missing Content-Type). */
 export const notJson = () => new DomainError('VALIDATION', 'Send JSON with Content-Type: application/json');
 
-/** Fastify's own client errors (bad JSON, body too large, bad content type) keep their 4xx. */
-export function domainErrorOfFastify(error: FastifyError | Error): DomainError {
+/** "1 MiB", "4.5 MiB", "512 KiB": a body limit as a person reads it. */
+const sizeOf = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`
+    : `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+
+/**
+ * Fastify's own client errors (bad JSON, body too large, bad content type) keep their 4xx.
+ * `bodyLimit`: the route's (a recording's is larger than a JSON body's), named in a 413.
+ */
+export function domainErrorOfFastify(error: FastifyError | Error, bodyLimit = MAX_BODY_BYTES): DomainError {
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
-    return new DomainError(
-      'PAYLOAD_TOO_LARGE',
-      `The request body is too large (max ${MAX_BODY_BYTES / 1024 / 1024} MiB)`,
-    );
+    return new DomainError('PAYLOAD_TOO_LARGE', `The request body is too large (max ${sizeOf(bodyLimit)})`);
   }
   if (fe.code === 'FST_ERR_BAD_URL') {
     return new DomainError('VALIDATION', 'The path is not a valid URL: a malformed percent-encoding');
