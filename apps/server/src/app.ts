@@ -54,10 +54,37 @@ export interface ServerOptions {
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/**
+ * A URL as the request log keeps it: a share link's token is a bearer secret (whoever holds it
+ * reads that report), so it is masked wherever it travels — the page and REST path
+ * (`/shared/{token}`) and tRPC's query input (`shares.view?input={"token":…}`, URL-encoded).
+ */
+export const loggedUrl = (url: string): string =>
+  url
+    .replace(/(\/shared\/)[^/?#]+/g, '$1…')
+    .replace(/((?:%22|")token(?:%22|")(?::|%3A)(?:%22|"))[^"%&]+/gi, '$1…');
+
 /** The app factory: everything but `listen`, so tests drive it with inject(). */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const logger = opts.logger ?? false;
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger:
+      typeof logger === 'object'
+        ? {
+            ...logger,
+            serializers: {
+              // Fastify's own fields for a request, with the URL as loggedUrl keeps it
+              req: (req: FastifyRequest) => ({
+                method: req.method,
+                url: loggedUrl(req.url),
+                host: req.host,
+                remoteAddress: req.ip,
+                remotePort: req.socket?.remotePort,
+              }),
+              ...logger.serializers,
+            },
+          }
+        : logger,
     bodyLimit: opts.bodyLimit ?? MAX_BODY_BYTES,
     trustProxy: opts.trustProxy ?? false,
     // tRPC batches put several procedure names in one path

@@ -7,8 +7,12 @@ import { type Client, startTestServer, type TestServer } from '../testing/test-s
 
 let s: TestServer;
 let anonymous: Client;
+/** The request log's lines (what an operator reads). */
+const logged: string[] = [];
 beforeAll(async () => {
-  s = await startTestServer();
+  s = await startTestServer({
+    logger: { level: 'info', stream: { write: (line: string) => void logged.push(line) } },
+  });
   anonymous = s.as(null);
 });
 afterAll(async () => {
@@ -92,6 +96,25 @@ describe('reading a shared report', () => {
     }
     // the token opens nothing else: the session itself still needs its owner
     expect((await anonymous.get(`/api/sessions/${sessionId}`)).statusCode).toBe(401);
+  });
+
+  it('the request log never holds a token: not in the REST path, the page, nor tRPC’s input', async () => {
+    const me = await candidate();
+    const link = await share(me, await completed(me));
+    logged.length = 0;
+    expect((await anonymous.get(`/api/shared/${link.token}`)).statusCode).toBe(200);
+    await anonymous.get(`/shared/${link.token}`);
+    const input = encodeURIComponent(JSON.stringify({ token: link.token }));
+    expect((await anonymous.get(`/trpc/shares.view?input=${input}`)).statusCode).toBe(200);
+    const urls = logged.map((l) => JSON.parse(l).req?.url).filter(Boolean);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/api/shared/…',
+        '/shared/…',
+        `/trpc/shares.view?input=${encodeURIComponent('{"token":"')}…%22%7D`,
+      ]),
+    );
+    for (const line of logged) expect(line).not.toContain(link.token);
   });
 
   it('a token shows its own session, never another one of the same owner', async () => {
