@@ -53,6 +53,36 @@ describe('the interview room', () => {
     }
   });
 
+  it('open in two tabs: an answer the other tab beat is kept on screen, with the reason', async () => {
+    const { context, page, problems } = await newContext(browser(), baseUrl);
+    try {
+      await signUpViaApi(page, baseUrl);
+      await startInterview(page, CATALOGUE[2]!.title, 3);
+      const question = await page.getByTestId('question-text').textContent();
+      const second = await context.newPage();
+      second.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      await second.goto(page.url());
+      await second.getByTestId('question-text').waitFor();
+      const late = 'Written in the second tab: <b>not</b> lost.\nSecond line.';
+      await second.getByRole('textbox', { name: 'Your answer' }).fill(late);
+
+      await answerCurrent(page, GOOD_ANSWER);
+      await second.getByRole('button', { name: 'Submit answer' }).click();
+
+      const notice = second.locator('.unsent-notice');
+      await notice.getByText('Your answer was not sent').waitFor();
+      expect(await notice.textContent()).toContain(`“${question}” was already answered`);
+      expect(await notice.locator('blockquote').textContent()).toBe(late);
+      // the room moved on to the question after, its box empty
+      expect(await second.getByTestId('question-text').textContent()).not.toBe(question);
+      expect(await second.getByRole('textbox', { name: 'Your answer' }).inputValue()).toBe('');
+      expect(await second.evaluate(() => document.activeElement?.className)).toBe('unsent-notice');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('grades over a streamed tRPC call, then shows the full feedback', async () => {
     const { context, page, problems } = await newContext(browser(), baseUrl);
     try {

@@ -1,17 +1,27 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { loginEndedKey } from '../app/queryClient.ts';
 import { ErrorState, LoadingState } from '../components/States.tsx';
 import { NotAllowedPage } from '../pages/errors/NotAllowedPage.tsx';
 import { useMe } from './useMe.ts';
+
+/** What the login page is told by the redirect that sent the user there. */
+export interface LoginState {
+  loginEnded?: boolean;
+}
 
 /** Routes below need a logged-in user; a visitor is sent to log in and brought back after. */
 export function RequireAuth() {
   const { user, isLoading, error, refetch } = useMe();
   const location = useLocation();
+  const queryClient = useQueryClient();
   if (isLoading) return <LoadingState />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!user) {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+    // the login page says why, when the user was logged in a moment ago
+    const state: LoginState = { loginEnded: queryClient.getQueryData(loginEndedKey) === true };
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace state={state} />;
   }
   return <Outlet />;
 }

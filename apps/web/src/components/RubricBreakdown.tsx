@@ -32,9 +32,12 @@ export function RubricBreakdown({
   );
 }
 
-/** A cap or penalty reads as a loss; a component that earned none of its points as a miss. */
+/** Under this share of its points a component reads as missed: 0.1 / 3 is no gain. */
+const MISS_BELOW = 0.25;
+
+/** A cap or penalty reads as a loss; a component that earned (almost) none of its points as a miss. */
 function pointsTone(c: Component): 'gain' | 'miss' | 'loss' {
   if (c.points < 0) return 'loss';
-  if (c.points === 0 && c.max > 0) return 'miss';
+  if (c.max > 0 && c.points < c.max * MISS_BELOW) return 'miss';
   return 'gain';
 }

@@ -1,10 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { retell } from '../../lib/audience.ts';
-import { feedback, question } from '../../test/fixtures.ts';
+import { feedback, question, sessionDetail } from '../../test/fixtures.ts';
 import { renderPage, trpcErrorShape, trpcFetch } from '../../test/render.tsx';
 import { MY_DATA_URL, MyData } from '../profile/ProfilePage.tsx';
 import { QuestionReview } from '../report/QuestionReview.tsx';
+import { ReportPage } from '../report/ReportPage.tsx';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -47,6 +48,39 @@ describe('an admin reading a candidate’s interview', () => {
       id: fb.id,
       score: 7,
     });
+  });
+
+  it('shows the overall score the server recomputed, not the one before the correction', async () => {
+    // a completed interview: correcting one answer changes its overall score on the server
+    const q = question();
+    let fb = feedback({ question_id: q.id, score: 4 });
+    const session = sessionDetail({ questions: [{ ...q, answered: true }], score: 25 });
+    fb = { ...fb, session_id: session.id };
+    let score = 25;
+    const stub = trpcFetch({
+      'auth.viewer': () => ({
+        data: { id: 'admin-id', email: 'a@example.com', username: 'admin', roles: ['admin', 'candidate'] },
+      }),
+      'sessions.get': () => ({ data: { ...session, score } }),
+      'sessions.feedbacks': () => ({ data: { items: [fb], total: 1, limit: 100, offset: 0 } }),
+      'voice.recordings': () => ({ data: [] }),
+      'feedback.update': (input) => {
+        fb = { ...fb, score: (input as { score: number }).score, evaluator: 'admin' };
+        score = 28;
+        return { data: fb };
+      },
+    });
+    vi.stubGlobal('fetch', stub.fetch);
+    renderPage(<ReportPage />, { path: '/sessions/:id/report', url: `/sessions/${session.id}/report` });
+    expect((await screen.findByTestId('overall-score')).textContent).toBe('25 / 100 · Early days');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Correct the grade' }));
+    fireEvent.change(screen.getByLabelText('Score (0–10)'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the grade' }));
+    await screen.findByText('Grade corrected.');
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('overall-score').textContent).toBe('28 / 100 · Early days'),
+    );
   });
 
   it('leaves the candidate’s own report as it was', () => {

@@ -21,7 +21,12 @@ export function GradeCorrection({ feedback }: { feedback: Feedback }) {
   const update = trpc.feedback.update.useMutation({
     onSuccess: async () => {
       setOpen(false);
-      await utils.sessions.feedbacks.invalidate({ session_id: feedback.session_id });
+      // the answer's score, and its session's: the server rescores a completed interview
+      await Promise.all([
+        utils.sessions.feedbacks.invalidate({ session_id: feedback.session_id }),
+        utils.sessions.get.invalidate({ id: feedback.session_id }),
+        utils.sessions.list.invalidate(),
+      ]);
     },
   });
   const errors = fieldErrorsOf(update.error);

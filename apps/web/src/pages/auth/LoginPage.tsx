@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { safeNext } from '../../auth/guards.tsx';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { type LoginState, safeNext } from '../../auth/guards.tsx';
 import { useMe } from '../../auth/useMe.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
@@ -15,6 +15,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
+  const loginEnded = (useLocation().state as LoginState | null)?.loginEnded === true;
   const { user } = useMe();
   const signedIn = useSignedIn();
   const [login, setLogin] = useState('');
@@ -47,6 +48,9 @@ export function LoginPage() {
       }
     >
       <form className="form" onSubmit={onSubmit} noValidate ref={formRef}>
+        {loginEnded && !mutation.error && (
+          <Alert tone="info">Your login has ended. Log in again to carry on where you were.</Alert>
+        )}
         {mutation.error && Object.keys(errors).length === 0 && (
           <Alert tone={mutation.error.data?.domainCode === 'RATE_LIMITED' ? 'warning' : 'error'}>
             {errorMessage(mutation.error, 'login')}

@@ -70,6 +70,32 @@ describe('FeedbackCard', () => {
     expect(items[3]!.className).toContain('rubric__item--loss');
   });
 
+  it('marks a component that earned almost none of its points as a miss, not a gain', () => {
+    // what the offline grader gave an off-topic answer: a green mark beside "uses none" was untrue
+    render(
+      <FeedbackCard
+        feedback={feedback({
+          score: 1,
+          rubric: [
+            {
+              key: 'relevance',
+              label: 'Answers the question asked',
+              points: 0.1,
+              max: 3,
+              note: "Uses none of the question's terms.",
+            },
+            { key: 'substance', label: 'Adds substance', points: 1, max: 2, note: '30 words of its own.' },
+          ],
+        })}
+      />,
+    );
+    const items = within(
+      screen.getByRole('list', { name: 'Rubric components behind this score' }),
+    ).getAllByRole('listitem');
+    expect(items[0]!.className).toContain('rubric__item--miss');
+    expect(items[1]!.className).toContain('rubric__item--gain');
+  });
+
   it('shows no breakdown when the grade has none, nor while grading', () => {
     const { rerender } = render(<FeedbackCard feedback={feedback({ rubric: null })} />);
     expect(screen.queryByText('Why this score')).toBeNull();

@@ -167,6 +167,32 @@ describe('InterviewRoom: the feedback streams in while the answer is graded', ()
     );
   });
 
+  it('keeps an answer refused because another tab answered the question first, and says why', async () => {
+    const { stream, q1, markAnswered } = setup();
+    await submitAnswer('My answer, typed in the second tab');
+    // the other tab's answer is in: the session has moved on to question 2
+    markAnswered();
+    await act(async () =>
+      stream.fail(
+        TRPCClientError.from({
+          error: trpcErrorShape('CONFLICT', 'question_id is not the current question'),
+        }),
+      ),
+    );
+    // the room shows where things stand: question 2, an empty box for it
+    await screen.findByText('Tell me about a hard bug.');
+    expect((screen.getByLabelText('Your answer') as HTMLTextAreaElement).value).toBe('');
+    // and what happened to the answer just written, with its text to reuse
+    const notice = (await screen.findByText('Your answer was not sent')).closest('[role="status"]');
+    if (!notice) throw new Error('the notice is not announced');
+    expect(notice.textContent).toContain('already answered, in another tab or window');
+    expect(notice.textContent).toContain(q1.text);
+    expect(notice.textContent).toContain('My answer, typed in the second tab');
+    expect(notice.textContent).not.toContain('question_id');
+    // the box that had the focus is gone: the notice has it
+    expect(notice.closest('.unsent-notice')).toBe(document.activeElement);
+  });
+
   it('says so when the stream ends without a result', async () => {
     const { stream } = setup();
     await submitAnswer('My answer');

@@ -11,6 +11,7 @@ import { AnsweredStep } from './AnsweredStep.tsx';
 import { PendingPanel } from './PendingPanel.tsx';
 import { QuestionStep } from './QuestionStep.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
+import { type UnsentAnswer, UnsentAnswerNotice } from './UnsentAnswerNotice.tsx';
 import { useSessionActions } from './useSessionActions.ts';
 
 /**
@@ -26,6 +27,8 @@ export function InterviewRoom() {
   const actions = useSessionActions(id);
   // focus the question heading only when arriving from feedback, not on first load
   const [movedOn, setMovedOn] = useState(false);
+  // an answer the server refused because the interview moved on elsewhere (another tab)
+  const [unsent, setUnsent] = useState<UnsentAnswer | null>(null);
 
   if (session.isLoading) return <LoadingState label="Loading your interview…" />;
   if (session.error) {
@@ -38,6 +41,7 @@ export function InterviewRoom() {
   if (s.status === 'completed') return <Navigate to={`/sessions/${s.id}/report`} replace />;
 
   const onAnswered = (result: SubmitResult) => {
+    setUnsent(null);
     utils.feedback.get.setData({ id: result.feedback.id }, result.feedback);
     setParams({ feedback: result.feedback.id }, { replace: true });
     void utils.sessions.get.invalidate({ id });
@@ -56,6 +60,14 @@ export function InterviewRoom() {
       <RoomHeader session={s} progressLabel={label} actions={actions} />
       {(actions.cancel.error || (actions.end.error && !showingFeedback)) && (
         <Alert>{errorMessage(actions.cancel.error ?? actions.end.error)}</Alert>
+      )}
+
+      {unsent && s.current_question?.id !== unsent.questionId && (
+        <UnsentAnswerNotice
+          unsent={unsent}
+          ongoing={s.status === 'ongoing'}
+          onDismiss={() => setUnsent(null)}
+        />
       )}
 
       {s.status === 'pending' && <PendingPanel session={s} actions={actions} />}
@@ -103,6 +115,7 @@ export function InterviewRoom() {
             }
             focusOnMount={movedOn}
             onAnswered={onAnswered}
+            onRefused={setUnsent}
             timeLimitSeconds={s.time_limit_seconds}
           />
         ) : (

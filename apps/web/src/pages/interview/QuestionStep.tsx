@@ -6,6 +6,7 @@ import { AnswerForm } from './AnswerForm.tsx';
 import { AnswerTimer } from './AnswerTimer.tsx';
 import { GradingCard } from './GradingCard.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
+import type { UnsentAnswer } from './UnsentAnswerNotice.tsx';
 import { useSubmitAnswer } from './useSubmitAnswer.ts';
 import { KeepRecordings, ReadAloud } from './voice/KeepRecordings.tsx';
 import { ModeChoice } from './voice/ModeChoice.tsx';
@@ -23,6 +24,7 @@ export function QuestionStep({
   label,
   focusOnMount,
   onAnswered,
+  onRefused,
   timeLimitSeconds = null,
 }: {
   /** the session's advisory countdown per answer */
@@ -32,6 +34,8 @@ export function QuestionStep({
   label: string;
   focusOnMount: boolean;
   onAnswered: (result: SubmitResult) => void;
+  /** the answer was refused because the session moved on elsewhere (another tab answered, ended…) */
+  onRefused: (unsent: UnsentAnswer) => void;
 }) {
   const utils = trpc.useUtils();
   const [draft, setDraft, clearDraft] = useDraft(`answer-draft:${question.id}`);
@@ -49,9 +53,13 @@ export function QuestionStep({
       clearDraft();
       onAnswered(result);
     },
-    onError: (error) => {
-      // answered elsewhere (another tab) or the session changed: show where things stand
-      if (domainCodeOf(error) === 'CONFLICT') void utils.sessions.get.invalidate({ id: sessionId });
+    onError: (error, input) => {
+      // answered elsewhere (another tab) or the session changed: show where things stand, and
+      // keep what was written (this step unmounts if the room moves to another question)
+      if (domainCodeOf(error) === 'CONFLICT') {
+        onRefused({ questionId: question.id, question: question.text, answer: input.answer });
+        void utils.sessions.get.invalidate({ id: sessionId });
+      }
     },
   });
   return (

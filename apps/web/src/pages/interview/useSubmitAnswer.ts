@@ -13,7 +13,7 @@ export function useSubmitAnswer({
   onError,
 }: {
   onSuccess: (result: SubmitResult) => void;
-  onError: (error: unknown) => void;
+  onError: (error: unknown, input: SubmitAnswerInput) => void;
 }) {
   const utils = trpc.useUtils();
   const [liveText, setLiveText] = useState('');

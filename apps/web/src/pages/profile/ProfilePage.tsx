@@ -121,6 +121,8 @@ function PasswordForm({ user }: { user: User }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (next !== confirm) {
+      // this try is refused here: the server's answer to the one before no longer applies
+      update.reset();
       setMismatch((m) => m + 1);
       return;
     }

@@ -53,6 +53,17 @@ describe('SetupPage: skills, difficulty and time limit', () => {
     expect(input).toEqual({ job_description_id: JOB.id, question_count: 5, focus: 'mixed' });
   });
 
+  it('says so when a "Practise this skill" link names a skill this job does not list', async () => {
+    // a question can be on a skill the posting names in its text only ("design system"): the
+    // report offers to practise it, and the setup page cannot pick it
+    setup(`/jobs/${JOB.id}/practise?skill=design+system&skill=docker`);
+    await screen.findByText('Skills to practise (1 of 7)');
+    const note = screen.getByText(/is not one of the skills this job lists/);
+    expect(note.textContent).toBe(
+      '“design system” is not one of the skills this job lists, so it cannot be practised on its own here: choose from the skills below.',
+    );
+  });
+
   it('preselects the skills a "Practise this skill" link names, and sends them with difficulty and limit', async () => {
     const api = setup(`/jobs/${JOB.id}/practise?skill=docker&skill=AWS`);
     await screen.findByText('Skills to practise (2 of 7)');

@@ -63,6 +63,12 @@ export function SetupPage() {
   const allSkills = parseSkills(j.skills);
   const asked = params.getAll('skill').map((x) => x.toLowerCase());
   const preselected = allSkills.filter((x) => asked.includes(x.toLowerCase()));
+  // a link can name a skill the job does not list (a question on a term of the posting's text)
+  const unlisted = [
+    ...new Set(
+      params.getAll('skill').filter((x) => !allSkills.some((own) => own.toLowerCase() === x.toLowerCase())),
+    ),
+  ];
   const chosen = picked ?? (preselected.length > 0 ? preselected : allSkills);
   const toggle = (skill: string) =>
     setPicked(chosen.includes(skill) ? chosen.filter((x) => x !== skill) : [...chosen, skill]);
@@ -161,6 +167,7 @@ export function SetupPage() {
             <legend className="field__label">
               Skills to practise ({chosen.length} of {allSkills.length})
             </legend>
+            {unlisted.length > 0 && <p className="muted small">{unlistedNote(unlisted)}</p>}
             <div className="skill-picks">
               {allSkills.map((skill) => (
                 <label key={skill} className="skill-pick">
@@ -265,4 +272,12 @@ export function SetupPage() {
       </form>
     </div>
   );
+}
+
+/** Why a skill a link asked for is not among the choices. */
+function unlistedNote(skills: readonly string[]): string {
+  const names = skills.map((x) => `“${x}”`).join(', ');
+  return skills.length === 1
+    ? `${names} is not one of the skills this job lists, so it cannot be practised on its own here: choose from the skills below.`
+    : `${names} are not among the skills this job lists, so they cannot be practised on their own here: choose from the skills below.`;
 }
