@@ -75,7 +75,8 @@ export const SCORE_BANDS: readonly ScoreBand[] = [
     min: 0,
     answer: 'Needs work',
     interview: 'Early days',
-    verdict: 'A very thin answer',
+    // not "thin": a long answer lands here too when it answers something else or only lists words
+    verdict: 'An answer that needs work',
     outlook: 'at an early stage: keep practising',
     adjective: 'weak',
     tone: 'low',

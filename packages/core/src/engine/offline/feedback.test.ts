@@ -306,3 +306,25 @@ describe('offline feedback: true of the answer', () => {
     expect(allText(idk)).not.toMatch(/\b1 words\b/);
   });
 });
+
+describe('the verdict is true of a long answer that scores low', () => {
+  it('a developed story about something else is not called thin', async () => {
+    const story =
+      'Last summer I organised a charity bake sale at my daughter’s school. ' +
+      'I planned the stalls with six other parents, booked the hall, made a rota for the morning and the afternoon, ' +
+      'and persuaded the local bakery to donate bread rolls. When it rained we moved everything indoors in twenty minutes, ' +
+      'because I had agreed a wet-weather plan with the caretaker the week before. '.repeat(4) +
+      'We raised £1,240 for new library books, and the head teacher asked me to run it again next year.';
+    const e = await grade(
+      electrician,
+      Q(
+        'Walk me through how you would find an intermittent fault on a lighting circuit.',
+        'technical',
+        'Fault finding',
+      ),
+      story,
+    );
+    expect(e.score).toBeLessThanOrEqual(2);
+    expect(e.feedback).not.toMatch(/thin|short/i);
+  });
+});
