@@ -83,6 +83,18 @@ describe('loadEnv', () => {
     expect(envError(source).message).toContain(variable);
   });
 
+  it('a number is decimal digits in its range, and the message says so (not "expected number, received NaN")', () => {
+    for (const bad of ['abc', '3000.5', '-1', '70000', '1e3', '0x50', ' 3000', '3_000']) {
+      expect(envError({ PORT: bad }).message).toBe(
+        'Invalid configuration:\n  PORT: must be a whole number from 0 to 65535',
+      );
+    }
+    expect(envError({ SESSIONS_PER_HOUR: 'x' }).message).toContain(
+      'SESSIONS_PER_HOUR: must be a whole number from 0 to 100000',
+    );
+    expect(loadEnv({ PORT: '08080', DB_POOL_MAX: '8' })).toMatchObject({ PORT: 8080, DB_POOL_MAX: 8 });
+  });
+
   it('TRUST_PROXY: off by default; true, or addresses and ranges', () => {
     expect(loadEnv({}).TRUST_PROXY).toBe(false);
     expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
