@@ -1,4 +1,4 @@
-import { jobs, migrateToLatest, toDomainError, users } from '@ai-interviewer/core';
+import { DatabaseSetupError, jobs, migrateToLatest, toDomainError, users } from '@ai-interviewer/core';
 import { openDatabase } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { catalogue } from './seed/catalogue.ts';
@@ -43,7 +43,7 @@ main(process.argv.slice(2)).catch((err) => {
   // an edge like the API: a refusal the user can act on (an email already taken…) as its message
   const domain = toDomainError(err);
   const fields = domain.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  if (err instanceof EnvError) console.error(err.message);
+  if (err instanceof EnvError || err instanceof DatabaseSetupError) console.error(err.message);
   else if (domain.code === 'INTERNAL') console.error(err);
   else console.error(fields.length > 1 ? ['Refused:', ...fields].join('\n') : domain.message);
   process.exit(1);

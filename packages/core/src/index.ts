@@ -4,6 +4,7 @@ export { type AuthOptions, hashToken, type IssuedToken, SESSION_COOKIE, TokenAut
 export { hashPassword, verifyPassword } from './auth/password.ts';
 export { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.ts';
 export {
+  DatabaseSetupError,
   type EmbeddedPostgres,
   type EmbeddedPostgresOptions,
   freePort,
