@@ -95,6 +95,29 @@ describe('loadEnv', () => {
     expect(loadEnv({ PORT: '08080', DB_POOL_MAX: '8' })).toMatchObject({ PORT: 8080, DB_POOL_MAX: 8 });
   });
 
+  it('TRUSTED_ORIGINS: origins exactly as a browser sends them, or the start says which entry is not one', () => {
+    expect(
+      loadEnv({ TRUSTED_ORIGINS: 'https://app.example.test, http://localhost:5173' }).TRUSTED_ORIGINS,
+    ).toBe('https://app.example.test, http://localhost:5173');
+    // a trailing slash or a path never equals an Origin header: the entry would be ignored
+    for (const bad of [
+      'notanorigin',
+      'https://app.example.test/',
+      'https://app.example.test/app',
+      'app.example.test',
+    ]) {
+      expect(envError({ TRUSTED_ORIGINS: `http://localhost:5173,${bad}` }).message).toBe(
+        `Invalid configuration:\n  TRUSTED_ORIGINS: must be comma-separated origins such as https://app.example.com (scheme, host and port only; not ${bad})`,
+      );
+    }
+  });
+
+  it('WEB_DIST, when set, must hold the built SPA (else / would say "build the web app" with it built)', () => {
+    expect(envError({ WEB_DIST: '/nonexistent/dist' }).message).toBe(
+      'Invalid configuration:\n  WEB_DIST: /nonexistent/dist holds no index.html (unset it to serve apps/web/dist)',
+    );
+  });
+
   it('TRUST_PROXY: off by default; true, or addresses and ranges', () => {
     expect(loadEnv({}).TRUST_PROXY).toBe(false);
     expect(loadEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);

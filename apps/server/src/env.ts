@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
@@ -63,6 +64,16 @@ const trustProxy = z.string().transform((value, ctx): boolean | string[] => {
   }
   return entries;
 });
+
+/**
+ * The TRUSTED_ORIGINS entries that are not an origin as a browser sends it (`https://host[:port]`,
+ * no path, no trailing slash): such an entry would never equal an Origin header.
+ */
+const notOrigins = (list: string) =>
+  list
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e && !(URL.canParse(e) && new URL(e).origin === e));
 
 /** The repository root: `.env` and the default data folder live here, whatever the working directory. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -128,6 +139,10 @@ const envSchema = z
     SESSION_ABSOLUTE_DAYS: int(1, 365).default(DEFAULT_SESSION_ABSOLUTE_DAYS),
     TRUSTED_ORIGINS: z
       .string()
+      .refine((v) => notOrigins(v).length === 0, {
+        error: (issue) =>
+          `must be comma-separated origins such as https://app.example.com (scheme, host and port only; not ${notOrigins(String(issue.input)).join(', ')})`,
+      })
       .default('')
       .describe('extra origins allowed to send cookie-authenticated writes'),
     TRUST_PROXY: trustProxy
@@ -149,7 +164,12 @@ const envSchema = z
     GRADING_RECOVERY_SECONDS: int(1, 600)
       .default(10)
       .describe("how long an answer's own instance has to grade it before any instance may"),
-    WEB_DIST: z.string().optional(),
+    WEB_DIST: z
+      .string()
+      .refine((v) => existsSync(resolve(v, 'index.html')), {
+        error: (issue) => `${String(issue.input)} holds no index.html (unset it to serve apps/web/dist)`,
+      })
+      .optional(),
     // `pnpm eval:grading` only (eval-grading.ts)
     EVAL_DATASET_DIR: z
       .string()
