@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { interviewerFromEnv } from './bootstrap.ts';
 import { aiProviderOf, EnvError, loadEnv } from './env.ts';
@@ -93,6 +95,15 @@ describe('loadEnv', () => {
       'SESSIONS_PER_HOUR: must be a whole number from 0 to 100000',
     );
     expect(loadEnv({ PORT: '08080', DB_POOL_MAX: '8' })).toMatchObject({ PORT: 8080, DB_POOL_MAX: 8 });
+  });
+
+  it('a relative DATA_DIR or WEB_DIST is from the repository root, where .env is (npm start runs the server in apps/server)', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    expect(loadEnv({}).DATA_DIR).toBe(join(root, 'data/postgres'));
+    expect(loadEnv({ DATA_DIR: 'mydata' }).DATA_DIR).toBe(join(root, 'mydata'));
+    expect(loadEnv({ DATA_DIR: './var/../mydata' }).DATA_DIR).toBe(join(root, 'mydata'));
+    expect(loadEnv({ DATA_DIR: '/srv/pg' }).DATA_DIR).toBe('/srv/pg');
+    expect(loadEnv({ WEB_DIST: 'apps/web' }).WEB_DIST).toBe(join(root, 'apps/web'));
   });
 
   it('TRUSTED_ORIGINS: origins exactly as a browser sends them, or the start says which entry is not one', () => {

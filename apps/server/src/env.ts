@@ -77,6 +77,8 @@ const notOrigins = (list: string) =>
 
 /** The repository root: `.env` and the default data folder live here, whatever the working directory. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** A path from the settings: relative ones are from the repository root, not the process's directory (apps/server under npm start). */
+const fromRepoRoot = (path: string) => resolve(repoRoot, path);
 
 const envSchema = z
   .object({
@@ -85,7 +87,11 @@ const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
-    DATA_DIR: z.string().min(1).default(`${repoRoot}data/postgres`),
+    DATA_DIR: z
+      .string()
+      .transform(fromRepoRoot)
+      .default(fromRepoRoot('data/postgres'))
+      .describe('a relative path is from the repository root, where .env is'),
     DB_POOL_MAX: int(1, 500)
       .default(DEFAULT_POOL_MAX)
       .describe(
@@ -166,6 +172,7 @@ const envSchema = z
       .describe("how long an answer's own instance has to grade it before any instance may"),
     WEB_DIST: z
       .string()
+      .transform(fromRepoRoot)
       .refine((v) => existsSync(resolve(v, 'index.html')), {
         error: (issue) => `${String(issue.input)} holds no index.html (unset it to serve apps/web/dist)`,
       })
