@@ -5,6 +5,7 @@ import {
   createOpenAITranscriber,
   createProvider,
   type DatabaseHandle,
+  DatabaseSetupError,
   feedback,
   GradingQueue,
   type Interviewer,
@@ -23,9 +24,12 @@ import { aiProviderOf, type Env, speechProviderOf, transcribeProviderOf } from '
 import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
 import { catalogue as sampleCatalogue } from './seed/catalogue.ts';
 
-/** The database the environment asks for: DATABASE_URL's, or else our own embedded PostgreSQL in DATA_DIR. */
-export function openDatabase(env: Env): Promise<DatabaseHandle> {
-  return createDatabase({
+/**
+ * The database the environment asks for: DATABASE_URL's, or else our own embedded PostgreSQL in
+ * DATA_DIR. A DATABASE_URL that cannot be reached or logged into is refused here, naming it.
+ */
+export async function openDatabase(env: Env): Promise<DatabaseHandle> {
+  const handle = await createDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     poolMax: env.DB_POOL_MAX,
@@ -33,6 +37,20 @@ export function openDatabase(env: Env): Promise<DatabaseHandle> {
     idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   });
+  if (!env.DATABASE_URL) return handle;
+  try {
+    await handle.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+  } catch (e) {
+    await handle.close();
+    // host and database only: the URL may carry a password
+    const u = new URL(env.DATABASE_URL);
+    throw new DatabaseSetupError(
+      `Cannot use the PostgreSQL at ${u.host}${u.pathname} (DATABASE_URL): ${e instanceof Error ? e.message : String(e)}. ` +
+        'Check DATABASE_URL, or unset it to use the embedded PostgreSQL.',
+      { cause: e },
+    );
+  }
+  return handle;
 }
 
 export function interviewerFromEnv(env: Env): Interviewer {

@@ -70,3 +70,28 @@ it('a database folder a running process uses, for the CLI as for the server', as
   expect(run('cli.ts', { DATA_DIR: dataDir }, 'migrate')).toEqual(refusal);
   expect(run('main.ts', { DATA_DIR: dataDir, PORT: '0' })).toEqual(refusal);
 }, 150_000);
+
+it('a DATABASE_URL that cannot be reached or logged into names DATABASE_URL (it said "Migration unknown failed")', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const address = closed.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => closed.close(resolve)); // nothing listens there now
+  expect(run('main.ts', { DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/interviews` })).toEqual({
+    status: 1,
+    stderr:
+      `Cannot use the PostgreSQL at 127.0.0.1:${port}/interviews (DATABASE_URL): connect ECONNREFUSED 127.0.0.1:${port}. ` +
+      'Check DATABASE_URL, or unset it to use the embedded PostgreSQL.',
+  });
+  // the running embedded server of the test above, with a wrong password
+  const wrong = new URL(running?.url ?? '');
+  wrong.password = 'not-the-password';
+  const refused = run('cli.ts', { DATABASE_URL: wrong.href }, 'migrate');
+  expect(refused).toEqual({
+    status: 1,
+    stderr:
+      `Cannot use the PostgreSQL at ${wrong.host}${wrong.pathname} (DATABASE_URL): password authentication failed for user "postgres". ` +
+      'Check DATABASE_URL, or unset it to use the embedded PostgreSQL.',
+  });
+  expect(refused.stderr).not.toContain('not-the-password');
+}, 60_000);
