@@ -12,6 +12,7 @@ import {
   jobs,
   migrateToLatest,
   PostgresRateLimitStore,
+  pendingMigrations,
   type RateLimitStore,
   type ServiceContext,
   SpeechCache,
@@ -147,6 +148,17 @@ export interface Prepared {
 /** Migrations (unless turned off), the sample catalogue on a first start, and the ADMIN_EMAIL admin, idempotently. */
 export async function prepareDatabase(env: Env, handle: DatabaseHandle): Promise<Prepared> {
   const migrationsApplied = env.MIGRATE_ON_START ? await migrateToLatest(handle.db) : null;
+  if (!env.MIGRATE_ON_START) {
+    // the code needs its tables: a database behind it is refused here, not by the first query
+    const pending = await pendingMigrations(handle.db);
+    if (pending.length > 0) {
+      const n = pending.length === 1 ? '1 migration' : `${pending.length} migrations`;
+      throw new DatabaseSetupError(
+        `MIGRATE_ON_START=false, and the database lacks ${n} (${pending.join(', ')}): ` +
+          'run `pnpm db:migrate`, or set MIGRATE_ON_START=true.',
+      );
+    }
+  }
   // A first start gets the sample catalogue, so a newcomer has jobs to practise for; once the
   // catalogue has anything in it, it is the admins' and never touched again.
   let catalogue: Prepared['catalogue'] = 'off';

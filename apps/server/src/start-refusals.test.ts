@@ -95,3 +95,14 @@ it('a DATABASE_URL that cannot be reached or logged into names DATABASE_URL (it 
   });
   expect(refused.stderr).not.toContain('not-the-password');
 }, 60_000);
+
+it('MIGRATE_ON_START=false on a database that lacks migrations says so (it printed relation "job_descriptions" does not exist)', () => {
+  const dataDir = join(root, 'not-migrated', 'postgres');
+  const r = run('main.ts', { DATA_DIR: dataDir, MIGRATE_ON_START: 'false', PORT: '0' });
+  expect(r).toEqual({
+    status: 1,
+    stderr: expect.stringMatching(
+      /^MIGRATE_ON_START=false, and the database lacks \d+ migrations \(0001_initial, .+\): run `pnpm db:migrate`, or set MIGRATE_ON_START=true\.$/,
+    ),
+  });
+}, 150_000);
