@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@ai-interviewer/core';
 import { afterAll, expect, it } from 'vitest';
+import { EnvError } from './env.ts';
+import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const entry = (name: string) => fileURLToPath(new URL(name, import.meta.url));
@@ -106,3 +108,22 @@ it('MIGRATE_ON_START=false on a database that lacks migrations says so (it print
     ),
   });
 }, 150_000);
+
+it('a REDIS_URL nothing answers at names REDIS_URL and the reason (it said "Connection is closed.")', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const address = closed.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => closed.close(resolve));
+  const store = new RedisRateLimitStore(`redis://:s3cret@127.0.0.1:${port}`);
+  const error = await store.connect().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(EnvError);
+  expect((error as Error).message).toBe(
+    `Cannot connect to Redis at 127.0.0.1:${port} (REDIS_URL): connect ECONNREFUSED 127.0.0.1:${port}. ` +
+      'Check REDIS_URL, or unset it to count the rate limits in PostgreSQL.',
+  );
+  await store.close();
+});
