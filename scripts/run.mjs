@@ -42,7 +42,15 @@ function ensureInstalled() {
   }
 }
 
-const task = process.argv[2];
+const [task, ...options] = process.argv.slice(2);
+// `npm test -- --repeat N` is the only option: anything else (`--help`, a typo) gets the usage
+// at once, not the whole suite it would otherwise start.
+const repeat =
+  options.length === 2 && options[0] === '--repeat' && /^\d+$/.test(options[1]) ? Number(options[1]) : 0;
+const known =
+  (task === 'start' && options.length === 0) || (task === 'test' && (options.length === 0 || repeat >= 1));
+if (!known) usage();
+const times = repeat || 1;
 ensureInstalled();
 if (task === 'start') {
   // Build what the sources say, every start: turbo hashes the sources (and the workspace packages
@@ -62,9 +70,6 @@ if (task === 'start') {
 } else if (task === 'test') {
   // `--repeat N`: the whole suite N times in a row, stopping at the first failure: the check
   // that no test is flaky (a failure is fixed at its cause, never retried).
-  const repeatAt = process.argv.indexOf('--repeat');
-  const times = repeatAt === -1 ? 1 : Number(process.argv[repeatAt + 1]);
-  if (!Number.isInteger(times) || times < 1) usage();
   for (let i = 1; i <= times; i++) {
     if (times > 1) {
       console.log(`\n=== npm test: run ${i} of ${times}`);
@@ -78,11 +83,9 @@ if (task === 'start') {
     run(['exec', 'turbo', 'run', 'test:load']);
   }
   if (times > 1) console.log(`\n=== npm test: ${times} runs in a row passed`);
-} else {
-  usage();
 }
 
 function usage() {
-  console.error('usage: node scripts/run.mjs start | test [--repeat N]');
+  console.error('usage: npm start | npm test [-- --repeat N]   (N ≥ 1: the whole suite N times in a row)');
   process.exit(2);
 }

@@ -5,12 +5,14 @@ import {
   createOpenAITranscriber,
   createProvider,
   type DatabaseHandle,
+  DatabaseSetupError,
   feedback,
   GradingQueue,
   type Interviewer,
   jobs,
   migrateToLatest,
   PostgresRateLimitStore,
+  pendingMigrations,
   type RateLimitStore,
   type ServiceContext,
   SpeechCache,
@@ -23,9 +25,12 @@ import { aiProviderOf, type Env, speechProviderOf, transcribeProviderOf } from '
 import { RedisRateLimitStore } from './redis-rate-limit-store.ts';
 import { catalogue as sampleCatalogue } from './seed/catalogue.ts';
 
-/** The database the environment asks for: DATABASE_URL's, or else our own embedded PostgreSQL in DATA_DIR. */
-export function openDatabase(env: Env): Promise<DatabaseHandle> {
-  return createDatabase({
+/**
+ * The database the environment asks for: DATABASE_URL's, or else our own embedded PostgreSQL in
+ * DATA_DIR. A DATABASE_URL that cannot be reached or logged into is refused here, naming it.
+ */
+export async function openDatabase(env: Env): Promise<DatabaseHandle> {
+  const handle = await createDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     poolMax: env.DB_POOL_MAX,
@@ -33,6 +38,20 @@ export function openDatabase(env: Env): Promise<DatabaseHandle> {
     idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
   });
+  if (!env.DATABASE_URL) return handle;
+  try {
+    await handle.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+  } catch (e) {
+    await handle.close();
+    // host and database only: the URL may carry a password
+    const u = new URL(env.DATABASE_URL);
+    throw new DatabaseSetupError(
+      `Cannot use the PostgreSQL at ${u.host}${u.pathname} (DATABASE_URL): ${e instanceof Error ? e.message : String(e)}. ` +
+        'Check DATABASE_URL, or unset it to use the embedded PostgreSQL.',
+      { cause: e },
+    );
+  }
+  return handle;
 }
 
 export function interviewerFromEnv(env: Env): Interviewer {
@@ -129,6 +148,17 @@ export interface Prepared {
 /** Migrations (unless turned off), the sample catalogue on a first start, and the ADMIN_EMAIL admin, idempotently. */
 export async function prepareDatabase(env: Env, handle: DatabaseHandle): Promise<Prepared> {
   const migrationsApplied = env.MIGRATE_ON_START ? await migrateToLatest(handle.db) : null;
+  if (!env.MIGRATE_ON_START) {
+    // the code needs its tables: a database behind it is refused here, not by the first query
+    const pending = await pendingMigrations(handle.db);
+    if (pending.length > 0) {
+      const n = pending.length === 1 ? '1 migration' : `${pending.length} migrations`;
+      throw new DatabaseSetupError(
+        `MIGRATE_ON_START=false, and the database lacks ${n} (${pending.join(', ')}): ` +
+          'run `pnpm db:migrate`, or set MIGRATE_ON_START=true.',
+      );
+    }
+  }
   // A first start gets the sample catalogue, so a newcomer has jobs to practise for; once the
   // catalogue has anything in it, it is the admins' and never touched again.
   let catalogue: Prepared['catalogue'] = 'off';

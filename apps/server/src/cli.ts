@@ -1,4 +1,4 @@
-import { jobs, migrateToLatest, toDomainError, users } from '@ai-interviewer/core';
+import { DatabaseSetupError, jobs, migrateToLatest, toDomainError, users } from '@ai-interviewer/core';
 import { openDatabase } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { catalogue } from './seed/catalogue.ts';
@@ -10,6 +10,12 @@ const usage = `Usage:
 
 async function main(argv: string[]) {
   const [command, ...args] = argv;
+  // a wrong command line is answered before the database is started for nothing
+  if (
+    !['migrate', 'seed', 'create-admin'].includes(command ?? '') ||
+    (command === 'create-admin' && args.length !== 2)
+  )
+    throw new EnvError(usage);
   const env = loadEnv();
   const handle = await openDatabase(env);
   try {
@@ -21,12 +27,12 @@ async function main(argv: string[]) {
       const added = await jobs.seedPublicCatalogue(handle.db, catalogue);
       console.log(`Catalogue: ${added} added, ${catalogue.length - added} already there`);
     } else if (command === 'create-admin') {
-      const [email, password] = args;
-      if (!email || !password) throw new EnvError(usage);
-      const { user, outcome } = await users.ensureAdmin(handle.db, { email, password });
-      console.log(`Admin ready (${outcome}): ${user.email} (${user.roles.join(', ')})`);
-    } else {
-      throw new EnvError(usage);
+      // also before the first `npm start`: the users table comes from the migrations
+      await migrateToLatest(handle.db);
+      const [email = '', password = ''] = args;
+      const { user, outcome, passwordReset } = await users.ensureAdmin(handle.db, { email, password });
+      const reset = passwordReset ? '; password set to the one given, other logins ended' : '';
+      console.log(`Admin ready (${outcome}${reset}): ${user.email} (${user.roles.join(', ')})`);
     }
   } finally {
     await handle.close();
@@ -36,6 +42,9 @@ async function main(argv: string[]) {
 main(process.argv.slice(2)).catch((err) => {
   // an edge like the API: a refusal the user can act on (an email already taken…) as its message
   const domain = toDomainError(err);
-  console.error(err instanceof EnvError ? err.message : domain.code === 'INTERNAL' ? err : domain.message);
+  const fields = domain.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  if (err instanceof EnvError || err instanceof DatabaseSetupError) console.error(err.message);
+  else if (domain.code === 'INTERNAL') console.error(err);
+  else console.error(fields.length > 1 ? ['Refused:', ...fields].join('\n') : domain.message);
   process.exit(1);
 });

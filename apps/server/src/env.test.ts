@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { interviewerFromEnv } from './bootstrap.ts';
 import { aiProviderOf, EnvError, loadEnv } from './env.ts';
@@ -81,6 +83,50 @@ describe('loadEnv', () => {
     ['GRADING_RECOVERY_SECONDS', { GRADING_RECOVERY_SECONDS: '0' }],
   ])('a bad %s stops the start with a message naming it', (variable, source) => {
     expect(envError(source).message).toContain(variable);
+  });
+
+  it('a number is decimal digits in its range, and the message says so (not "expected number, received NaN")', () => {
+    for (const bad of ['abc', '3000.5', '-1', '70000', '1e3', '0x50', ' 3000', '3_000']) {
+      expect(envError({ PORT: bad }).message).toBe(
+        'Invalid configuration:\n  PORT: must be a whole number from 0 to 65535',
+      );
+    }
+    expect(envError({ SESSIONS_PER_HOUR: 'x' }).message).toContain(
+      'SESSIONS_PER_HOUR: must be a whole number from 0 to 100000',
+    );
+    expect(loadEnv({ PORT: '08080', DB_POOL_MAX: '8' })).toMatchObject({ PORT: 8080, DB_POOL_MAX: 8 });
+  });
+
+  it('a relative DATA_DIR or WEB_DIST is from the repository root, where .env is (npm start runs the server in apps/server)', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    expect(loadEnv({}).DATA_DIR).toBe(join(root, 'data/postgres'));
+    expect(loadEnv({ DATA_DIR: 'mydata' }).DATA_DIR).toBe(join(root, 'mydata'));
+    expect(loadEnv({ DATA_DIR: './var/../mydata' }).DATA_DIR).toBe(join(root, 'mydata'));
+    expect(loadEnv({ DATA_DIR: '/srv/pg' }).DATA_DIR).toBe('/srv/pg');
+    expect(loadEnv({ WEB_DIST: 'apps/web' }).WEB_DIST).toBe(join(root, 'apps/web'));
+  });
+
+  it('TRUSTED_ORIGINS: origins exactly as a browser sends them, or the start says which entry is not one', () => {
+    expect(
+      loadEnv({ TRUSTED_ORIGINS: 'https://app.example.test, http://localhost:5173' }).TRUSTED_ORIGINS,
+    ).toBe('https://app.example.test, http://localhost:5173');
+    // a trailing slash or a path never equals an Origin header: the entry would be ignored
+    for (const bad of [
+      'notanorigin',
+      'https://app.example.test/',
+      'https://app.example.test/app',
+      'app.example.test',
+    ]) {
+      expect(envError({ TRUSTED_ORIGINS: `http://localhost:5173,${bad}` }).message).toBe(
+        `Invalid configuration:\n  TRUSTED_ORIGINS: must be comma-separated origins such as https://app.example.com (scheme, host and port only; not ${bad})`,
+      );
+    }
+  });
+
+  it('WEB_DIST, when set, must hold the built SPA (else / would say "build the web app" with it built)', () => {
+    expect(envError({ WEB_DIST: '/nonexistent/dist' }).message).toBe(
+      'Invalid configuration:\n  WEB_DIST: /nonexistent/dist holds no index.html (unset it to serve apps/web/dist)',
+    );
   });
 
   it('TRUST_PROXY: off by default; true, or addresses and ranges', () => {

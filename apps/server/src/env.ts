@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_AUTH_ACCOUNT_RATE_LIMIT,
@@ -20,7 +21,15 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Decimal digits only (not `1e3`, `0x50` or ` 3000`), in range; the message gives the range. */
+const int = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, { error })
+    .transform(Number)
+    .pipe(z.number().min(min, { error }).max(max, { error }));
+};
 
 /** The named ranges proxy-addr (Fastify's trustProxy) knows besides addresses and CIDRs. */
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -56,8 +65,20 @@ const trustProxy = z.string().transform((value, ctx): boolean | string[] => {
   return entries;
 });
 
+/**
+ * The TRUSTED_ORIGINS entries that are not an origin as a browser sends it (`https://host[:port]`,
+ * no path, no trailing slash): such an entry would never equal an Origin header.
+ */
+const notOrigins = (list: string) =>
+  list
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e && !(URL.canParse(e) && new URL(e).origin === e));
+
 /** The repository root: `.env` and the default data folder live here, whatever the working directory. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** A path from the settings: relative ones are from the repository root, not the process's directory (apps/server under npm start). */
+const fromRepoRoot = (path: string) => resolve(repoRoot, path);
 
 const envSchema = z
   .object({
@@ -66,7 +87,11 @@ const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
-    DATA_DIR: z.string().min(1).default(`${repoRoot}data/postgres`),
+    DATA_DIR: z
+      .string()
+      .transform(fromRepoRoot)
+      .default(fromRepoRoot('data/postgres'))
+      .describe('a relative path is from the repository root, where .env is'),
     DB_POOL_MAX: int(1, 500)
       .default(DEFAULT_POOL_MAX)
       .describe(
@@ -120,6 +145,10 @@ const envSchema = z
     SESSION_ABSOLUTE_DAYS: int(1, 365).default(DEFAULT_SESSION_ABSOLUTE_DAYS),
     TRUSTED_ORIGINS: z
       .string()
+      .refine((v) => notOrigins(v).length === 0, {
+        error: (issue) =>
+          `must be comma-separated origins such as https://app.example.com (scheme, host and port only; not ${notOrigins(String(issue.input)).join(', ')})`,
+      })
       .default('')
       .describe('extra origins allowed to send cookie-authenticated writes'),
     TRUST_PROXY: trustProxy
@@ -141,7 +170,13 @@ const envSchema = z
     GRADING_RECOVERY_SECONDS: int(1, 600)
       .default(10)
       .describe("how long an answer's own instance has to grade it before any instance may"),
-    WEB_DIST: z.string().optional(),
+    WEB_DIST: z
+      .string()
+      .transform(fromRepoRoot)
+      .refine((v) => existsSync(resolve(v, 'index.html')), {
+        error: (issue) => `${String(issue.input)} holds no index.html (unset it to serve apps/web/dist)`,
+      })
+      .optional(),
     // `pnpm eval:grading` only (eval-grading.ts)
     EVAL_DATASET_DIR: z
       .string()

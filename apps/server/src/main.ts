@@ -1,4 +1,4 @@
-import { warmMeaning } from '@ai-interviewer/core';
+import { DatabaseSetupError, warmMeaning } from '@ai-interviewer/core';
 import { buildServer } from './app.ts';
 import {
   authFromEnv,
@@ -12,7 +12,7 @@ import {
   workLeftOverGrades,
 } from './bootstrap.ts';
 import { EnvError, loadEnv } from './env.ts';
-import { startupLines, urlToOpen } from './startup.ts';
+import { listenRefusal, startupLines, urlToOpen } from './startup.ts';
 
 async function main() {
   const env = loadEnv();
@@ -75,7 +75,11 @@ async function main() {
   const sweep = setInterval(() => void auth.lucia.deleteExpiredSessions().catch(() => {}), 3_600_000);
   sweep.unref();
 
-  await app.listen({ port: env.PORT, host: env.HOST });
+  try {
+    await app.listen({ port: env.PORT, host: env.HOST });
+  } catch (err) {
+    throw listenRefusal(err, env.HOST, env.PORT);
+  }
   workLeftOverGrades(services);
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : env.PORT;
@@ -84,7 +88,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof EnvError) console.error(err.message);
+  // a refusal that says what to do is printed alone; anything else is a fault, with its stack
+  if (err instanceof EnvError || err instanceof DatabaseSetupError) console.error(err.message);
   else console.error(err);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { DomainError, type RateLimitHit, type RateLimitStore } from '@ai-interviewer/core';
 import { Redis } from 'ioredis';
+import { EnvError } from './env.ts';
 
 /**
  * One round trip, atomic in Redis: count the hit, start the window's expiry on its first hit,
@@ -21,7 +22,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly prefix = 'ai-interviewer:rate:',
   ) {
     // Fail fast while Redis is unreachable (503) instead of queueing commands until it returns.
@@ -31,7 +32,24 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   /** Connects now, so a wrong REDIS_URL stops the start instead of the first login. */
   async connect(): Promise<void> {
-    await this.redis.connect();
+    // ioredis rejects with "Connection is closed."; the reason is the last 'error' it emitted
+    let reason: Error | undefined;
+    const keep = (e: Error) => {
+      reason = e;
+    };
+    this.redis.on('error', keep);
+    try {
+      await this.redis.connect();
+    } catch (e) {
+      this.redis.disconnect(); // no reconnecting in the background of a start that stops
+      const { host } = new URL(this.url); // host and port only: the URL may carry a password
+      throw new EnvError(
+        `Cannot connect to Redis at ${host} (REDIS_URL): ${(reason ?? (e as Error)).message}. ` +
+          'Check REDIS_URL, or unset it to count the rate limits in PostgreSQL.',
+      );
+    } finally {
+      this.redis.off('error', keep);
+    }
   }
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {

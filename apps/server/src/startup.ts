@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '@ai-interviewer/core';
 import type { Prepared } from './bootstrap.ts';
-import { aiProviderOf, type Env } from './env.ts';
+import { aiProviderOf, type Env, EnvError } from './env.ts';
 
 /**
  * What `npm start` set up, in plain lines for a person, printed before the JSON log: where the
@@ -62,4 +62,21 @@ function describeInterviewer(env: Env): string {
 export function urlToOpen(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}`;
+}
+
+/**
+ * Why the server could not listen, said about the variables that decide it (the error Node gives
+ * is a stack naming a syscall). Anything else is returned as it is.
+ */
+export function listenRefusal(err: unknown, host: string, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const at = `${host}:${port}`;
+  const why: Record<string, string> = {
+    EADDRINUSE: `${at} is in use by another process: stop it, or set PORT to a free port`,
+    EACCES: `${at}: permission denied (ports below 1024 need privileges): set PORT to a port from 1024 up`,
+    EADDRNOTAVAIL: `HOST ${host} is not an address of this machine: set HOST to one (127.0.0.1, or 0.0.0.0 for all)`,
+    ENOTFOUND: `HOST "${host}" does not resolve: set HOST to an address (127.0.0.1, or 0.0.0.0 for all)`,
+    EAI_AGAIN: `HOST "${host}" could not be resolved now: set HOST to an address (127.0.0.1, or 0.0.0.0 for all)`,
+  };
+  return code && why[code] ? new EnvError(`Cannot listen: ${why[code]}`) : err;
 }

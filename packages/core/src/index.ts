@@ -4,6 +4,7 @@ export { type AuthOptions, hashToken, type IssuedToken, SESSION_COOKIE, TokenAut
 export { hashPassword, verifyPassword } from './auth/password.ts';
 export { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.ts';
 export {
+  DatabaseSetupError,
   type EmbeddedPostgres,
   type EmbeddedPostgresOptions,
   freePort,
@@ -11,7 +12,7 @@ export {
 } from './db/embedded.ts';
 export { translateDbError, UNIQUE_VIOLATIONS } from './db/errors.ts';
 export { pingDatabase } from './db/health.ts';
-export { migrateToLatest } from './db/migrate.ts';
+export { migrateToLatest, pendingMigrations } from './db/migrate.ts';
 export type { Database } from './db/types.ts';
 export * from './defaults.ts';
 export { computeDelivery, LONG_PAUSE_SECONDS, PACE_RANGE, SUGGESTED_SECONDS } from './delivery/metrics.ts';

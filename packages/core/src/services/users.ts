@@ -7,7 +7,7 @@ import { deleteAuthSessionsOfUser } from '../queries/auth-sessions.ts';
 import { deletePrivateJobsOf } from '../queries/jobs.ts';
 import * as q from '../queries/users.ts';
 import type { Page } from '../schemas/common.ts';
-import type { UpdateUserInput, User } from '../schemas/users.ts';
+import { ensureAdminInput, type UpdateUserInput, type User } from '../schemas/users.ts';
 import { canSee, isAdmin, type MaybeActor, requireActor, requireAdmin } from './actor.ts';
 import { toUser } from './mappers.ts';
 
@@ -160,8 +160,10 @@ export type AdminOutcome = 'created' | 'promoted' | 'reactivated' | 'unchanged';
 /** Create or promote the bootstrap admin (idempotent): used by ADMIN_EMAIL/ADMIN_PASSWORD and the CLI. */
 export async function ensureAdmin(
   db: Db,
-  input: { email: string; password: string; username?: string },
+  unchecked: { email: string; password: string; username?: string },
 ): Promise<{ user: User; outcome: AdminOutcome; passwordReset: boolean }> {
+  // the CLI passes its arguments as typed: a bad email or a short password is a 400 naming it
+  const input = ensureAdminInput.parse(unchecked);
   const existing = await q.findUserByLogin(db, input.email);
   if (!existing) {
     const username = input.username ?? deriveUsername(input.email);
