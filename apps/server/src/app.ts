@@ -25,7 +25,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import authPlugin, { clearSessionCookie, isApiRequest, setSessionCookie } from './plugins/auth.ts';
-import { domainErrorOfFastify, sendError } from './plugins/errors.ts';
+import { domainErrorOfFastify, errorBody, sendError } from './plugins/errors.ts';
 import { trpcHttp } from './plugins/trpc-http.ts';
 import { type AuthRateLimit, AuthThrottle } from './rate-limiter.ts';
 import { restApi } from './rest/index.ts';
@@ -89,10 +89,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     trustProxy: opts.trustProxy ?? false,
     // tRPC batches put several procedure names in one path
     routerOptions: { maxParamLength: 5000 },
-    // What the router refuses before any route or hook runs (a malformed percent-encoding, a path
-    // parameter over maxParamLength): in the documented error shape (tRPC's under /trpc) instead
-    // of Fastify's own, which echoed the path. No hook runs for it (helmet's, no-store below), so
-    // it sets the two headers a JSON error needs.
     // What Node's HTTP parser refuses before Fastify reads a request (headers over its 16 KiB, a
     // line that is not HTTP): the documented error shape too, not Fastify's own. The connection
     // closes after it, as Node's own answer does.
@@ -101,6 +97,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       if (socket.writable) socket.end(rawErrorResponse(clientErrorOf(error)));
       else socket.destroy(error);
     },
+    // What the router refuses before any route or hook runs (a malformed percent-encoding, a path
+    // parameter over maxParamLength): in the documented error shape (tRPC's under /trpc) instead
+    // of Fastify's own, which echoed the path. No hook runs for it (helmet's, no-store below), so
+    // it sets the two headers a JSON error needs.
     frameworkErrors: (error, req, reply) => {
       reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
       const domain = domainErrorOfFastify(error);
@@ -217,7 +217,7 @@ function clientErrorOf(error: Error): DomainError {
 /** A whole HTTP response for a socket no Fastify reply exists for: the documented error body. */
 function rawErrorResponse(error: DomainError): string {
   const status = errorCodeTable[error.code].http;
-  const body = JSON.stringify({ error: { code: error.code, message: error.message, issues: error.issues } });
+  const body = JSON.stringify(errorBody(error));
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
     'Content-Type: application/json; charset=utf-8',

@@ -2,18 +2,21 @@ import { toDomainError } from '@ai-interviewer/api';
 import { DomainError, errorCodeTable, MAX_BODY_BYTES } from '@ai-interviewer/core';
 import type { FastifyError, FastifyReply } from 'fastify';
 
-/** The JSON error shape of SPEC §6, used by every non-tRPC route: `{"error": {code, message, issues, details?}}`. */
+/** The JSON error shape of SPEC §6, for every non-tRPC answer: `{"error": {code, message, issues, details?}}`. */
+export const errorBody = (error: DomainError) => ({
+  error: {
+    code: error.code,
+    message: error.message,
+    issues: error.issues,
+    ...(error.details !== undefined && { details: error.details }),
+  },
+});
+
+/** An error answered on a route (with Retry-After when it says when to come back). */
 export function sendError(reply: FastifyReply, error: DomainError) {
   const retryAfter = error.details?.retry_after;
   if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
-  return reply.status(errorCodeTable[error.code].http).send({
-    error: {
-      code: error.code,
-      message: error.message,
-      issues: error.issues,
-      ...(error.details !== undefined && { details: error.details }),
-    },
-  });
+  return reply.status(errorCodeTable[error.code].http).send(errorBody(error));
 }
 
 /** A body that is not JSON where JSON is expected (a wrong or missing Content-Type). */
