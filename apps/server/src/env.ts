@@ -31,6 +31,13 @@ const int = (min: number, max: number) => {
     .pipe(z.number().min(min, { error }).max(max, { error }));
 };
 
+/** "a, b,,c" → ["a", "b", "c"]: the entries of a comma-separated setting. */
+export const commaList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+
 /** The named ranges proxy-addr (Fastify's trustProxy) knows besides addresses and CIDRs. */
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const isProxyAddress = (entry: string) => {
@@ -50,10 +57,7 @@ const trustProxy = z.string().transform((value, ctx): boolean | string[] => {
   const v = value.trim();
   if (v === 'false') return false;
   if (v === 'true') return true;
-  const entries = v
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean);
+  const entries = commaList(v);
   const bad = entries.filter((e) => !isProxyAddress(e));
   if (entries.length === 0 || bad.length > 0) {
     ctx.addIssue({
@@ -70,10 +74,7 @@ const trustProxy = z.string().transform((value, ctx): boolean | string[] => {
  * no path, no trailing slash): such an entry would never equal an Origin header.
  */
 const notOrigins = (list: string) =>
-  list
-    .split(',')
-    .map((e) => e.trim())
-    .filter((e) => e && !(URL.canParse(e) && new URL(e).origin === e));
+  commaList(list).filter((e) => !(URL.canParse(e) && new URL(e).origin === e));
 
 /** The repository root: `.env` and the default data folder live here, whatever the working directory. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -11,7 +11,7 @@ import {
   voiceFromEnv,
   workLeftOverGrades,
 } from './bootstrap.ts';
-import { EnvError, loadEnv } from './env.ts';
+import { commaList, EnvError, loadEnv } from './env.ts';
 import { listenRefusal, startupLines, urlToOpen } from './startup.ts';
 
 async function main() {
@@ -31,9 +31,7 @@ async function main() {
     rateLimitStore,
     secureCookie: env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
-    trustedOrigins: env.TRUSTED_ORIGINS.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    trustedOrigins: commaList(env.TRUSTED_ORIGINS),
     authRateLimit: {
       limit: env.AUTH_RATE_LIMIT,
       accountLimit: env.AUTH_ACCOUNT_RATE_LIMIT,
